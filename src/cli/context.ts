@@ -1,0 +1,46 @@
+/** What every command needs: the translator, the library, and safe output. */
+import path from 'node:path';
+import { bundledLibrary, displayPath } from '../content/library-paths.js';
+import { openLibrary } from '../content/load-library.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import type { Translate } from '../i18n/translate.js';
+import type { UiLanguage } from '../i18n/language.js';
+import { sanitise } from '../text/sanitize.js';
+import { CliError } from './cli-error.js';
+
+export interface GlobalOptions {
+  library?: string;
+  uiLang?: string;
+  color?: boolean;
+}
+
+export interface CommandContext {
+  t: Translate;
+  language: UiLanguage;
+  env: NodeJS.ProcessEnv;
+  /** Writes to stdout. */
+  out: (text: string) => void;
+  /** Writes to stderr. */
+  err: (text: string) => void;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  columns: number | undefined;
+  rows: number | undefined;
+  /** False when NO_COLOR is set or --no-color was given. */
+  color: boolean;
+}
+
+/** The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the bundled one. */
+export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
+  const chosen = options.library ?? env['NEWSBRIDGE_LIBRARY'];
+  return chosen ? path.resolve(chosen) : bundledLibrary();
+}
+
+/** Opens the library or fails with a one-line usage error. */
+export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string }> {
+  const dir = libraryDir(options, ctx.env);
+  const shown = sanitise(displayPath(dir));
+  const opened = await openLibrary(dir);
+  if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));
+  return { root: opened.root, shown };
+}

@@ -1,0 +1,58 @@
+/** `newsbridge list [--json]`: one line per article, newest first. */
+import type { LibraryEntry } from '../content/article.js';
+import { formatDiagnostic } from '../content/diagnostic.js';
+import { listLibrary } from '../content/load-library.js';
+import { isoDay } from '../i18n/format-date.js';
+import { sanitise } from '../text/sanitize.js';
+import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+
+export interface ListOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** JSON shape of one library entry (stable: scripts rely on it). */
+export function entryJson(entry: LibraryEntry): unknown {
+  if (!entry.ok) {
+    return { id: entry.id, ok: false, errors: entry.errors.map((e) => ({ file: e.file, line: e.line ?? null, message: e.message })) };
+  }
+  const s = entry.summary;
+  return {
+    id: s.id,
+    ok: true,
+    title: s.title,
+    dek: s.dek ?? {},
+    source: s.source,
+    published: s.published,
+    url: s.url ?? null,
+    translation: s.translation,
+  };
+}
+
+/** Plain-text lines of the library listing. */
+export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext): string[] {
+  return entries.map((entry) => {
+    if (!entry.ok) {
+      const first = entry.errors[0];
+      return `${'?'.padEnd(10)}  ${sanitise(entry.id)}  ${ctx.t('cli.brokenRow')}: ${first ? sanitise(formatDiagnostic(first)) : ''}`;
+    }
+    const s = entry.summary;
+    const status = ctx.t(`cli.status_${s.translation}`);
+    const title = ctx.language === 'en' && s.title.en ? s.title.en : s.title.de;
+    return `${isoDay(s.published)}  ${s.id}  [${status}]  ${s.source} · ${title}`;
+  });
+}
+
+export async function listCommand(options: ListOptions, ctx: CommandContext): Promise<number> {
+  const { root, shown } = await requireLibrary(ctx, options);
+  const entries = await listLibrary(root);
+  if (options.json) {
+    ctx.out(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
+    return 0;
+  }
+  if (entries.length === 0) {
+    ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
+    return 0;
+  }
+  ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,73 @@
+/** The command-line surface: commands, options and their help, translated. */
+import { Command, Option } from 'commander';
+import type { CommandContext, GlobalOptions } from './context.js';
+
+declare const __NEWSBRIDGE_VERSION__: string | undefined;
+
+/** The version, inlined by the bundler (package.json when run from source). */
+export const VERSION = typeof __NEWSBRIDGE_VERSION__ === 'string' ? __NEWSBRIDGE_VERSION__ : '0.0.0-dev';
+
+export type Action = (ctx: CommandContext) => Promise<number>;
+
+/**
+ * Builds the program. Actions are not run here: parsing only records which
+ * command to run, so the caller can load its code lazily.
+ */
+export function buildProgram(ctx: CommandContext, setAction: (action: Action) => void): Command {
+  const { t } = ctx;
+  const program = new Command('newsbridge');
+  const common = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--library <dir>', t('cli.libraryOption')))
+      .addOption(new Option('--ui-lang <lang>', t('cli.uiLangOption')))
+      .addOption(new Option('--no-color', t('cli.noColorOption')))
+      .helpOption('-h, --help', t('cli.helpOption'))
+      .configureHelp({ styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }) });
+  const withGlobals = <T extends GlobalOptions>(cmd: Command, options: T): T => ({ ...cmd.optsWithGlobals<T>(), ...options });
+
+  common(program)
+    .description(t('cli.description'))
+    .usage(t('cli.usage'))
+    .version(VERSION, '-V, --version', t('cli.versionOption'))
+    .helpCommand('help [command]', t('cli.helpCommand'))
+    .showSuggestionAfterError(true);
+
+  common(program.command('read [id]', { isDefault: true }).description(t('cli.readCommand')))
+    .action((id: string | undefined, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./read-command.js')).readCommand(id, withGlobals(cmd, options), c));
+    });
+
+  common(program.command('list').description(t('cli.listCommand')))
+    .option('--json', t('cli.jsonOption'))
+    .action((options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./list-command.js')).listCommand(withGlobals(cmd, options), c));
+    });
+
+  common(program.command('show').description(t('cli.showCommand')).argument('<id>', t('cli.showId')))
+    .option('--lang <lang>', t('cli.langOption'))
+    .option('--facts', t('cli.factsOption'))
+    .option('--width <n>', t('cli.widthOption'))
+    .option('--json', t('cli.jsonOption'))
+    .action((id: string, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./show-command.js')).showCommand(id, withGlobals(cmd, options), c));
+    });
+
+  common(program.command('validate').description(t('cli.validateCommand')).argument('[target]', t('cli.validateTarget')))
+    .action((target: string | undefined, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./validate-command.js')).validateCommand(target, withGlobals(cmd, options), c));
+    });
+
+  common(
+    program
+      .command('align')
+      .description(t('cli.alignCommand'))
+      .argument('<de-file>', t('cli.alignDe'))
+      .argument('<en-file>', t('cli.alignEn')),
+  )
+    .option('--json', t('cli.jsonOption'))
+    .action((deFile: string, enFile: string, options: GlobalOptions & { json?: boolean }) => {
+      setAction(async (c) => (await import('./align-command.js')).alignCommand(deFile, enFile, options, c));
+    });
+
+  return program;
+}

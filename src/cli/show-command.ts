@@ -1,0 +1,70 @@
+/** `newsbridge show ID`: an article as plain text or JSON. */
+import { formatDiagnostic } from '../content/diagnostic.js';
+import { isArticleId } from '../content/library-paths.js';
+import { loadArticle } from '../content/load-article.js';
+import type { Article } from '../content/article.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import { sanitise } from '../text/sanitize.js';
+import { CliError } from './cli-error.js';
+import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+import { formatArticle, type ShowLanguage } from './format-article.js';
+
+export interface ShowOptions extends GlobalOptions {
+  lang?: string;
+  facts?: boolean;
+  width?: string;
+  json?: boolean;
+}
+
+function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage {
+  const v = value ?? 'both';
+  if (v === 'de' || v === 'en' || v === 'both') return v;
+  throw new CliError(ctx.t('cli.badLang', { value: sanitise(v) }), 2, ctx.t('cli.hint', { command: 'show ' }));
+}
+
+/** --width, else the terminal's width, else none (one line per paragraph when piped). */
+export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
+  if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns ?? 80) : undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20 || n > 1000) {
+    throw new CliError(ctx.t('cli.badWidth', { value: sanitise(value) }), 2, ctx.t('cli.hint', { command: 'show ' }));
+  }
+  return n;
+}
+
+/** Loads an article by id, turning every failure into a one-line CliError. */
+export async function requireArticle(root: LibraryRoot, shown: string, id: string, ctx: CommandContext): Promise<Article> {
+  if (!isArticleId(id)) throw new CliError(ctx.t('cli.badId', { id: sanitise(id) }), 2, ctx.t('cli.unknownIdHint'));
+  const result = await loadArticle(root, id);
+  if (result.ok) return result.article;
+  if (result.notFound) throw new CliError(ctx.t('cli.unknownId', { id, library: shown }), 2, ctx.t('cli.unknownIdHint'));
+  const details = result.errors.map((e) => `  ${sanitise(formatDiagnostic(e))}`).join('\n');
+  throw new CliError(`${ctx.t('cli.brokenArticle', { id })}\n${details}`, 1);
+}
+
+/** The JSON form of an article: everything the reader shows. */
+export function articleJson(article: Article): unknown {
+  return {
+    id: article.id,
+    meta: article.meta,
+    english: article.english,
+    translation: article.translation,
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en })),
+    facts: article.facts,
+    glossary: article.glossary,
+  };
+}
+
+export async function showCommand(id: string, options: ShowOptions, ctx: CommandContext): Promise<number> {
+  const lang = parseLang(options.lang, ctx);
+  const width = parseWidth(options.width, ctx);
+  const { root, shown } = await requireLibrary(ctx, options);
+  const article = await requireArticle(root, shown, id, ctx);
+  if (options.json) {
+    ctx.out(`${JSON.stringify(articleJson(article), null, 2)}\n`);
+    return 0;
+  }
+  const lines = formatArticle(article, { lang, facts: options.facts ?? false, width, t: ctx.t, language: ctx.language });
+  ctx.out(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,58 @@
+/** The loaded, cleaned form of an article as the rest of the program sees it. */
+import type { EnglishFrontMatter, Fact, GermanFrontMatter, GlossaryEntry } from './schema.js';
+import type { Diagnostic } from './diagnostic.js';
+
+export type Translation = 'reviewed' | 'draft' | 'untranslated';
+
+/** One German paragraph and the English paragraph aligned with it ('' = not translated). */
+export interface Paragraph {
+  de: string;
+  en: string;
+  /** 1-based line of the paragraph in article.de.md / article.en.md, when it exists there. */
+  deLine?: number;
+  enLine?: number;
+  /** Curator's sentence alignment override, e.g. ["1-1", "2-1"]. */
+  alignment?: string[];
+}
+
+export interface ArticleFilePaths {
+  dir: string;
+  de: string;
+  en: string;
+  facts: string;
+}
+
+export interface Article {
+  id: string;
+  meta: GermanFrontMatter;
+  /** English front matter; null when article.en.md does not exist. */
+  english: EnglishFrontMatter | null;
+  translation: Translation;
+  paragraphs: Paragraph[];
+  facts: Fact[];
+  glossary: GlossaryEntry[];
+  /** Paths for messages (relative to the working folder where possible). */
+  files: ArticleFilePaths;
+}
+
+/** What the library screen and `list` need: front matter only. */
+export interface ArticleSummary {
+  id: string;
+  title: { de: string; en?: string };
+  dek?: { de?: string; en?: string };
+  source: string;
+  published: string;
+  /** Milliseconds since the epoch, for sorting. */
+  time: number;
+  url?: string;
+  translation: Translation;
+}
+
+export type LibraryEntry =
+  | { ok: true; id: string; summary: ArticleSummary }
+  | { ok: false; id: string; errors: Diagnostic[] };
+
+export type ArticleResult =
+  | { ok: true; article: Article; problems: Diagnostic[] }
+  /** `notFound`: there is no article.de.md, i.e. no such article. */
+  | { ok: false; id: string; errors: Diagnostic[]; notFound?: boolean };

@@ -1,0 +1,127 @@
+/**
+ * Splitting a Markdown file into YAML front matter and body paragraphs.
+ * Written by hand (gray-matter and friends do not report line numbers for the
+ * body, and we need the line of every paragraph for `file:line` messages).
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ZodError } from 'zod';
+import { error, type Diagnostic } from './diagnostic.js';
+
+/** YAML limits: aliases can expand exponentially ("billion laughs"). */
+export const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false } as const;
+
+export interface SplitMarkdown {
+  /** The YAML between the `---` lines, or null when the file has none. */
+  yaml: string | null;
+  /** 1-based line where the YAML starts. */
+  yamlLine: number;
+  /** Lines after the closing `---`. */
+  bodyLines: string[];
+  /** 1-based line number of bodyLines[0]. */
+  bodyLine: number;
+  /** True when the opening `---` has no closing line (e.g. a truncated read). */
+  unterminated: boolean;
+}
+
+/** Separates front matter from body; accepts CRLF and a byte-order mark. */
+export function splitMarkdown(source: string): SplitMarkdown {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') {
+    return { yaml: null, yamlLine: 1, bodyLines: lines, bodyLine: 1, unterminated: false };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close < 0) {
+    return { yaml: lines.slice(1).join('\n'), yamlLine: 2, bodyLines: [], bodyLine: lines.length + 1, unterminated: true };
+  }
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    yamlLine: 2,
+    bodyLines: lines.slice(close + 1),
+    bodyLine: close + 2,
+    unterminated: false,
+  };
+}
+
+export interface RawParagraph {
+  text: string;
+  /** 1-based line where the paragraph starts in its file. */
+  line: number;
+}
+
+/** Paragraphs are separated by blank lines; lines inside one are joined by spaces. */
+export function splitParagraphs(lines: readonly string[], firstLine: number): RawParagraph[] {
+  const out: RawParagraph[] = [];
+  let current: string[] = [];
+  let start = 0;
+  lines.forEach((line, i) => {
+    if (line.trim() === '') {
+      if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+      current = [];
+      return;
+    }
+    if (current.length === 0) start = i;
+    current.push(line.trim());
+  });
+  if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+  return out;
+}
+
+export type YamlResult =
+  | { ok: true; value: unknown; doc: Document; counter: LineCounter }
+  | { ok: false; errors: Diagnostic[] };
+
+/** Parses YAML with capped aliases; syntax errors come back with their line. */
+export function parseYaml(source: string, file: string, firstLine = 1): YamlResult {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.slice(0, 5).map((e) => {
+        const line = (e.linePos?.[0].line ?? 1) + firstLine - 1;
+        return error(file, `YAML: ${firstSentence(e.message)}`, line);
+      }),
+    };
+  }
+  try {
+    const value: unknown = doc.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
+    return { ok: true, value, doc, counter };
+  } catch (cause) {
+    return { ok: false, errors: [error(file, `YAML: ${firstSentence(String((cause as Error).message))}`, firstLine)] };
+  }
+}
+
+/** The line of the YAML node at `path` (or of its nearest existing parent). */
+export function lineOfPath(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  firstLine: number,
+): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node: unknown = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + firstLine - 1;
+  }
+  return firstLine;
+}
+
+/** Zod issues as diagnostics, each on the line of the offending YAML node. */
+export function schemaDiagnostics(
+  err: ZodError,
+  file: string,
+  doc: Document,
+  counter: LineCounter,
+  firstLine: number,
+): Diagnostic[] {
+  return err.issues.slice(0, 10).map((issue) => {
+    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
+    return error(file, `${where}${message}`, lineOfPath(doc, counter, issue.path, firstLine));
+  });
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '').trim() ?? message;
+}

@@ -1,0 +1,37 @@
+/** Where libraries and their files live, and how paths are shown to the user. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ID_PATTERN } from './schema.js';
+
+export const FILES = {
+  de: 'article.de.md',
+  en: 'article.en.md',
+  facts: 'facts.yaml',
+} as const;
+
+/** True for a valid article id (a slug); anything else must never become a path. */
+export function isArticleId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/** The program's own folder (holding package.json), found from this module's location. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** The bundled library that ships with the program. */
+export function bundledLibrary(): string {
+  return path.join(packageRoot(), 'articles');
+}
+
+/** A path as the user should read it: relative to the working folder when inside it. */
+export function displayPath(absolute: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, absolute);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}

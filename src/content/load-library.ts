@@ -1,0 +1,56 @@
+/** Listing a library folder: every article's summary or its errors, newest first. */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { LibraryEntry } from './article.js';
+import { loadSummary, type LibraryRoot } from './load-article.js';
+
+export type OpenLibraryResult = { ok: true; root: LibraryRoot } | { ok: false; message: string };
+
+/** Resolves and checks a library folder. */
+export async function openLibrary(dir: string): Promise<OpenLibraryResult> {
+  try {
+    const real = await realpath(dir);
+    if (!(await stat(real)).isDirectory()) return { ok: false, message: 'is not a folder' };
+    return { ok: true, root: { real } };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? 'no such folder' : `cannot open (${code ?? 'error'})` };
+  }
+}
+
+/** Names of the article folders (anything not hidden that is a folder or a link). */
+export async function articleFolders(root: LibraryRoot): Promise<string[]> {
+  const entries = await readdir(root.real, { withFileTypes: true });
+  return entries
+    .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || e.isSymbolicLink()))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Runs `fn` over `items` with at most `limit` promises in flight. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Newest first; broken entries after the good ones, by id. */
+export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
+  return entries.sort((a, b) => {
+    if (a.ok && b.ok) return b.summary.time - a.summary.time || a.id.localeCompare(b.id);
+    if (a.ok !== b.ok) return a.ok ? -1 : 1;
+    return a.id.localeCompare(b.id);
+  });
+}
+
+/** Summaries (or errors) of every article in the library. */
+export async function listLibrary(root: LibraryRoot): Promise<LibraryEntry[]> {
+  const ids = await articleFolders(root);
+  return sortEntries(await mapLimit(ids, 32, (id) => loadSummary(root, id)));
+}

@@ -1,0 +1,108 @@
+/**
+ * The one source of truth for the library format: zod schemas for the German
+ * front matter, the English front matter and facts.yaml. TypeScript types are
+ * inferred from them and `npm run schema` turns them into JSON Schema files.
+ */
+import { z } from 'zod';
+
+/** Article ids are slugs; anything else is rejected before it can become a path. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export const articleId = z
+  .string()
+  .regex(ID_PATTERN, 'must be a slug: lower-case letters, digits and hyphens, at most 80');
+
+/** ISO 8601 date-time with an explicit offset, e.g. 2024-04-04T18:00:00+02:00. */
+const isoDateTime = z.iso.datetime({ offset: true, local: false });
+const isoDate = z.iso.date();
+const text = z.string().trim().min(1);
+
+export const germanFrontMatter = z
+  .object({
+    title: text.describe('Headline of the German original'),
+    dek: text.optional().describe('Standfirst / teaser under the headline'),
+    source: text.describe('Publisher, e.g. "Eulerpool News"'),
+    published: isoDateTime.describe('Publication time, ISO 8601 with offset'),
+    url: z.url({ protocol: /^https?$/ }).optional().describe('Where the original was published'),
+    author: text.optional(),
+    tags: z.array(text).optional(),
+  })
+  .strict();
+
+export const translationStatus = z.enum(['draft', 'reviewed']);
+
+/** A bead such as "1-1" or "2-1": German sentences, English sentences. */
+export const beadPattern = /^[0-2]-[0-2]$/;
+
+export const englishFrontMatter = z
+  .object({
+    title: text.optional().describe('English headline'),
+    dek: text.optional(),
+    translator: text.optional(),
+    status: translationStatus.default('draft'),
+    reviewed: isoDate.optional().describe('Date of the last review, YYYY-MM-DD'),
+    alignment: z
+      .record(
+        z.string().regex(/^[1-9][0-9]*$/, 'paragraph numbers start at 1'),
+        z.array(z.string().regex(beadPattern, 'a bead is "G-E" with 0–2 sentences per side, e.g. "2-1"')).min(1),
+      )
+      .optional()
+      .describe('Per-paragraph sentence alignment override: paragraph number → beads in order'),
+  })
+  .strict();
+
+export const factKind = z.enum([
+  'number',
+  'money',
+  'date',
+  'organisation',
+  'person',
+  'place',
+  'quote',
+  'other',
+]);
+
+const bilingual = z.object({ de: text, en: text }).strict();
+/** Candidate facts from the importer may not have an English side yet. */
+const bilingualDraft = z.object({ de: text, en: z.string().trim().optional() }).strict();
+
+export const fact = z
+  .object({
+    id: articleId.describe('Stable id of the fact within the article'),
+    kind: factKind,
+    label: bilingualDraft,
+    value: bilingualDraft,
+    paragraph: z.int().min(1).describe('German paragraph the fact comes from, starting at 1'),
+    sentence: z.int().min(1).optional().describe('Sentence within that paragraph, starting at 1'),
+    evidence: text.describe('The exact words of the German source that support the fact'),
+    confirmed: z
+      .boolean()
+      .default(true)
+      .describe('false for candidate facts proposed by the importer and not yet checked'),
+  })
+  .strict();
+
+export const glossaryEntry = z
+  .object({
+    de: text.describe('German term as it appears in the article'),
+    en: text.describe('English rendering'),
+    note: text.optional(),
+  })
+  .strict();
+
+export const factsFile = z
+  .object({
+    facts: z.array(fact).default([]),
+    glossary: z.array(glossaryEntry).default([]),
+  })
+  .strict();
+
+export { bilingual };
+
+export type GermanFrontMatter = z.infer<typeof germanFrontMatter>;
+export type EnglishFrontMatter = z.infer<typeof englishFrontMatter>;
+export type TranslationStatus = z.infer<typeof translationStatus>;
+export type FactKind = z.infer<typeof factKind>;
+export type Fact = z.infer<typeof fact>;
+export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+export type FactsFile = z.infer<typeof factsFile>;

@@ -1,0 +1,41 @@
+/** Dates shown as the article gives them: in its own UTC offset, formatted with Intl. */
+import { intlLocale } from './translate.js';
+import type { UiLanguage } from './language.js';
+
+const OFFSET = /([+-])(\d{2}):?(\d{2})$|Z$/;
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: UiLanguage, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}:${withTime}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(language), {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** The wall-clock time of an ISO 8601 timestamp in its own offset, as a Date in UTC. */
+function wallClock(iso: string): Date | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  const m = OFFSET.exec(iso);
+  const minutes = m?.[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return new Date(time + minutes * 60_000);
+}
+
+/** "4 Apr 2024" / "04.04.2024" (and the time with `withTime`) in the UI language. */
+export function formatPublished(iso: string, language: UiLanguage, withTime = false): string {
+  const date = wallClock(iso);
+  return date ? formatter(language, withTime).format(date) : iso;
+}
+
+/** YYYY-MM-DD of the article's own wall clock (for plain listings). */
+export function isoDay(iso: string): string {
+  const date = wallClock(iso);
+  return date ? date.toISOString().slice(0, 10) : iso.slice(0, 10);
+}

@@ -1,0 +1,35 @@
+/** i18next set up synchronously for a command-line program (no react-i18next on Node 20). */
+import i18next, { type TFunction } from 'i18next';
+import de from '../../locales/de.json' with { type: 'json' };
+import en from '../../locales/en.json' with { type: 'json' };
+import type { UiLanguage } from './language.js';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof en };
+  }
+}
+
+export type Translate = TFunction;
+
+/** A `t` function for `language`, ready on the next line. */
+export function createTranslator(language: UiLanguage): Translate {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    lng: language,
+    resources: { en: { translation: en }, de: { translation: de } },
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'de'],
+    load: 'languageOnly',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance.t;
+}
+
+/** Intl locale tag for dates and numbers. */
+export function intlLocale(language: UiLanguage): string {
+  return language === 'de' ? 'de-DE' : 'en-GB';
+}

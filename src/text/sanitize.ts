@@ -1,0 +1,42 @@
+/**
+ * Removes everything from untrusted text that a terminal would interpret:
+ * escape sequences (CSI, OSC, DCS, …) as whole sequences, C0/C1 controls,
+ * DEL and bidirectional controls. Tabs and newlines become spaces unless kept.
+ */
+
+// Whole escape sequences first, so no "[31m" residue is left once ESC is gone.
+// CSI: ESC [ params intermediates final; OSC/DCS/SOS/PM/APC: ESC X … (BEL | ESC \ | end);
+// two-character escapes: ESC followed by one byte in 0x20–0x7E.
+const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex
+  /\u001B\[[0-?]*[ -/]*[@-~]?|\u001B[\]PX^_][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)|\u001B[ -~]?|\u009B[0-?]*[ -/]*[@-~]?|[\u0090\u009D\u0098\u009E\u009F][\s\S]*?(?:\u0007|\u001B\\|\u009C|$)/g;
+
+// C0 except tab/newline/CR, DEL, C1, bidi embeddings/overrides/isolates/marks,
+// and the interlinear annotation / object replacement helpers.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/g;
+
+// Unpaired UTF-16 surrogates cannot be encoded; show them as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export interface SanitiseOptions {
+  /** Keep line breaks (for multi-line text such as a whole file); default false. */
+  keepNewlines?: boolean;
+}
+
+/** Strips terminal-active content from `input`; the result is safe to print. */
+export function sanitise(input: string, options: SanitiseOptions = {}): string {
+  let out = input.replace(ESCAPE_SEQUENCE, '').replace(LONE_SURROGATE, '\uFFFD');
+  out = options.keepNewlines ? out.replace(/\r\n?/g, '\n') : out.replace(/[\r\n]+/g, ' ');
+  return out.replace(/\t/g, ' ').replace(CONTROL, '');
+}
+
+/** True when `input` holds anything sanitise() would remove (for validate). */
+export function hasControlCharacters(input: string): boolean {
+  ESCAPE_SEQUENCE.lastIndex = 0;
+  CONTROL.lastIndex = 0;
+  const found = ESCAPE_SEQUENCE.test(input) || CONTROL.test(input.replace(/[\t\r\n]/g, ''));
+  ESCAPE_SEQUENCE.lastIndex = 0;
+  CONTROL.lastIndex = 0;
+  return found;
+}

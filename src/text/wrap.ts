@@ -1,0 +1,93 @@
+/**
+ * Word wrapping by display width that keeps offsets into the source text, so
+ * the reader can style a sentence or evidence span on whichever lines it
+ * lands. (wrap-ansi returns only strings, and does not break after the
+ * hyphens of German compounds.)
+ */
+import { displayWidth, graphemeCells } from './display-width.js';
+
+/** One wrapped line: `text` is `source.slice(start, end)` without trailing spaces. */
+export interface WrappedLine {
+  start: number;
+  end: number;
+  text: string;
+  width: number;
+}
+
+// A break is allowed after spaces, after a hyphen or slash inside a word, and
+// around wide (CJK) characters, which have no spaces between words.
+const TOKEN = /[^\s\-/\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+[-/]?|[-/]|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF][-/]?|\s+/gu;
+
+interface Token {
+  start: number;
+  end: number;
+  width: number;
+  space: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const value = m[0];
+    out.push({ start, end: start + value.length, width: displayWidth(value), space: /^\s+$/.test(value) });
+  }
+  return out;
+}
+
+/** Splits a token wider than the line at grapheme boundaries. */
+function hardBreak(text: string, token: Token, width: number): Token[] {
+  const out: Token[] = [];
+  let start = token.start;
+  let used = 0;
+  for (const cell of graphemeCells(text.slice(token.start, token.end))) {
+    const at = token.start + cell.index;
+    if (used + cell.width > width && used > 0) {
+      out.push({ start, end: at, width: used, space: false });
+      start = at;
+      used = 0;
+    }
+    used += cell.width;
+  }
+  out.push({ start, end: token.end, width: used, space: false });
+  return out;
+}
+
+/** Wraps `text` (a single paragraph, no newlines) into lines of at most `width` columns. */
+export function wrapText(text: string, width: number): WrappedLine[] {
+  const w = Math.max(1, Math.floor(width));
+  const lines: WrappedLine[] = [];
+  let lineStart = -1;
+  let lineEnd = 0;
+  let used = 0;
+  let pendingSpace: Token | null = null;
+  const flush = () => {
+    if (lineStart >= 0) lines.push({ start: lineStart, end: lineEnd, text: text.slice(lineStart, lineEnd), width: used });
+    lineStart = -1;
+    used = 0;
+    pendingSpace = null;
+  };
+  for (const token of tokens(text)) {
+    if (token.space) {
+      if (lineStart >= 0) pendingSpace = token;
+      continue;
+    }
+    const pieces = token.width > w ? hardBreak(text, token, w) : [token];
+    for (const piece of pieces) {
+      const spaceWidth: number = pendingSpace ? 1 : 0;
+      if (lineStart >= 0 && used + spaceWidth + piece.width > w) flush();
+      if (lineStart < 0) {
+        lineStart = piece.start;
+        used = 0;
+      } else if (pendingSpace) {
+        used += 1;
+      }
+      used += piece.width;
+      lineEnd = piece.end;
+      pendingSpace = null;
+    }
+  }
+  flush();
+  if (lines.length === 0) lines.push({ start: 0, end: 0, text: '', width: 0 });
+  return lines;
+}
