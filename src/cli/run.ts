@@ -1,0 +1,71 @@
+/** Runs one command line against the given streams; returns the exit status. */
+import { CommanderError } from 'commander';
+import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
+import { createTranslator } from '../i18n/translate.js';
+import { sanitise } from '../text/sanitize.js';
+import { CliError } from './cli-error.js';
+import type { CommandContext } from './context.js';
+import { buildProgram, type Action } from './program.js';
+
+/** The process pieces a command touches; tests pass their own. */
+export interface RunIO {
+  stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
+  stderr: { write(text: string): unknown };
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): CommandContext {
+  const noColor = argv.includes('--no-color') || (io.env['NO_COLOR'] ?? '') !== '';
+  return {
+    t: createTranslator(language),
+    language,
+    env: io.env,
+    out: (text) => void io.stdout.write(text),
+    err: (text) => void io.stderr.write(text),
+    stdoutIsTTY: io.stdout.isTTY === true,
+    stdinIsTTY: io.stdinIsTTY,
+    columns: io.stdout.columns,
+    rows: io.stdout.rows,
+    color: !noColor,
+  };
+}
+
+function fail(ctx: CommandContext, message: string, hint?: string): void {
+  ctx.err(`${ctx.t('cli.errorPrefix', { message })}\n${hint ? `${hint}\n` : ''}`);
+}
+
+export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const requested = languageFromArgv(argv);
+  const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
+  const ctx = makeContext(language, argv, io);
+  if (requested !== undefined && !isUiLanguage(requested)) {
+    fail(ctx, ctx.t('cli.badUiLang', { value: sanitise(requested) }), ctx.t('cli.hint', { command: '' }));
+    return 2;
+  }
+  let action: Action | undefined;
+  const program = buildProgram(ctx, (a) => (action = a));
+  const output = { outputError: () => undefined, writeOut: ctx.out, writeErr: ctx.err };
+  for (const cmd of [program, ...program.commands]) cmd.exitOverride().configureOutput(output);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (cause) {
+    if (!(cause instanceof CommanderError)) throw cause;
+    if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
+    const command = argv.find((a) => program.commands.some((c) => c.name() === a));
+    fail(ctx, sanitise(cause.message.replace(/^error: /, '')), ctx.t('cli.hint', { command: command ? `${command} ` : '' }));
+    return 2;
+  }
+  if (!action) return 0;
+  try {
+    return await action(ctx);
+  } catch (cause) {
+    if (cause instanceof CliError) {
+      fail(ctx, cause.message, cause.hint);
+      return cause.exitCode;
+    }
+    if (io.env['NEWSBRIDGE_DEBUG']) throw cause;
+    fail(ctx, ctx.t('cli.internalError', { message: sanitise(String((cause as Error)?.message ?? cause)) }));
+    return 70;
+  }
+}

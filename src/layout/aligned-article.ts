@@ -1,0 +1,87 @@
+/**
+ * An article's paragraphs cut into cursor units: each unit is one alignment
+ * bead (German sentences ↔ English sentences), with the character spans it
+ * covers in both paragraph texts.
+ */
+import type { Article } from '../content/article.js';
+import { alignParagraph } from '../text/align-sentences.js';
+
+/** Half-open character range in a paragraph's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Unit {
+  /** German sentence indices (0-based) in this unit. */
+  deSentences: number[];
+  enSentences: number[];
+  /** Spans covered in the German and English paragraph; null when the side is empty. */
+  de: Span | null;
+  en: Span | null;
+}
+
+export interface AlignedParagraph {
+  de: string;
+  en: string;
+  units: Unit[];
+  /** Span of every German sentence, for facts that cite a sentence. */
+  deSentenceSpans: Span[];
+  /** Why the curator's alignment override was not used. */
+  alignmentError?: string;
+}
+
+/** Where each sentence sits in the paragraph (sentences appear in order, as written). */
+export function sentenceSpans(text: string, sentences: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const sentence of sentences) {
+    const at = text.indexOf(sentence, from);
+    const start = at < 0 ? from : at;
+    const end = Math.min(text.length, start + sentence.length);
+    spans.push({ start, end });
+    from = end;
+  }
+  return spans;
+}
+
+function cover(spans: readonly Span[], indices: readonly number[]): Span | null {
+  const first = indices[0];
+  const last = indices[indices.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const a = spans[first];
+  const b = spans[last];
+  return a && b ? { start: a.start, end: b.end } : null;
+}
+
+/** Splits and aligns one paragraph pair. */
+export function alignParagraphUnits(de: string, en: string, override?: readonly string[]): AlignedParagraph {
+  const aligned = alignParagraph(de, en, en === '' ? undefined : override);
+  const deSpans = sentenceSpans(de, aligned.de);
+  const enSpans = sentenceSpans(en, aligned.en);
+  const units = aligned.beads.map((bead) => ({
+    deSentences: bead.de,
+    enSentences: bead.en,
+    de: cover(deSpans, bead.de),
+    en: cover(enSpans, bead.en),
+  }));
+  if (units.length === 0) units.push({ deSentences: [], enSentences: [], de: null, en: null });
+  return {
+    de,
+    en,
+    units,
+    deSentenceSpans: deSpans,
+    ...(aligned.error ? { alignmentError: aligned.error } : {}),
+  };
+}
+
+/** All paragraphs of an article, aligned. */
+export function alignArticle(article: Article): AlignedParagraph[] {
+  return article.paragraphs.map((p) => alignParagraphUnits(p.de, p.en, p.alignment));
+}
+
+/** The unit holding German sentence `sentence` (0-based) of a paragraph. */
+export function unitOfGermanSentence(paragraph: AlignedParagraph, sentence: number): number {
+  const index = paragraph.units.findIndex((u) => u.deSentences.includes(sentence));
+  return index < 0 ? 0 : index;
+}

@@ -1,0 +1,35 @@
+/** Writing a file so that readers see either the old or the new content, never half of it. */
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/** Writes `text` to a temporary file next to `file`, then renames it into place. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, text, { mode: 0o600 });
+    await rename(temp, file);
+  } catch (cause) {
+    await unlink(temp).catch(() => undefined);
+    throw cause;
+  }
+}
+
+/** Synchronous twin of writeFileAtomic, for exit handlers. */
+export function writeFileAtomicSync(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (cause) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing to clean up.
+    }
+    throw cause;
+  }
+}

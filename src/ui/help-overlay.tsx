@@ -1,0 +1,83 @@
+/**
+ * `?`: every key from the key table, and the settings that have no key of
+ * their own (learner mode, interface language) as an ink-select-input picker.
+ */
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import React, { useMemo, type FC } from 'react';
+import type { UiLanguage } from '../i18n/language.js';
+import type { CursorUnit, View } from '../state/reader-state.js';
+import { padEnd, truncate } from '../text/display-width.js';
+import { KEYMAP, keyLabel } from './keymap.js';
+import { useUi } from './ui-context.js';
+
+export type Setting = 'view' | 'learner' | 'language' | 'unit' | 'close';
+
+export interface HelpOverlayProps {
+  width: number;
+  height: number;
+  view: View;
+  learner: boolean;
+  unit: CursorUnit;
+  onSetting: (setting: Setting) => void;
+}
+
+const Indicator: FC<{ isSelected?: boolean }> = ({ isSelected = false }) => {
+  const { theme } = useUi();
+  return <Text {...theme.accent}>{isSelected ? `${theme.marker} ` : '  '}</Text>;
+};
+
+const Item: FC<{ isSelected?: boolean; label: string }> = ({ isSelected = false, label }) => {
+  const { theme } = useUi();
+  return <Text {...(isSelected ? theme.focus : {})}>{label}</Text>;
+};
+
+/** Rows of the key list: "keys  description". */
+export function keyLines(describe: (key: string) => string): { keys: string; text: string }[] {
+  return KEYMAP.map((b) => ({ keys: b.keys.map(keyLabel).join(' '), text: describe(b.description) }));
+}
+
+export function HelpOverlay(props: HelpOverlayProps) {
+  const { t, language, theme } = useUi();
+  const items = useMemo(
+    () => [
+      { key: 'view', value: 'view' as Setting, label: `${t('ui.help.view')}: ${t(`ui.view.${props.view}`)}` },
+      { key: 'learner', value: 'learner' as Setting, label: `${t('ui.help.learner')}: ${props.learner ? t('ui.help.on') : t('ui.help.off')}` },
+      { key: 'unit', value: 'unit' as Setting, label: `${t('ui.help.unit')}: ${t(`ui.help.unit_${props.unit}`)}` },
+      { key: 'language', value: 'language' as Setting, label: `${t('ui.help.language')}: ${languageName(language)}` },
+      { key: 'close', value: 'close' as Setting, label: t('ui.help.close') },
+    ],
+    [t, language, props.view, props.learner, props.unit],
+  );
+  const lines = keyLines((k) => t(k as 'keys.down'));
+  const keyWidth = Math.max(...lines.map((l) => l.keys.length)) + 2;
+  const columnWidth = Math.min(60, keyWidth + 36);
+  const perRow = Math.max(1, Math.floor((props.width - 2) / (columnWidth + 2)));
+  const available = Math.max(1, props.height - items.length - 4);
+  const rows = Math.ceil(lines.length / perRow);
+  const shownRows = Math.min(rows, available);
+  const grid: string[] = [];
+  for (let r = 0; r < shownRows; r++) {
+    let text = '';
+    for (let c = 0; c < perRow; c++) {
+      const line = lines[c * rows + r];
+      if (line) text += padEnd(`${padEnd(line.keys, keyWidth)}${line.text}`, columnWidth + 2);
+    }
+    grid.push(text.trimEnd());
+  }
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      <Text {...theme.heading}>{truncate(t('ui.help.title'), props.width)}</Text>
+      <SelectInput items={items} indicatorComponent={Indicator} itemComponent={Item} onSelect={(item) => props.onSetting(item.value)} />
+      <Text {...theme.muted}>{truncate(t('ui.help.keysHeading'), props.width)}</Text>
+      {grid.map((line, i) => (
+        <Text key={i} wrap="truncate-end">{truncate(line, props.width)}</Text>
+      ))}
+      {shownRows < rows && <Text {...theme.muted}>{truncate(t('ui.help.more'), props.width)}</Text>}
+    </Box>
+  );
+}
+
+export function languageName(language: UiLanguage): string {
+  return language === 'de' ? 'Deutsch' : 'English';
+}

@@ -1,0 +1,32 @@
+/** Pure helpers for the library list: search keys, filtering, the text of a row. */
+import type { LibraryEntry } from '../../content/article.js';
+import { foldForSearch, matchesQuery } from '../../state/search-field.js';
+import type { View } from '../../state/reader-state.js';
+
+/** Folded text of what the library can match without opening an article. */
+export function summaryKey(entry: LibraryEntry): string {
+  if (!entry.ok) return foldForSearch(entry.id);
+  const s = entry.summary;
+  return foldForSearch([s.id, s.title.de, s.title.en, s.dek?.de, s.dek?.en, s.source].filter(Boolean).join('\n'));
+}
+
+/** Indices of entries whose summary, or whose full text (when known), matches `query`. */
+export function filterEntries(
+  keys: readonly string[],
+  query: string,
+  fullTextHits: ReadonlySet<number> = new Set(),
+): number[] {
+  const folded = foldForSearch(query.trim());
+  const out: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (folded === '' || fullTextHits.has(i) || matchesQuery(keys[i] as string, folded)) out.push(i);
+  }
+  return out;
+}
+
+/** The title to show for the reading language (English falls back to German). */
+export function titleFor(entry: LibraryEntry, view: View): string {
+  if (!entry.ok) return entry.id;
+  const { title } = entry.summary;
+  return view === 'de' ? title.de : (title.en ?? title.de);
+}

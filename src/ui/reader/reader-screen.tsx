@@ -1,0 +1,135 @@
+/** The reader: header, German and English columns with one cursor, facts panel, status bar. */
+import { Box, Text } from 'ink';
+import React, { useEffect, useMemo } from 'react';
+import type { Article } from '../../content/article.js';
+import { formatPublished } from '../../i18n/format-date.js';
+import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import { marksFor as computeMarks, factTarget } from '../../layout/reader-marks.js';
+import { buildRows } from '../../layout/reader-rows.js';
+import type { ScreenLayout } from '../../layout/screen-layout.js';
+import { cursorRows, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
+import { truncate, padEnd } from '../../text/display-width.js';
+import { SearchLine } from '../search-line.js';
+import { useUi } from '../ui-context.js';
+import { CompanionLine, companionRows } from './companion-line.js';
+import { FactsPanel } from './facts-panel.js';
+import { StatusBar } from './status-bar.js';
+import { TextRows, type MarksFor } from './text-rows.js';
+
+export interface ReaderScreenProps {
+  article: Article;
+  paragraphs: readonly AlignedParagraph[];
+  state: ReaderState;
+  dispatch: (action: ReaderAction) => void;
+  layout: ScreenLayout;
+  /** A passing message for the status bar. */
+  notice: string | null;
+}
+
+export function ReaderScreen({ article, paragraphs, state, dispatch, layout, notice }: ReaderScreenProps) {
+  const { t, language, theme } = useUi();
+  const langs = layout.columns.map((c) => c.lang);
+  const single = langs.length === 1;
+  const companion = single && article.paragraphs.length > 0 ? companionRows(layout) : 0;
+  const searchRows = state.search.editing || state.search.query !== '' ? 1 : 0;
+  const textRows = Math.max(1, layout.textRows - companion - searchRows);
+  const widths = layout.columns.map((c) => c.width);
+  const untranslated = t('ui.reader.untranslated');
+  const rows = useMemo(
+    () => buildRows(paragraphs, { columns: langs, widths, untranslated }),
+    // langs and widths are rebuilt each render; their contents are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [paragraphs, langs.join(), widths.join(), untranslated],
+  );
+
+  useEffect(() => {
+    dispatch({ type: 'layout', geometry: { units: rows.units, paragraphs: rows.paragraphs, totalRows: rows.rows.length }, viewportRows: textRows });
+  }, [rows, textRows, dispatch]);
+
+  const conceal = state.learner && langs.includes('en');
+  const marksFor: MarksFor = (p, lang) => computeMarks({ state, paragraphs, facts: article.facts, conceal }, p, lang);
+  const current = useMemo(() => {
+    const set = new Set<number>();
+    article.facts.forEach((f, i) => {
+      const target = factTarget(paragraphs, f);
+      if (target && target.paragraph === state.cursor.paragraph && (state.unit === 'paragraph' || target.unit === state.cursor.unit)) set.add(i);
+    });
+    return set;
+  }, [article.facts, paragraphs, state.cursor.paragraph, state.cursor.unit, state.unit]);
+
+  const title = langs.includes('en') && !langs.includes('de') ? (article.english?.title ?? article.meta.title) : article.meta.title;
+  const header = `${article.meta.source} · ${formatPublished(article.meta.published, language)} · ${title}`;
+  const statusLabel = t(`ui.status.${article.translation}`);
+  const headings = layout.columns.map((c) => (c.lang === 'de' ? t('ui.reader.germanHeading') : t('ui.reader.englishHeading', { status: statusLabel })));
+  const panelShown = layout.panel.mode !== 'hidden' && state.panel.open;
+  const overlay = panelShown && layout.panel.mode === 'overlay';
+  const panel = panelShown ? (
+    <FactsPanel
+      facts={article.facts}
+      glossary={article.glossary}
+      tab={state.panel.tab}
+      focused={state.panel.focused}
+      selected={state.panel.selected}
+      width={overlay ? layout.width : layout.panel.width}
+      height={layout.textRows + 1}
+      view={state.view}
+      current={current}
+      onHighlight={(index) => {
+        if (state.panel.tab !== 'facts') return dispatch({ type: 'selectEntry', index });
+        const fact = article.facts[index];
+        dispatch({ type: 'selectFact', index, cursor: fact ? factTarget(paragraphs, fact) : null });
+      }}
+      onSelect={(index) => {
+        if (state.panel.tab === 'facts') {
+          const fact = article.facts[index];
+          dispatch({ type: 'selectFact', index, cursor: fact ? factTarget(paragraphs, fact) : null });
+        }
+        dispatch({ type: 'focusText' });
+      }}
+    />
+  ) : null;
+
+  return (
+    <Box flexDirection="column" width={layout.width}>
+      <Text {...theme.heading} wrap="truncate-end">{truncate(header, layout.width)}</Text>
+      <Box flexDirection="row">
+        {overlay ? (
+          panel
+        ) : (
+          <>
+            <Box flexDirection="column">
+              <Text {...theme.muted} wrap="truncate-end">
+                {layout.columns.map((c, i) => `${i > 0 ? ' │ ' : ''}  ${padEnd(headings[i] ?? '', c.width)}`).join('')}
+              </Text>
+              {article.paragraphs.length === 0 ? (
+                <Box height={textRows}><Text {...theme.muted}>{t('ui.reader.noParagraphs')}</Text></Box>
+              ) : (
+                <TextRows
+                  rows={rows.rows}
+                  paragraphs={paragraphs}
+                  columns={layout.columns}
+                  scrollTop={state.scrollTop}
+                  height={textRows}
+                  focusRows={cursorRows(state)}
+                  marksFor={marksFor}
+                />
+              )}
+              {companion > 0 && (
+                <CompanionLine
+                  paragraphs={paragraphs}
+                  state={state}
+                  shown={langs[0] ?? 'de'}
+                  width={layout.columns[0]?.width ?? 40}
+                  rows={companion}
+                />
+              )}
+              {searchRows > 0 && <SearchLine field={state.search} width={layout.width - (panelShown ? layout.panel.width : 0)} />}
+            </Box>
+            {panel}
+          </>
+        )}
+      </Box>
+      <StatusBar article={article} paragraphs={paragraphs} state={state} layout={layout} notice={notice} />
+    </Box>
+  );
+}

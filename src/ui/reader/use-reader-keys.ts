@@ -1,0 +1,129 @@
+/** Keys in the reader: the key table's commands, the panel's, or typing into the search. */
+import { useInput } from 'ink';
+import type { Dispatch } from 'react';
+import type { Article } from '../../content/article.js';
+import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import { matchUnits, nextMatch } from '../../layout/reader-marks.js';
+import type { ScreenLayout } from '../../layout/screen-layout.js';
+import type { ReaderAction, ReaderState } from '../../state/reader-state.js';
+import { commandFor } from '../keymap.js';
+import { handleSearchInput } from '../search-input.js';
+import { useUi } from '../ui-context.js';
+
+export interface ReaderKeyHandlers {
+  active: boolean;
+  state: ReaderState;
+  dispatch: Dispatch<ReaderAction>;
+  layout: ScreenLayout;
+  paragraphs: readonly AlignedParagraph[];
+  article: Article | null;
+  onBack: () => void;
+  onQuit: () => void;
+  onHelp: () => void;
+  onNeighbour: (delta: 1 | -1) => void;
+  onEdit: () => void;
+  onOpenUrl: () => void;
+  setNotice: (text: string | null) => void;
+}
+
+export function useReaderKeys(h: ReaderKeyHandlers): void {
+  const { t } = useUi();
+  useInput(
+    (input, key) => {
+      const { state, dispatch } = h;
+      if (state.search.editing) {
+        handleSearchInput(input, key, dispatch);
+        if (key.return) jumpToMatch(h, 1, true);
+        return;
+      }
+      const inPanel = state.panel.open && state.panel.focused;
+      const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
+      // The panel's list (ink-select-input) handles its own movement and Enter.
+      if (inPanel && (command === 'down' || command === 'up' || command === 'open')) return;
+      switch (command) {
+        case 'down':
+        case 'up':
+        case 'top':
+        case 'bottom':
+        case 'halfDown':
+        case 'halfUp':
+        case 'pageDown':
+        case 'pageUp':
+          dispatch({ type: command });
+          return;
+        case 'open':
+          if (state.panel.open) dispatch({ type: 'focusPanel' });
+          return;
+        case 'back':
+          if (inPanel) dispatch(h.layout.panel.mode === 'overlay' ? { type: 'toggleFacts' } : { type: 'focusText' });
+          else if (state.search.query !== '') dispatch({ type: 'clearSearch' });
+          else h.onBack();
+          return;
+        case 'nextArticle':
+          h.onNeighbour(1);
+          return;
+        case 'prevArticle':
+          h.onNeighbour(-1);
+          return;
+        case 'cycleView':
+          dispatch({ type: 'cycleView', narrow: h.layout.narrow });
+          return;
+        case 'toggleFacts':
+          dispatch({ type: 'toggleFacts' });
+          return;
+        case 'switchTab':
+          dispatch({ type: 'switchTab' });
+          return;
+        case 'toggleUnit':
+          dispatch({ type: 'toggleUnit' });
+          return;
+        case 'reveal':
+          if (state.learner) dispatch({ type: 'reveal' });
+          else h.setNotice(t('ui.notice.learnerOff'));
+          return;
+        case 'search':
+          dispatch({ type: 'startSearch' });
+          return;
+        case 'searchNext':
+        case 'searchPrev':
+          jumpToMatch(h, command === 'searchNext' ? 1 : -1, false);
+          return;
+        case 'openUrl':
+          h.onOpenUrl();
+          return;
+        case 'edit':
+          h.onEdit();
+          return;
+        case 'help':
+          h.onHelp();
+          return;
+        case 'quit':
+          if (inPanel) dispatch({ type: 'toggleFacts' });
+          else h.onBack();
+          return;
+        case 'quitNow':
+          h.onQuit();
+          return;
+        case null:
+          return;
+        default: {
+          const never: never = command;
+          return never;
+        }
+      }
+    },
+    { isActive: h.active },
+  );
+
+  function jumpToMatch(handlers: ReaderKeyHandlers, direction: 1 | -1, fromHere: boolean): void {
+    const query = handlers.state.search.query;
+    if (query.trim() === '') return;
+    const langs = handlers.layout.columns.map((c) => c.lang);
+    const matches = matchUnits(handlers.paragraphs, query, langs.length === 1 ? ['de', 'en'] : langs);
+    const cursor = handlers.state.cursor;
+    const start = fromHere ? { paragraph: cursor.paragraph, unit: cursor.unit - 1 } : cursor;
+    const target = nextMatch(matches, start, direction);
+    if (target) handlers.dispatch({ type: 'goto', cursor: target });
+    else handlers.setNotice(t('ui.notice.noMatches', { query }));
+  }
+}
