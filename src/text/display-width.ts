@@ -6,13 +6,15 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Columns `text` occupies in a terminal. */
 export function displayWidth(text: string): number {
   // Fast path: printable ASCII is one column per character.
-  // eslint-disable-next-line no-control-regex
+   
   if (/^[\x20-\x7E]*$/.test(text)) return text.length;
   return stringWidth(text);
 }
 
 /** Grapheme clusters of `text` with their offsets and widths. */
-export function* graphemeCells(text: string): Generator<{ index: number; segment: string; width: number }> {
+export function* graphemeCells(
+  text: string,
+): Generator<{ index: number; segment: string; width: number }> {
   for (const { index, segment } of graphemes.segment(text)) {
     yield { index, segment, width: displayWidth(segment) };
   }

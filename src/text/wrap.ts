@@ -16,7 +16,8 @@ export interface WrappedLine {
 
 // A break is allowed after spaces, after a hyphen or slash inside a word, and
 // around wide (CJK) characters, which have no spaces between words.
-const TOKEN = /[^\s\-/\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+[-/]?|[-/]|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF][-/]?|\s+/gu;
+const TOKEN =
+  /[^\s\-/\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+[-/]?|[-/]|[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF][-/]?|\s+/gu;
 
 interface Token {
   start: number;
@@ -30,7 +31,12 @@ function tokens(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const value = m[0];
-    out.push({ start, end: start + value.length, width: displayWidth(value), space: /^\s+$/.test(value) });
+    out.push({
+      start,
+      end: start + value.length,
+      width: displayWidth(value),
+      space: /^\s+$/.test(value),
+    });
   }
   return out;
 }
@@ -62,7 +68,13 @@ export function wrapText(text: string, width: number): WrappedLine[] {
   let used = 0;
   let pendingSpace: Token | null = null;
   const flush = () => {
-    if (lineStart >= 0) lines.push({ start: lineStart, end: lineEnd, text: text.slice(lineStart, lineEnd), width: used });
+    if (lineStart >= 0)
+      lines.push({
+        start: lineStart,
+        end: lineEnd,
+        text: text.slice(lineStart, lineEnd),
+        width: used,
+      });
     lineStart = -1;
     used = 0;
     pendingSpace = null;

@@ -1,0 +1,84 @@
+import type { AbbreviationKind } from './abbreviation-kind.js';
+import type { SplitProfile } from './split-profiles.js';
+
+/** What the word before a period is, as far as sentence ends are concerned. */
+export type PeriodTokenKind =
+  | AbbreviationKind
+  /** "4." or "4.4." in German: an ordinal or a date, usually not a sentence end. */
+  | 'ordinal'
+  /** Four or more digits and a period in German: mostly a year closing a sentence. */
+  | 'year'
+  /** An ordinary word (or an English number): trust the period. */
+  | 'word'
+  /** Anything else ("2:1.", "B33."): leave the decision to `Intl.Segmenter`. */
+  | 'other';
+
+const openers = /^[„“"'‚‘«»‹›([{]+/u;
+const shortPiece = /^\p{L}{1,4}\.$/u;
+const maxPieces = 3;
+
+/**
+ * Classifies the whitespace-free token ending in a period at `end` (exclusive).
+ * Spaced abbreviations ("z. B.", "v. Chr.") are looked up with the pieces before them.
+ */
+export function classifyPeriodToken(
+  text: string,
+  start: number,
+  end: number,
+  profile: SplitProfile,
+): PeriodTokenKind {
+  const token = text.slice(start, end).replace(openers, '');
+  const listed = lookUpWithPieces(text, start, token, profile);
+  if (listed !== undefined) return listed;
+  if (profile.ordinals && /^\p{Nd}+\.$/u.test(token)) {
+    const digits = token.length - 1;
+    return digits <= 3 ? 'ordinal' : 'year';
+  }
+  if (profile.ordinals && /^\p{Nd}{1,2}\.\p{Nd}{1,2}\.$/u.test(token)) return 'ordinal';
+  // A single capital is an initial ("Peter A. Müller"); a single small letter is a piece of
+  // a spaced abbreviation the table does not list.
+  if (/^\p{Lu}\.$/u.test(token)) return 'starter';
+  if (/^\p{Ll}\.$/u.test(token)) return 'never';
+  if (/^(?:\p{L}{1,3}\.){2,}$/u.test(token)) return 'starter';
+  // German street names: "Hauptstr. 5".
+  if (profile.ordinals && /\p{Ll}str\.$/u.test(token)) return 'starter';
+  if (/^[\p{L}\p{M}][\p{L}\p{M}'’-]*\.$/u.test(token) || /^\p{Nd}+\.$/u.test(token)) {
+    return 'word';
+  }
+  return 'other';
+}
+
+/** Looks the token up alone and joined with up to two short dotted pieces before it. */
+function lookUpWithPieces(
+  text: string,
+  start: number,
+  token: string,
+  profile: SplitProfile,
+): AbbreviationKind | undefined {
+  const keys = [token];
+  let cursor = start;
+  for (let pieces = 1; pieces < maxPieces; pieces++) {
+    const before = previousToken(text, cursor);
+    if (before === undefined || !shortPiece.test(before.token)) break;
+    keys.unshift(before.token + (keys[0] ?? ''));
+    cursor = before.start;
+  }
+  for (const key of keys) {
+    const kind = profile.abbreviations.get(key) ?? profile.abbreviations.get(lowerFirst(key));
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+function previousToken(text: string, start: number): { token: string; start: number } | undefined {
+  let end = start;
+  while (end > 0 && /\s/u.test(text[end - 1] ?? '')) end--;
+  if (end === start || end === 0) return undefined;
+  let begin = end;
+  while (begin > 0 && !/\s/u.test(text[begin - 1] ?? '')) begin--;
+  return { token: text.slice(begin, end).replace(openers, ''), start: begin };
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}
