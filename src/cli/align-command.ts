@@ -1,1 +1,63 @@
-export {};
+/** `newsbridge align DE_FILE EN_FILE [--json]`: sentence alignment, paragraph by paragraph. */
+import { readFile } from 'node:fs/promises';
+import { splitParagraphs } from '../content/front-matter.js';
+import { MAX_FILE_BYTES } from '../content/read-file.js';
+import { cleanText } from '../text/normalize.js';
+import { alignParagraph } from '../text/align-sentences.js';
+import { sanitise } from '../text/sanitize.js';
+import { CliError } from './cli-error.js';
+import type { CommandContext, GlobalOptions } from './context.js';
+
+export interface AlignOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+async function paragraphsOf(file: string, ctx: CommandContext): Promise<string[]> {
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    if (bytes.length > MAX_FILE_BYTES) throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: ctx.t('cli.tooLarge') }));
+    text = new TextDecoder().decode(bytes);
+  } catch (cause) {
+    if (cause instanceof CliError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: code === 'ENOENT' ? ctx.t('cli.noSuchFile') : code }));
+  }
+  // A file with front matter (an article file) is accepted too: its body is used.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let start = 0;
+  if (lines[0]?.trimEnd() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (close > 0) start = close + 1;
+  }
+  return splitParagraphs(lines.slice(start), start + 1).map((p) => cleanText(p.text));
+}
+
+export async function alignCommand(deFile: string, enFile: string, options: AlignOptions, ctx: CommandContext): Promise<number> {
+  const [de, en] = await Promise.all([paragraphsOf(deFile, ctx), paragraphsOf(enFile, ctx)]);
+  const count = Math.max(de.length, en.length);
+  const result = [];
+  for (let i = 0; i < count; i++) {
+    const aligned = alignParagraph(de[i] ?? '', en[i] ?? '');
+    result.push(aligned.beads.map((b) => ({ de: b.de.map((s) => aligned.de[s] ?? ''), en: b.en.map((s) => aligned.en[s] ?? '') })));
+  }
+  if (de.length !== en.length) {
+    ctx.err(`${ctx.t('cli.paragraphCountMismatch', { de: de.length, en: en.length })}\n`);
+  }
+  if (options.json) {
+    ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  result.forEach((beads, i) => {
+    lines.push(ctx.t('cli.paragraphLabel', { n: i + 1 }));
+    for (const bead of beads) {
+      const shape = `${bead.de.length}-${bead.en.length}`;
+      lines.push(`  [${shape}] DE: ${bead.de.join(' ') || '—'}`);
+      lines.push(`  ${' '.repeat(shape.length + 2)} EN: ${bead.en.join(' ') || '—'}`);
+    }
+    lines.push('');
+  });
+  ctx.out(`${lines.join('\n')}`);
+  return 0;
+}

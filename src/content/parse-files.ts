@@ -65,7 +65,7 @@ function parseFrontMatter<S extends z.ZodType>(
     return { ok: false, errors: schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine) };
   }
   const body = splitParagraphs(split.bodyLines, split.bodyLine).map((p) => ({ ...p, text: cleanText(p.text) }));
-  return { ok: true, value: { meta: cleanStrings(result.data as z.infer<S>), body }, problems: controlCharacterProblems(source, file) };
+  return { ok: true, value: { meta: cleanStrings(result.data), body }, problems: controlCharacterProblems(source, file) };
 }
 
 /** article.de.md: front matter and paragraphs. */

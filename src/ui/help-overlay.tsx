@@ -41,11 +41,11 @@ export function HelpOverlay(props: HelpOverlayProps) {
   const { t, language, theme } = useUi();
   const items = useMemo(
     () => [
-      { key: 'view', value: 'view' as Setting, label: `${t('ui.help.view')}: ${t(`ui.view.${props.view}`)}` },
-      { key: 'learner', value: 'learner' as Setting, label: `${t('ui.help.learner')}: ${props.learner ? t('ui.help.on') : t('ui.help.off')}` },
-      { key: 'unit', value: 'unit' as Setting, label: `${t('ui.help.unit')}: ${t(`ui.help.unit_${props.unit}`)}` },
-      { key: 'language', value: 'language' as Setting, label: `${t('ui.help.language')}: ${languageName(language)}` },
-      { key: 'close', value: 'close' as Setting, label: t('ui.help.close') },
+      { key: 'view', value: 'view', label: `${t('ui.help.view')}: ${t(`ui.view.${props.view}`)}` },
+      { key: 'learner', value: 'learner', label: `${t('ui.help.learner')}: ${props.learner ? t('ui.help.on') : t('ui.help.off')}` },
+      { key: 'unit', value: 'unit', label: `${t('ui.help.unit')}: ${t(`ui.help.unit_${props.unit}`)}` },
+      { key: 'language', value: 'language', label: `${t('ui.help.language')}: ${languageName(language)}` },
+      { key: 'close', value: 'close', label: t('ui.help.close') },
     ],
     [t, language, props.view, props.learner, props.unit],
   );

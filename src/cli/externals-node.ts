@@ -1,0 +1,109 @@
+/** The real outside world for the reader: a browser opener and $EDITOR, never through a shell. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Article } from '../content/article.js';
+import { FILES } from '../content/library-paths.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import { buildEditBuffer, parseEditBuffer, replaceEnglishParagraph } from '../curate/edit-paragraph.js';
+import { validateArticle } from '../curate/validate-library.js';
+import { formatDiagnostic } from '../content/diagnostic.js';
+import type { Translate } from '../i18n/translate.js';
+import { writeFileAtomic } from '../state/atomic-file.js';
+import { sanitise } from '../text/sanitize.js';
+import type { ExternalResult, Externals } from '../ui/externals.js';
+
+export interface NodeExternalsOptions {
+  root: LibraryRoot;
+  t: Translate;
+  env: NodeJS.ProcessEnv;
+  /** Leave and re-enter the full-screen UI around the editor. */
+  suspend: () => void;
+  resume: () => void;
+}
+
+/** The browser opener for this platform. */
+function opener(): string {
+  if (process.platform === 'darwin') return 'open';
+  if (process.platform === 'win32') return 'explorer';
+  return 'xdg-open';
+}
+
+/** The editor command as an argument vector: $VISUAL, else $EDITOR, else vi ("code -w" is split on spaces). */
+export function editorCommand(env: NodeJS.ProcessEnv): string[] {
+  const raw = (env['VISUAL'] || env['EDITOR'] || 'vi').trim();
+  return raw.split(/\s+/).filter(Boolean);
+}
+
+export function nodeExternals(o: NodeExternalsOptions): Externals {
+  const { t } = o;
+  return {
+    openUrl(url: string): Promise<ExternalResult> {
+      return new Promise((resolve) => {
+        if (!/^https?:\/\//i.test(url)) return resolve({ ok: false, message: t('ui.notice.badUrl') });
+        const command = opener();
+        const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+        child.once('error', () => resolve({ ok: false, message: t('ui.notice.noOpener', { command, url: sanitise(url) }) }));
+        child.once('spawn', () => {
+          child.unref();
+          resolve({ ok: true, message: t('ui.notice.opened', { url: sanitise(url) }) });
+        });
+      });
+    },
+
+    async editParagraph(article: Article, index: number): Promise<ExternalResult> {
+      const paragraph = article.paragraphs[index];
+      if (!paragraph) return { ok: false, message: t('ui.notice.noParagraph') };
+      const enFile = path.join(o.root.real, article.id, FILES.en);
+      let source: string | null = null;
+      try {
+        source = await readFile(enFile, 'utf8');
+      } catch {
+        source = null;
+      }
+      const dir = mkdtempSync(path.join(tmpdir(), 'newsbridge-edit-'));
+      const buffer = path.join(dir, `${article.id}-p${index + 1}.md`);
+      const before = buildEditBuffer({
+        id: article.id,
+        index,
+        total: article.paragraphs.length,
+        de: paragraph.de,
+        en: paragraph.en,
+        heading: t('ui.edit.heading', { n: index + 1, total: article.paragraphs.length, id: article.id }),
+        instructions: [t('ui.edit.instructions1'), t('ui.edit.instructions2')],
+      });
+      writeFileSync(buffer, before);
+      const [command, ...args] = editorCommand(o.env);
+      o.suspend();
+      let status: number | null = null;
+      let failed: Error | undefined;
+      try {
+        const result = spawnSync(command ?? 'vi', [...args, buffer], { stdio: 'inherit' });
+        status = result.status;
+        failed = result.error;
+      } finally {
+        o.resume();
+      }
+      try {
+        if (failed) return { ok: false, message: t('ui.notice.noEditor', { command: sanitise(command ?? 'vi') }) };
+        if (status !== 0) return { ok: false, message: t('ui.notice.editorFailed', { status: String(status) }) };
+        const after = readFileSync(buffer, 'utf8');
+        if (after === before) return { ok: true, message: t('ui.notice.unchanged') };
+        const text = parseEditBuffer(after);
+        await writeFileAtomic(enFile, replaceEnglishParagraph(source, index, text));
+        const report = await validateArticle(o.root, article.id);
+        const errors = report.diagnostics.filter((d) => d.severity === 'error');
+        if (report.diagnostics.length === 0) return { ok: true, message: t('ui.notice.saved', { n: index + 1 }) };
+        const first = report.diagnostics[0];
+        return {
+          ok: errors.length === 0,
+          message: t('ui.notice.savedWithProblems', { n: index + 1, count: report.diagnostics.length, first: first ? sanitise(formatDiagnostic(first)) : '' }),
+        };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Editing one English paragraph in the user's editor: the text handed to the
+ * editor (German as comment lines above the English), reading it back, and
+ * putting it into article.en.md with every other byte of the file unchanged.
+ */
+import { wrapText } from '../text/wrap.js';
+
+/** Lines starting with "# " (or a lone "#") are comments in the editor buffer. */
+const COMMENT = /^#( |$)/;
+export const PLACEHOLDER = '<!-- untranslated -->';
+
+export interface EditBufferInput {
+  id: string;
+  /** 0-based paragraph index. */
+  index: number;
+  total: number;
+  de: string;
+  en: string;
+  heading: string;
+  instructions: readonly string[];
+}
+
+/** The text the editor opens: instructions and the German as comments, then the English. */
+export function buildEditBuffer(input: EditBufferInput): string {
+  const comment = (text: string) => (text === '' ? '#' : `# ${text}`);
+  const german = wrapText(input.de, 74).map((l) => comment(l.text));
+  const english = input.en === '' ? [] : wrapText(input.en, 76).map((l) => l.text);
+  return [
+    comment(input.heading),
+    ...input.instructions.map(comment),
+    '#',
+    ...german,
+    '',
+    ...english,
+    '',
+  ].join('\n');
+}
+
+/** The English paragraph from a saved buffer: comments dropped, lines joined. */
+export function parseEditBuffer(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !COMMENT.test(line))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Block {
+  /** Index of the first and one past the last line of the paragraph. */
+  from: number;
+  to: number;
+}
+
+/** Body paragraphs of a Markdown file as line ranges (after the front matter). */
+function blocks(lines: readonly string[]): { bodyStart: number; blocks: Block[] } {
+  let bodyStart = 0;
+  if (lines[0]?.trimEnd() === '---') {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    bodyStart = close < 0 ? lines.length : close + 1;
+  }
+  const out: Block[] = [];
+  let from = -1;
+  for (let i = bodyStart; i <= lines.length; i++) {
+    const blank = i === lines.length || (lines[i] ?? '').trim() === '';
+    if (!blank && from < 0) from = i;
+    if (blank && from >= 0) {
+      out.push({ from, to: i });
+      from = -1;
+    }
+  }
+  return { bodyStart, blocks: out };
+}
+
+/**
+ * article.en.md with paragraph `index` replaced by `text` (a placeholder when
+ * empty). Missing paragraphs before it are filled with placeholders; a
+ * missing file becomes a draft skeleton.
+ */
+export function replaceEnglishParagraph(source: string | null, index: number, text: string): string {
+  const paragraph = text.trim() === '' ? PLACEHOLDER : text.trim();
+  const original = source ?? '---\nstatus: draft\n---\n';
+  const newline = original.includes('\r\n') ? '\r\n' : '\n';
+  const lines = original.split(/\r?\n/);
+  const found = blocks(lines);
+  const target = found.blocks[index];
+  if (target) {
+    lines.splice(target.from, target.to - target.from, paragraph);
+    return lines.join(newline);
+  }
+  // Append placeholders up to the paragraph, keeping one blank line between paragraphs.
+  while (lines.length > found.bodyStart && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
+  for (let i = found.blocks.length; i < index; i++) lines.push('', PLACEHOLDER);
+  lines.push('', paragraph, '');
+  return lines.join(newline);
+}

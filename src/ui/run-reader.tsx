@@ -1,0 +1,118 @@
+/** Starts the full-screen reader and gives the terminal back, whatever ends it. */
+import { render } from 'ink';
+import React, { useState } from 'react';
+import type { LibraryEntry } from '../content/article.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import { listLibrary } from '../content/load-library.js';
+import type { UiLanguage } from '../i18n/language.js';
+import { createTranslator } from '../i18n/translate.js';
+import { stateDir } from '../state/app-dirs.js';
+import { loadState, saveStateSync, type StoredState } from '../state/reading-state.js';
+import { sanitise } from '../text/sanitize.js';
+import { App } from './app.js';
+import { ErrorBoundary } from './error-boundary.js';
+import type { Externals } from './externals.js';
+import { takeTerminal, type TerminalSession } from './terminal.js';
+import { themeFor } from './theme.js';
+import { UiProvider } from './ui-context.js';
+
+export interface ReaderOptions {
+  root: LibraryRoot;
+  libraryName: string;
+  entries: LibraryEntry[];
+  language: UiLanguage;
+  /** --ui-lang was given: it beats the remembered language. */
+  languageFixed: boolean;
+  colour: boolean;
+  env: NodeJS.ProcessEnv;
+  initialId?: string;
+  makeExternals: (session: () => TerminalSession, rerender: () => void) => Externals;
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Runs the reader until the user quits; resolves with the exit status. */
+export async function runReader(o: ReaderOptions): Promise<number> {
+  const dir = stateDir(o.env);
+  const loaded = await loadState(dir);
+  let latest: StoredState = loaded.state;
+  let pending = false;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    pending = false;
+    try {
+      saveStateSync(dir, latest);
+    } catch {
+      // Losing a position is better than crashing on the way out.
+    }
+  };
+  const save = (state: StoredState) => {
+    latest = state;
+    pending = true;
+    if (!timer) timer = setTimeout(flush, 500);
+  };
+
+  const session = takeTerminal({ stdout: o.stdout, stdin: o.stdin }, flush);
+  const startLanguage = o.languageFixed ? o.language : (loaded.state.preferences.uiLanguage ?? o.language);
+  let crashed: Error | null = null;
+  let rerender = () => undefined as void;
+
+  function Root() {
+    const [language, setLanguage] = useState<UiLanguage>(startLanguage);
+    const [ui] = useState(() => new Map<UiLanguage, ReturnType<typeof createTranslator>>());
+    let t = ui.get(language);
+    if (!t) {
+      t = createTranslator(language);
+      ui.set(language, t);
+    }
+    const externals = React.useMemo(() => o.makeExternals(() => session, () => rerender()), []);
+    return (
+      <UiProvider value={{ t, language, theme: themeFor(o.colour) }}>
+        <ErrorBoundary message={t('ui.crashed')} onError={(error) => {
+          crashed = error;
+          instance.unmount();
+        }}>
+          <App
+            root={o.root}
+            libraryName={o.libraryName}
+            entries={o.entries}
+            stored={loaded.state}
+            save={save}
+            relist={() => listLibrary(o.root)}
+            externals={externals}
+            {...(o.initialId ? { initialId: o.initialId } : {})}
+            {...(loaded.warning ? { warning: loaded.warning } : {})}
+            setLanguage={setLanguage}
+          />
+        </ErrorBoundary>
+      </UiProvider>
+    );
+  }
+
+  const instance = render(<Root />, {
+    stdout: o.stdout,
+    stdin: o.stdin,
+    stderr: o.stderr,
+    exitOnCtrlC: true,
+    patchConsole: false,
+    maxFps: 120,
+  });
+  rerender = () => instance.clear();
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    crashed = error as Error;
+  } finally {
+    flush();
+    session.restore();
+  }
+  if (crashed) {
+    o.stderr.write(`newsbridge: ${sanitise((crashed).message)}\n`);
+    return 70;
+  }
+  return 0;
+}
