@@ -44,11 +44,11 @@ function anchorCost(de: readonly string[], en: readonly string[]): PairCost {
     if (deFrom === deTo || enFrom === enTo) return 0;
     const a = union(deAnchors, deFrom, deTo);
     const b = union(enAnchors, enFrom, enTo);
-    const smaller = Math.min(a.size, b.size);
-    if (smaller === 0) return a.size + b.size === 0 ? 0 : ANCHOR_WEIGHT / 2;
+    if (a.size + b.size === 0) return 0;
     let shared = 0;
     for (const t of a) if (b.has(t)) shared++;
-    return ANCHOR_WEIGHT * (1 - shared / smaller);
+    // Jaccard: a paragraph whose few names all recur in a longer one is still a poor match.
+    return ANCHOR_WEIGHT * (1 - shared / (a.size + b.size - shared));
   };
 }
 

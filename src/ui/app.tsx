@@ -5,6 +5,7 @@ import type { LibraryEntry } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { screenLayout } from '../layout/screen-layout.js';
+import { displayWidth } from '../text/display-width.js';
 import { initialLibraryState, reduceLibrary } from '../state/library-state.js';
 import { initialReaderState, type CursorUnit, type View } from '../state/reader-state.js';
 import {
@@ -91,6 +92,7 @@ export function App(props: AppProps) {
 
   // The library list and its filter.
   const keys = useMemo(() => entries.map(summaryKey), [entries]);
+  const sourceWidth = useMemo(() => entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6), [entries]);
   const [library, dispatchLibrary] = useReducer(reduceLibrary, entries.length, (n) => initialLibraryState(n));
   const visible = useMemo(() => filterEntries(keys, library.search.query), [keys, library.search.query]);
   useEffect(() => dispatchLibrary({ type: 'results', count: visible.length }), [visible]);
@@ -231,6 +233,7 @@ export function App(props: AppProps) {
       listRows={listRows}
       libraryName={props.libraryName}
       note={notice ?? undefined}
+      sourceWidth={sourceWidth}
     />
   );
 }

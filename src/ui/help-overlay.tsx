@@ -40,7 +40,7 @@ export function keyLines(describe: (key: string) => string): { keys: string; tex
 export function HelpOverlay(props: HelpOverlayProps) {
   const { t, language, theme } = useUi();
   const items = useMemo(
-    () => [
+    (): { key: string; value: Setting; label: string }[] => [
       { key: 'view', value: 'view', label: `${t('ui.help.view')}: ${t(`ui.view.${props.view}`)}` },
       { key: 'learner', value: 'learner', label: `${t('ui.help.learner')}: ${props.learner ? t('ui.help.on') : t('ui.help.off')}` },
       { key: 'unit', value: 'unit', label: `${t('ui.help.unit')}: ${t(`ui.help.unit_${props.unit}`)}` },

@@ -66,6 +66,7 @@ export function englishFile(opts: { status?: string; paragraphs?: string[]; extr
     'title: New bridge for Beispielheim',
     'dek: The town invests in transport.',
     `status: ${opts.status ?? 'reviewed'}`,
+    ...(opts.status === undefined || opts.status === 'reviewed' ? ['reviewed: 2025-01-20'] : []),
     ...(opts.extra ? [opts.extra] : []),
     '---',
     '',

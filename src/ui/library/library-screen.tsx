@@ -25,11 +25,22 @@ export interface LibraryScreenProps {
   libraryName: string;
   /** Note shown under the list (e.g. "searching article texts…"). */
   note?: string;
+  /** Width of the widest source name (computed once per library). */
+  sourceWidth: number;
 }
 
 const STATUS_WIDTH = 12;
 
-function Row({ entry, selected, width, view, unread }: { entry: LibraryEntry; selected: boolean; width: number; view: View; unread: boolean }) {
+interface RowProps {
+  entry: LibraryEntry;
+  selected: boolean;
+  width: number;
+  view: View;
+  unread: boolean;
+  sourceWidth: number;
+}
+
+function Row({ entry, selected, width, view, unread, sourceWidth: widest }: RowProps) {
   const { t, language, theme } = useUi();
   const marker = selected ? `${theme.marker} ` : '  ';
   const dot = unread ? `${theme.unread} ` : '  ';
@@ -50,7 +61,7 @@ function Row({ entry, selected, width, view, unread }: { entry: LibraryEntry; se
   const s = entry.summary;
   const date = formatPublished(s.published, language);
   const dateWidth = Math.max(11, displayWidth(date));
-  const sourceWidth = width >= 100 ? 18 : width >= 70 ? 12 : 0;
+  const sourceWidth = width >= 100 ? Math.min(24, widest) : width >= 70 ? Math.min(12, widest) : 0;
   const statusWidth = width >= 60 ? STATUS_WIDTH : 0;
   const titleWidth = Math.max(8, width - 4 - dateWidth - 1 - (sourceWidth ? sourceWidth + 1 : 0) - (statusWidth ? statusWidth + 1 : 0));
   const status = t(`ui.status.${s.translation}`);
@@ -94,6 +105,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 width={width}
                 view={props.view}
                 unread={entry.ok && !props.read(entry.id)}
+                sourceWidth={props.sourceWidth}
               />
             );
           })

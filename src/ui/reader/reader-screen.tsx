@@ -57,7 +57,8 @@ export function ReaderScreen({ article, paragraphs, state, dispatch, layout, not
     return set;
   }, [article.facts, paragraphs, state.cursor.paragraph, state.cursor.unit, state.unit]);
 
-  const title = langs.includes('en') && !langs.includes('de') ? (article.english?.title ?? article.meta.title) : article.meta.title;
+  // The title in the reading language: German only in the German view.
+  const title = langs.length === 1 && langs[0] === 'de' ? article.meta.title : (article.english?.title ?? article.meta.title);
   const header = `${article.meta.source} · ${formatPublished(article.meta.published, language)} · ${title}`;
   const statusLabel = t(`ui.status.${article.translation}`);
   const headings = layout.columns.map((c) => (c.lang === 'de' ? t('ui.reader.germanHeading') : t('ui.reader.englishHeading', { status: statusLabel })));

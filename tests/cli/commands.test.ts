@@ -1,0 +1,159 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { englishFile, factsFile, germanFile, makeLibrary, tempDir } from '../helpers/library.js';
+import { runCli } from './run-cli.js';
+
+const SEED = '2024-04-04-aws-stellenabbau';
+const bundled = path.resolve(import.meta.dirname, '../../articles');
+
+describe('list', () => {
+  it('lists the bundled seed article as JSON', async () => {
+    const { code, stdout } = await runCli(['list', '--json']);
+    expect(code).toBe(0);
+    const list = JSON.parse(stdout) as { id: string; translation: string; published: string }[];
+    expect(list.map((a) => a.id)).toContain(SEED);
+    expect(list.find((a) => a.id === SEED)).toMatchObject({ translation: 'reviewed', published: '2024-04-04T18:00:00+02:00' });
+  });
+
+  it('lists broken articles with their error and keeps the good ones', async () => {
+    const lib = makeLibrary({ good: { de: germanFile() }, bad: { de: '---\ntitle: x\n---\n' } });
+    const { code, stdout } = await runCli(['list', '--library', lib]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/good\s+\[untranslated\]/);
+    expect(stdout).toMatch(/bad .*article\.de\.md:2: source: is required/);
+  });
+
+  it('reads the library from NEWSBRIDGE_LIBRARY', async () => {
+    const lib = makeLibrary({ 'from-env': { de: germanFile() } });
+    const { stdout } = await runCli(['list'], { NEWSBRIDGE_LIBRARY: lib });
+    expect(stdout).toContain('from-env');
+  });
+});
+
+describe('show', () => {
+  it('prints the four German paragraphs of the seed verbatim', async () => {
+    const { code, stdout } = await runCli(['show', SEED, '--lang', 'de']);
+    expect(code).toBe(0);
+    const body = readFileSync(path.join(bundled, SEED, 'article.de.md'), 'utf8').split('---\n')[2] ?? '';
+    const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    expect(paragraphs).toHaveLength(4);
+    for (const p of paragraphs) expect(stdout).toContain(p);
+    expect(stdout).not.toMatch(/Für 2 € sichern|Favoriten unserer Leser/);
+  });
+
+  it('prints the whole English rendering, and side by side when wide enough', async () => {
+    const english = await runCli(['show', SEED, '--lang', 'en']);
+    expect(english.stdout).toContain('Amazon cuts jobs in its cloud business!');
+    expect(english.stdout).toContain('$4 billion investment in the AI start-up Anthropic');
+    const both = await runCli(['show', SEED, '--width', '120']);
+    expect(both.stdout.split('\n').some((l) => l.includes(' │ ') && l.startsWith('Amazon.com kündigt'))).toBe(true);
+    expect(both.stdout.split('\n').every((l) => [...l].length <= 120)).toBe(true);
+    const narrow = await runCli(['show', SEED, '--width', '60']);
+    expect(narrow.stdout).not.toContain(' │ ');
+  });
+
+  it('prints facts and glossary with --facts, and JSON with --json', async () => {
+    const facts = await runCli(['show', SEED, '--facts', '--lang', 'en']);
+    expect(facts.stdout).toMatch(/Key facts[\s\S]*\$4 billion \(¶3\.2\)/);
+    expect(facts.stdout).toMatch(/Glossary[\s\S]*Stellenstreichungen = job cuts/);
+    const json = JSON.parse((await runCli(['show', SEED, '--json'])).stdout) as { paragraphs: unknown[]; facts: unknown[] };
+    expect(json.paragraphs).toHaveLength(4);
+    expect(json.facts.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('rejects unknown ids, paths as ids and bad options with exit 2 and a hint', async () => {
+    for (const args of [['show', 'no-such-article'], ['show', '../etc/passwd'], ['show', SEED, '--lang', 'fr'], ['show', SEED, '--width', 'x'], ['frobnicate', '--bogus']]) {
+      const { code, stderr, stdout } = await runCli(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+      expect(stderr).toMatch(/^newsbridge: /);
+      expect(stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    }
+  });
+});
+
+describe('validate', () => {
+  it('passes on the bundled library', async () => {
+    const { code, stderr } = await runCli(['validate']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/no problems/);
+  });
+
+  it('names article.en.md when an English paragraph is removed from a copy', async () => {
+    const dir = tempDir();
+    cpSync(path.join(bundled, SEED), path.join(dir, SEED), { recursive: true });
+    const en = path.join(dir, SEED, 'article.en.md');
+    const parts = readFileSync(en, 'utf8').split('\n\n');
+    parts.splice(2, 1);
+    writeFileSync(en, parts.join('\n\n'));
+    const { code, stdout } = await runCli(['validate', SEED, '--library', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/article\.en\.md: 3 English paragraphs for 4 German ones/);
+    expect(stdout).toMatch(/article\.en\.md:\d+: German paragraph 2 \(.*article\.de\.md:\d+\) seems to have no English paragraph/);
+  });
+
+  it('reports evidence, references, numbers, dates and control characters with file and line', async () => {
+    const badFacts = factsFile()
+      .replace('glossary:', [
+        '  - id: wrong-evidence',
+        '    kind: other',
+        '    label: { de: Falsch, en: Wrong }',
+        '    value: { de: x, en: x }',
+        '    paragraph: 2',
+        '    evidence: gibt es nicht',
+        '  - id: no-paragraph',
+        '    kind: other',
+        '    label: { de: Fehlt, en: Missing }',
+        '    value: { de: x, en: x }',
+        '    paragraph: 9',
+        '    evidence: Brücke',
+        'glossary:',
+      ].join('\n'));
+    const lib = makeLibrary({
+      checked: {
+        de: germanFile({ paragraphs: ['Die Stadt baut eine Brücke für 4 Milliarden Dollar. Sie kostet viel.', 'Der Bau beginnt am 4. Apr. 2024 \u001B[31mund dauert 60 Tage.'] }),
+        en: englishFile({ paragraphs: ['The town is building a bridge for $3 billion. It costs a lot.', 'Construction starts on 4 April 2024 and takes 60 days.'] }),
+        facts: badFacts,
+      },
+    });
+    const { code, stdout } = await runCli(['validate', '--library', lib]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/facts\.yaml:\d+: fact "wrong-evidence": evidence "gibt es nicht" is not in German paragraph 2/);
+    expect(stdout).toMatch(/facts\.yaml:\d+: fact "no-paragraph" cites paragraph 9, but the article has 2/);
+    expect(stdout).toMatch(/article\.en\.md:8: paragraph 1: "4 Milliarden Dollar" .* is not in the English/);
+    expect(stdout).toMatch(/article\.de\.md:10: control characters/);
+    expect(stdout).not.toMatch(/paragraph 2: "(4\. Apr\. 2024|60)"/);
+  });
+
+  it('checks one article folder given as a path', async () => {
+    const lib = makeLibrary({ solo: { de: germanFile(), en: englishFile(), facts: factsFile() } });
+    const { code, stderr } = await runCli(['validate', path.join(lib, 'solo')]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/1 article checked: no problems/);
+  });
+});
+
+describe('align', () => {
+  it('prints one entry per paragraph with beads of sentences as written', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'de.txt'), 'Der Rat tagt am 4. Apr. 2024 in Bonn. Er berät z. B. über Schulen.\n\nDas ist alles.\n');
+    writeFileSync(path.join(dir, 'en.txt'), 'The council meets in Bonn on 4 April 2024. It will discuss schools, for example.\n\nThat is all.\n');
+    const { code, stdout } = await runCli(['align', path.join(dir, 'de.txt'), path.join(dir, 'en.txt'), '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      [
+        { de: ['Der Rat tagt am 4. Apr. 2024 in Bonn.'], en: ['The council meets in Bonn on 4 April 2024.'] },
+        { de: ['Er berät z. B. über Schulen.'], en: ['It will discuss schools, for example.'] },
+      ],
+      [{ de: ['Das ist alles.'], en: ['That is all.'] }],
+    ]);
+  });
+
+  it('fails with one line for a missing file', async () => {
+    const { code, stderr } = await runCli(['align', '/nonexistent/de.txt', '/nonexistent/en.txt']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^newsbridge: \/nonexistent\/de\.txt: no such file/);
+  });
+});

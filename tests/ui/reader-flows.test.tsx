@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { englishFile, factsFile, germanFile, makeLibrary } from '../helpers/library.js';
+import { KEYS, renderApp, waitFor } from '../helpers/render-app.js';
+
+function library() {
+  return makeLibrary({
+    '2025-01-15-bruecke': { de: germanFile(), en: englishFile(), facts: factsFile() },
+    '2024-06-01-aelter': {
+      de: germanFile({ title: 'Älterer Artikel über Schulen', published: '2024-06-01T08:00:00+02:00', paragraphs: ['Die Schule wird saniert. Das dauert lange.'] }),
+    },
+  });
+}
+
+describe('library screen', () => {
+  it('lists articles newest first with date, source, status and unread marker', async () => {
+    const app = await renderApp({ library: library() });
+    const frame = app.frame();
+    const lines = frame.split('\n');
+    const bridge = lines.findIndex((l) => l.includes('New bridge for Beispielheim'));
+    const school = lines.findIndex((l) => l.includes('Älterer Artikel über Schulen'));
+    expect(bridge).toBeGreaterThan(0);
+    expect(school).toBeGreaterThan(bridge);
+    expect(lines[bridge]).toMatch(/15 Jan 2025.*Beispielheimer Bote.*reviewed/);
+    expect(lines[school]).toMatch(/untranslated/);
+    expect(lines[bridge]).toContain('●');
+    app.unmount();
+  });
+
+  it('filters as you type and Esc clears the filter', async () => {
+    const app = await renderApp({ library: library() });
+    await app.press('/', 's', 'c', 'h', 'u', 'l');
+    expect(app.frame()).toContain('Älterer Artikel');
+    expect(app.frame()).not.toContain('New bridge');
+    await app.press(KEYS.escape);
+    expect(app.frame()).toContain('New bridge');
+    app.unmount();
+  });
+});
+
+describe('reader', () => {
+  it('opens an article with German and English side by side and moves the cursor by sentence', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'), 'the reader');
+    const frame = app.frame();
+    const row = frame.split('\n').find((l) => l.includes('Die Stadt Beispielheim')) ?? '';
+    expect(row).toContain('The town of Beispielheim');
+    expect(frame).toMatch(/¶ 1\/2 · sentence 1\/2/);
+    await app.press('j');
+    expect(app.frame()).toMatch(/¶ 1\/2 · sentence 2\/2/);
+    await app.press('j');
+    expect(app.frame()).toMatch(/¶ 2\/2 · sentence 1\/2/);
+    await app.press(KEYS.up, 'g');
+    expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
+    await app.press('G');
+    expect(app.frame()).toMatch(/¶ 2\/2 · sentence 2\/2/);
+    app.unmount();
+  });
+
+  it('cycles the view with t and remembers it', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('t');
+    expect(app.frame()).not.toContain('ENGLISH (');
+    expect(app.frame()).toContain('DEUTSCH');
+    await app.press('t');
+    expect(app.frame()).toContain('ENGLISH (');
+    expect(app.frame()).not.toContain('DEUTSCH (');
+    expect(app.saved().preferences.view).toBe('en');
+    app.unmount();
+  });
+
+  it('jumps to the sentence a fact cites when the fact is selected', async () => {
+    const app = await renderApp({ library: library(), columns: 140, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('f');
+    expect(app.frame()).toContain('KEY FACTS');
+    expect(app.frame()).toContain('Cost');
+    await app.press(KEYS.enter);
+    expect(app.frame()).toMatch(/¶ 1\/2 · sentence 2\/2/);
+    app.unmount();
+  });
+
+  it('searches the article with / and n', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('/', 'z', 'w', 'e', 'i', KEYS.enter);
+    expect(app.frame()).toMatch(/¶ 2\/2 · sentence 2\/2/);
+    app.unmount();
+  });
+
+  it('shows help from the key table and closes it', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 40 });
+    await app.press('?');
+    expect(app.frame()).toContain('help and settings');
+    expect(app.frame()).toContain('key facts panel');
+    await app.press(KEYS.escape);
+    expect(app.frame()).toContain('New bridge');
+    app.unmount();
+  });
+
+  it('hides the English in learner mode until r reveals the focused sentence', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 30, stored: { version: 1, preferences: { learner: true, updated: 1 }, libraries: {} } });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    expect(app.frame()).not.toContain('The town of Beispielheim');
+    const before = app.frame().split('\n').length;
+    await app.press('r');
+    expect(app.frame()).toContain('The town of Beispielheim');
+    expect(app.frame()).not.toContain('It costs 12 million euros');
+    expect(app.frame().split('\n').length).toBe(before);
+    app.unmount();
+  });
+
+  it('keeps the cursor on its sentence through resizes to 80 and 160 columns', async () => {
+    const app = await renderApp({ library: library(), columns: 120, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('j', 'j');
+    await app.resize(80, 24);
+    expect(app.frame()).toMatch(/¶ 2\/2 · sentence 1\/2/);
+    expect(app.frame()).not.toContain('ENGLISH (');
+    await app.resize(160, 50);
+    expect(app.frame()).toMatch(/¶ 2\/2 · sentence 1\/2/);
+    expect(app.frame()).toContain('ENGLISH (');
+    app.unmount();
+  });
+
+  it('speaks German with --ui-lang de', async () => {
+    const app = await renderApp({ library: library(), language: 'de' });
+    expect(app.frame()).toContain('15.01.2025');
+    expect(app.frame()).toContain('geprüft');
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    expect(app.frame()).toMatch(/Satz 1\/2/);
+    app.unmount();
+  });
+
+  it('says the terminal is too small below 40×10', async () => {
+    const app = await renderApp({ library: library(), columns: 30, rows: 8 });
+    expect(app.frame()).toMatch(/too small/);
+    app.unmount();
+  });
+});
