@@ -95,9 +95,10 @@ export function App(props: AppProps) {
   const sourceWidth = useMemo(() => entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6), [entries]);
   const [library, dispatchLibrary] = useReducer(reduceLibrary, entries.length, (n) => initialLibraryState(n));
   const visible = useMemo(() => filterEntries(keys, library.search.query), [keys, library.search.query]);
-  useEffect(() => dispatchLibrary({ type: 'results', count: visible.length }), [visible]);
   const listRows = Math.max(1, rows - 4);
-  useEffect(() => dispatchLibrary({ type: 'layout', viewportRows: listRows }), [listRows]);
+  // Kept in step during render (not in an effect), so no key meets a stale list size.
+  if (library.list.count !== visible.length) dispatchLibrary({ type: 'results', count: visible.length });
+  if (library.list.viewportRows !== listRows) dispatchLibrary({ type: 'layout', viewportRows: listRows });
   const selectedEntry = entries[visible[library.list.selected] ?? -1];
   const isRead = useCallback((id: string) => articleRecordOf(stored.current, libKey, id).read, [libKey]);
 

@@ -104,7 +104,8 @@ function namedKey(input: string, key: Key): NamedKey | null {
   if (key.pageDown) return 'pageDown';
   if (key.home) return 'home';
   if (key.end) return 'end';
-  if (key.return) return 'enter';
+  // A key typed before raw mode is on arrives cooked: Enter as a line feed.
+  if (key.return || input === '\n' || input === '\r') return 'enter';
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
   if (key.tab) return 'tab';

@@ -3,6 +3,7 @@ import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { LibraryAction, LibraryState } from '../../state/library-state.js';
 import { commandFor } from '../keymap.js';
+import { forEachKey } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 
 export interface LibraryKeyHandlers {
@@ -18,58 +19,59 @@ export interface LibraryKeyHandlers {
 
 export function useLibraryKeys(h: LibraryKeyHandlers): void {
   useInput(
-    (input, key) => {
-      if (h.state.search.editing) {
-        handleSearchInput(input, key, h.dispatch);
-        return;
-      }
-      const command = commandFor(input, key, 'list');
-      switch (command) {
-        case 'down':
-        case 'up':
-        case 'top':
-        case 'bottom':
-        case 'halfDown':
-        case 'halfUp':
-        case 'pageDown':
-        case 'pageUp':
-          h.dispatch({ type: command });
+    (rawInput, rawKey) =>
+      forEachKey(rawInput, rawKey, (input, key) => {
+        if (h.state.search.editing) {
+          handleSearchInput(input, key, h.dispatch);
           return;
-        case 'open':
-          h.onOpen();
-          return;
-        case 'back':
-          if (h.state.search.query !== '') h.dispatch({ type: 'clearSearch' });
-          return;
-        case 'search':
-          h.dispatch({ type: 'startSearch' });
-          return;
-        case 'searchNext':
-          h.dispatch({ type: 'nextMatch' });
-          return;
-        case 'searchPrev':
-          h.dispatch({ type: 'prevMatch' });
-          return;
-        case 'cycleView':
-          h.onCycleView();
-          return;
-        case 'openUrl':
-          h.onOpenUrl();
-          return;
-        case 'help':
-          h.onHelp();
-          return;
-        case 'quit':
-          if (h.state.search.query !== '') h.dispatch({ type: 'clearSearch' });
-          else h.onQuit();
-          return;
-        case 'quitNow':
-          h.onQuit();
-          return;
-        default:
-          return;
-      }
-    },
+        }
+        const command = commandFor(input, key, 'list');
+        switch (command) {
+          case 'down':
+          case 'up':
+          case 'top':
+          case 'bottom':
+          case 'halfDown':
+          case 'halfUp':
+          case 'pageDown':
+          case 'pageUp':
+            h.dispatch({ type: command });
+            return;
+          case 'open':
+            h.onOpen();
+            return;
+          case 'back':
+            if (h.state.search.query !== '') h.dispatch({ type: 'clearSearch' });
+            return;
+          case 'search':
+            h.dispatch({ type: 'startSearch' });
+            return;
+          case 'searchNext':
+            h.dispatch({ type: 'nextMatch' });
+            return;
+          case 'searchPrev':
+            h.dispatch({ type: 'prevMatch' });
+            return;
+          case 'cycleView':
+            h.onCycleView();
+            return;
+          case 'openUrl':
+            h.onOpenUrl();
+            return;
+          case 'help':
+            h.onHelp();
+            return;
+          case 'quit':
+            if (h.state.search.query !== '') h.dispatch({ type: 'clearSearch' });
+            else h.onQuit();
+            return;
+          case 'quitNow':
+            h.onQuit();
+            return;
+          default:
+            return;
+        }
+      }),
     { isActive: h.active },
   );
 }

@@ -1,20 +1,20 @@
 /** The reader: header, German and English columns with one cursor, facts panel, status bar. */
 import { Box, Text } from 'ink';
-import React, { useEffect, useMemo } from 'react';
+import React, { useMemo } from 'react';
 import type { Article } from '../../content/article.js';
 import { formatPublished } from '../../i18n/format-date.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import { marksFor as computeMarks, factTarget } from '../../layout/reader-marks.js';
-import { buildRows } from '../../layout/reader-rows.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { cursorRows, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
 import { truncate, padEnd } from '../../text/display-width.js';
 import { SearchLine } from '../search-line.js';
 import { useUi } from '../ui-context.js';
-import { CompanionLine, companionRows } from './companion-line.js';
+import { CompanionLine } from './companion-line.js';
 import { FactsPanel } from './facts-panel.js';
 import { StatusBar } from './status-bar.js';
 import { TextRows, type MarksFor } from './text-rows.js';
+import type { ReaderRowsLayout } from './use-reader-rows.js';
 
 export interface ReaderScreenProps {
   article: Article;
@@ -22,29 +22,15 @@ export interface ReaderScreenProps {
   state: ReaderState;
   dispatch: (action: ReaderAction) => void;
   layout: ScreenLayout;
+  rowsLayout: ReaderRowsLayout;
   /** A passing message for the status bar. */
   notice: string | null;
 }
 
-export function ReaderScreen({ article, paragraphs, state, dispatch, layout, notice }: ReaderScreenProps) {
+export function ReaderScreen({ article, paragraphs, state, dispatch, layout, rowsLayout, notice }: ReaderScreenProps) {
   const { t, language, theme } = useUi();
   const langs = layout.columns.map((c) => c.lang);
-  const single = langs.length === 1;
-  const companion = single && article.paragraphs.length > 0 ? companionRows(layout) : 0;
-  const searchRows = state.search.editing || state.search.query !== '' ? 1 : 0;
-  const textRows = Math.max(1, layout.textRows - companion - searchRows);
-  const widths = layout.columns.map((c) => c.width);
-  const untranslated = t('ui.reader.untranslated');
-  const rows = useMemo(
-    () => buildRows(paragraphs, { columns: langs, widths, untranslated }),
-    // langs and widths are rebuilt each render; their contents are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [paragraphs, langs.join(), widths.join(), untranslated],
-  );
-
-  useEffect(() => {
-    dispatch({ type: 'layout', geometry: { units: rows.units, paragraphs: rows.paragraphs, totalRows: rows.rows.length }, viewportRows: textRows });
-  }, [rows, textRows, dispatch]);
+  const { rows, textRows, companion, searchRows } = rowsLayout;
 
   const conceal = state.learner && langs.includes('en');
   const marksFor: MarksFor = (p, lang) => computeMarks({ state, paragraphs, facts: article.facts, conceal }, p, lang);

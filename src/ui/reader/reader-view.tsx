@@ -12,6 +12,9 @@ import { useArticle } from '../use-article.js';
 import { useUi } from '../ui-context.js';
 import { ReaderScreen } from './reader-screen.js';
 import { useReaderKeys } from './use-reader-keys.js';
+import { useReaderRows } from './use-reader-rows.js';
+
+const NO_PARAGRAPHS: readonly never[] = [];
 
 export interface ReaderViewProps {
   root: LibraryRoot;
@@ -63,6 +66,12 @@ export function ReaderView(props: ReaderViewProps) {
   }, [state.view, state.panel.open, state.unit]);
 
   const ok = load?.status === 'ok' ? load : null;
+  const rowsLayout = useReaderRows(ok?.paragraphs ?? NO_PARAGRAPHS, layout, state, t('ui.reader.untranslated'));
+  // Keep the reducer's geometry in step during render, so a key pressed right
+  // after a frame never meets an outdated (or empty) layout.
+  if (ok && (state.geometry !== rowsLayout.geometry || state.viewportRows !== rowsLayout.textRows)) {
+    dispatch({ type: 'layout', geometry: rowsLayout.geometry, viewportRows: rowsLayout.textRows });
+  }
   const edit = useCallback(async () => {
     if (!ok) return;
     const result = await latest.current.externals.editParagraph(ok.article, state.cursor.paragraph);
@@ -104,5 +113,15 @@ export function ReaderView(props: ReaderViewProps) {
       </Box>
     );
   }
-  return <ReaderScreen article={load.article} paragraphs={load.paragraphs} state={state} dispatch={dispatch} layout={layout} notice={props.notice} />;
+  return (
+    <ReaderScreen
+      article={load.article}
+      paragraphs={load.paragraphs}
+      state={state}
+      dispatch={dispatch}
+      layout={layout}
+      rowsLayout={rowsLayout}
+      notice={props.notice}
+    />
+  );
 }

@@ -7,6 +7,7 @@ import { matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import type { ReaderAction, ReaderState } from '../../state/reader-state.js';
 import { commandFor } from '../keymap.js';
+import { forEachKey } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 import { useUi } from '../ui-context.js';
 
@@ -29,89 +30,93 @@ export interface ReaderKeyHandlers {
 export function useReaderKeys(h: ReaderKeyHandlers): void {
   const { t } = useUi();
   useInput(
-    (input, key) => {
-      const { state, dispatch } = h;
-      if (state.search.editing) {
-        handleSearchInput(input, key, dispatch);
-        if (key.return) jumpToMatch(h, 1, true);
-        return;
-      }
-      const inPanel = state.panel.open && state.panel.focused;
-      const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
-      // The panel's list (ink-select-input) handles its own movement and Enter.
-      if (inPanel && (command === 'down' || command === 'up' || command === 'open')) return;
-      switch (command) {
-        case 'down':
-        case 'up':
-        case 'top':
-        case 'bottom':
-        case 'halfDown':
-        case 'halfUp':
-        case 'pageDown':
-        case 'pageUp':
-          dispatch({ type: command });
+    (rawInput, rawKey) =>
+      forEachKey(rawInput, rawKey, (input, key) => {
+        const { state, dispatch } = h;
+        if (state.search.editing) {
+          handleSearchInput(input, key, dispatch);
+          if (key.return || input === '\n') jumpToMatch(h, 1, true);
           return;
-        case 'open':
-          if (state.panel.open) dispatch({ type: 'focusPanel' });
-          return;
-        case 'back':
-          if (inPanel) dispatch(h.layout.panel.mode === 'overlay' ? { type: 'toggleFacts' } : { type: 'focusText' });
-          else if (state.search.query !== '') dispatch({ type: 'clearSearch' });
-          else h.onBack();
-          return;
-        case 'nextArticle':
-          h.onNeighbour(1);
-          return;
-        case 'prevArticle':
-          h.onNeighbour(-1);
-          return;
-        case 'cycleView':
-          dispatch({ type: 'cycleView', narrow: h.layout.narrow });
-          return;
-        case 'toggleFacts':
-          dispatch({ type: 'toggleFacts' });
-          return;
-        case 'switchTab':
-          dispatch({ type: 'switchTab' });
-          return;
-        case 'toggleUnit':
-          dispatch({ type: 'toggleUnit' });
-          return;
-        case 'reveal':
-          if (state.learner) dispatch({ type: 'reveal' });
-          else h.setNotice(t('ui.notice.learnerOff'));
-          return;
-        case 'search':
-          dispatch({ type: 'startSearch' });
-          return;
-        case 'searchNext':
-        case 'searchPrev':
-          jumpToMatch(h, command === 'searchNext' ? 1 : -1, false);
-          return;
-        case 'openUrl':
-          h.onOpenUrl();
-          return;
-        case 'edit':
-          h.onEdit();
-          return;
-        case 'help':
-          h.onHelp();
-          return;
-        case 'quit':
-          if (inPanel) dispatch({ type: 'toggleFacts' });
-          else h.onBack();
-          return;
-        case 'quitNow':
-          h.onQuit();
-          return;
-        case null:
-          return;
-        default: {
-          const never: never = command;
-          return never;
         }
-      }
-    },
+        const inPanel = state.panel.open && state.panel.focused;
+        const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
+        // The panel's list (ink-select-input) handles its own movement and Enter.
+        if (inPanel && (command === 'down' || command === 'up' || command === 'open')) return;
+        switch (command) {
+          case 'down':
+          case 'up':
+          case 'top':
+          case 'bottom':
+          case 'halfDown':
+          case 'halfUp':
+          case 'pageDown':
+          case 'pageUp':
+            dispatch({ type: command });
+            return;
+          case 'open':
+            if (state.panel.open) dispatch({ type: 'focusPanel' });
+            return;
+          case 'back':
+            if (inPanel)
+              dispatch(
+                h.layout.panel.mode === 'overlay' ? { type: 'toggleFacts' } : { type: 'focusText' },
+              );
+            else if (state.search.query !== '') dispatch({ type: 'clearSearch' });
+            else h.onBack();
+            return;
+          case 'nextArticle':
+            h.onNeighbour(1);
+            return;
+          case 'prevArticle':
+            h.onNeighbour(-1);
+            return;
+          case 'cycleView':
+            dispatch({ type: 'cycleView', narrow: h.layout.narrow });
+            return;
+          case 'toggleFacts':
+            dispatch({ type: 'toggleFacts' });
+            return;
+          case 'switchTab':
+            dispatch({ type: 'switchTab' });
+            return;
+          case 'toggleUnit':
+            dispatch({ type: 'toggleUnit' });
+            return;
+          case 'reveal':
+            if (state.learner) dispatch({ type: 'reveal' });
+            else h.setNotice(t('ui.notice.learnerOff'));
+            return;
+          case 'search':
+            dispatch({ type: 'startSearch' });
+            return;
+          case 'searchNext':
+          case 'searchPrev':
+            jumpToMatch(h, command === 'searchNext' ? 1 : -1, false);
+            return;
+          case 'openUrl':
+            h.onOpenUrl();
+            return;
+          case 'edit':
+            h.onEdit();
+            return;
+          case 'help':
+            h.onHelp();
+            return;
+          case 'quit':
+            if (inPanel) dispatch({ type: 'toggleFacts' });
+            else h.onBack();
+            return;
+          case 'quitNow':
+            h.onQuit();
+            return;
+          case null:
+            return;
+          default: {
+            const never: never = command;
+            return never;
+          }
+        }
+      }),
     { isActive: h.active },
   );
 
@@ -119,7 +124,11 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
     const query = handlers.state.search.query;
     if (query.trim() === '') return;
     const langs = handlers.layout.columns.map((c) => c.lang);
-    const matches = matchUnits(handlers.paragraphs, query, langs.length === 1 ? ['de', 'en'] : langs);
+    const matches = matchUnits(
+      handlers.paragraphs,
+      query,
+      langs.length === 1 ? ['de', 'en'] : langs,
+    );
     const cursor = handlers.state.cursor;
     const start = fromHere ? { paragraph: cursor.paragraph, unit: cursor.unit - 1 } : cursor;
     const target = nextMatch(matches, start, direction);

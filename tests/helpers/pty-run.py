@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Runs a command in a pseudo-terminal of a given size for tests and the benchmark.
+
+Usage: pty-run.py COLS ROWS -- COMMAND [ARGS...]
+stdin:  one JSON object per line: {"write": "<base64>"}, {"signal": "TERM"}, {"resize": [cols, rows]}
+stdout: the raw bytes the program writes to its terminal
+stderr: at the end, one JSON line: {"exit": code|null, "signal": n|null, "echo": bool, "icanon": bool}
+        (echo/icanon: whether the terminal was left in cooked mode)
+"""
+import base64, fcntl, json, os, pty, select, signal, struct, sys, termios
+
+def set_size(fd, cols, rows):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+def main():
+    cols, rows = int(sys.argv[1]), int(sys.argv[2])
+    command = sys.argv[sys.argv.index("--") + 1:]
+    pid, master = pty.fork()
+    if pid == 0:
+        os.execvp(command[0], command)
+    set_size(master, cols, rows)
+    os.kill(pid, signal.SIGWINCH)
+    stdin = sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer
+    out = sys.stdout.buffer
+    pending = b""
+    status = None
+    stdin_open = True
+    modes = None
+    while True:
+        fds = [master] + ([stdin] if stdin_open else [])
+        ready, _, _ = select.select(fds, [], [], 0.05)
+        if master in ready:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                data = b""
+            if data:
+                out.write(data)
+                out.flush()
+            elif status is not None:
+                break
+        if stdin_open and stdin in ready:
+            chunk = os.read(stdin.fileno(), 65536)
+            if not chunk:
+                stdin_open = False
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                if not line.strip():
+                    continue
+                msg = json.loads(line)
+                if "write" in msg:
+                    os.write(master, base64.b64decode(msg["write"]))
+                elif "signal" in msg:
+                    os.kill(pid, getattr(signal, "SIG" + msg["signal"]))
+                elif "resize" in msg:
+                    set_size(master, msg["resize"][0], msg["resize"][1])
+                    os.kill(pid, signal.SIGWINCH)
+        if status is None:
+            done, st = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = st
+                try:
+                    attrs = termios.tcgetattr(master)
+                    modes = {"echo": bool(attrs[3] & termios.ECHO), "icanon": bool(attrs[3] & termios.ICANON)}
+                except termios.error:
+                    modes = {"echo": None, "icanon": None}
+                # Drain what is left, then stop.
+                ready, _, _ = select.select([master], [], [], 0.2)
+                if not ready:
+                    break
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    sys.stderr.write(json.dumps({"exit": code, "signal": sig, **(modes or {})}) + "\n")
+
+main()

@@ -1,0 +1,104 @@
+/** Drives a program through a real pseudo-terminal (Python's pty module) and reads its screen with xterm. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
+
+const DRIVER = fileURLToPath(new URL('./pty-run.py', import.meta.url));
+
+export interface PtyExit {
+  exit: number | null;
+  signal: number | null;
+  echo: boolean | null;
+  icanon: boolean | null;
+}
+
+export class PtySession {
+  readonly term: InstanceType<typeof xterm.Terminal>;
+  private readonly child: ChildProcess;
+  private raw = Buffer.alloc(0);
+  private readonly exited: Promise<PtyExit>;
+
+  constructor(command: string[], opts: { columns: number; rows: number; env?: NodeJS.ProcessEnv }) {
+    this.term = new xterm.Terminal({ cols: opts.columns, rows: opts.rows, allowProposedApi: true });
+    this.child = spawn('python3', [DRIVER, String(opts.columns), String(opts.rows), '--', ...command], {
+      env: { ...process.env, TERM: 'xterm-256color', ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => {
+      this.raw = Buffer.concat([this.raw, chunk]);
+      this.term.write(chunk);
+    });
+    let err = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    this.exited = new Promise((resolve, reject) => {
+      this.child.on('close', () => {
+        const line = err.trim().split('\n').pop() ?? '';
+        try {
+          resolve(JSON.parse(line) as PtyExit);
+        } catch {
+          reject(new Error(`pty driver failed: ${err}`));
+        }
+      });
+    });
+  }
+
+  /** Every byte the program wrote to the terminal so far. */
+  bytes(): Buffer {
+    return this.raw;
+  }
+
+  private send(message: object): void {
+    this.child.stdin?.write(`${JSON.stringify(message)}\n`);
+  }
+
+  write(text: string): void {
+    this.send({ write: Buffer.from(text).toString('base64') });
+  }
+
+  signal(name: 'TERM' | 'HUP' | 'INT'): void {
+    this.send({ signal: name });
+  }
+
+  resize(columns: number, rows: number): void {
+    this.term.resize(columns, rows);
+    this.send({ resize: [columns, rows] });
+  }
+
+  /** The visible screen as text lines (after xterm has parsed all output). */
+  async screen(): Promise<string> {
+    await new Promise<void>((resolve) => this.term.write('', resolve));
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < this.term.rows; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  }
+
+  /** True while the program shows the alternate screen. */
+  inAlternateScreen(): boolean {
+    return this.term.buffer.active.type === 'alternate';
+  }
+
+  async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = await this.screen();
+      if (check(screen)) return screen;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits for the program to end and reports how it left the terminal. */
+  async exit(timeoutMs = 10_000): Promise<PtyExit> {
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await this.exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): void {
+    this.child.stdin?.end();
+  }
+}
