@@ -221,16 +221,24 @@ export function reduceReader(state: ReaderState, action: ReaderAction): ReaderSt
     case 'focusText':
       return { ...state, panel: { ...state.panel, focused: false } };
     case 'layout': {
-      const next = { ...state, geometry: action.geometry, viewportRows: Math.max(1, action.viewportRows) };
-      const cursor = clampCursor(state.cursor, action.geometry);
-      // Keep the cursor where it was on screen, as far as the new layout allows.
-      const old = cursorRows(state);
-      const offset = state.geometry.totalRows > 0 ? old.start - state.scrollTop : 0;
-      const placed = { ...next, cursor };
-      const rows = cursorRows(placed);
-      const maxTop = Math.max(0, action.geometry.totalRows - next.viewportRows);
-      const wanted = Math.max(0, Math.min(rows.start - Math.max(0, Math.min(offset, next.viewportRows - 1)), maxTop));
-      return { ...placed, scrollTop: scrollTo({ ...placed, scrollTop: wanted }, rows) };
+      const geometry = action.geometry;
+      const placed = { ...state, geometry, viewportRows: Math.max(1, action.viewportRows), cursor: clampCursor(state.cursor, geometry) };
+      const maxTop = Math.max(0, geometry.totalRows - placed.viewportRows);
+      // Keep the top line where it was in the text (same paragraph, same share of it);
+      // on the first layout, start at the cursor's paragraph.
+      let top: number;
+      if (state.geometry.totalRows === 0) {
+        top = geometry.paragraphs[placed.cursor.paragraph]?.start ?? 0;
+      } else {
+        const old = state.geometry.paragraphs;
+        const p = Math.max(0, old.findIndex((r) => r.end >= state.scrollTop));
+        const before = old[p] ?? { start: 0, end: 0 };
+        const after = geometry.paragraphs[p] ?? { start: 0, end: 0 };
+        const share = (state.scrollTop - before.start) / Math.max(1, before.end - before.start + 1);
+        top = after.start + Math.round(Math.max(0, share) * (after.end - after.start + 1));
+      }
+      const scrollTop = Math.max(0, Math.min(top, maxTop));
+      return { ...placed, scrollTop: scrollTo({ ...placed, scrollTop }, cursorRows(placed)) };
     }
     case 'goto':
       return withCursor(state, clampCursor(action.cursor, state.geometry));

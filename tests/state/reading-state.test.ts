@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyState, loadState, mergeStates, saveState, saveStateSync, withArticleRecord, withPreferences } from '../../src/state/reading-state.js';
+import { tempDir } from '../helpers/library.js';
+
+describe('remembered state', () => {
+  it('starts empty when there is no file, and reads back what was saved', async () => {
+    const dir = tempDir();
+    expect((await loadState(dir)).state).toEqual(emptyState());
+    let state = withPreferences(emptyState(), { view: 'en', learner: true }, 10);
+    state = withArticleRecord(state, '/lib', 'a', { read: true, position: { paragraph: 2, unit: 1 } }, 11);
+    await saveState(dir, state);
+    const loaded = await loadState(dir);
+    expect(loaded.warning).toBeUndefined();
+    expect(loaded.state.preferences).toMatchObject({ view: 'en', learner: true });
+    expect(loaded.state.libraries['/lib']?.['a']).toMatchObject({ read: true, position: { paragraph: 2, unit: 1 } });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('sets a corrupt file aside with a warning and starts clean', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'state.json'), '{"version": 1, "libraries": {"x": [tru');
+    const loaded = await loadState(dir, Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(loaded.state).toEqual(emptyState());
+    expect(loaded.warning).toMatch(/corrupt.*set aside as state\.json\.corrupt-2026-01-02T03-04-05/);
+    expect(existsSync(path.join(dir, 'state.json'))).toBe(false);
+    expect(readdirSync(dir).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
+  });
+
+  it('does not lose the read marks of two readers open at once', async () => {
+    const dir = tempDir();
+    const first = withArticleRecord(emptyState(), '/lib', 'one', { read: true }, 1);
+    const second = withArticleRecord(emptyState(), '/lib', 'two', { read: true }, 2);
+    await saveState(dir, first);
+    saveStateSync(dir, second);
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8')) as ReturnType<typeof emptyState>;
+    expect(onDisk.libraries['/lib']?.['one']?.read).toBe(true);
+    expect(onDisk.libraries['/lib']?.['two']?.read).toBe(true);
+  });
+
+  it('merges per article by time, never unmarking a read article', () => {
+    const a = withArticleRecord(emptyState(), '/lib', 'x', { read: true, position: { paragraph: 1, unit: 0 } }, 5);
+    const b = withArticleRecord(emptyState(), '/lib', 'x', { read: false, position: { paragraph: 3, unit: 2 } }, 9);
+    const merged = mergeStates(a, b);
+    expect(merged.libraries['/lib']?.['x']).toMatchObject({ read: true, position: { paragraph: 3, unit: 2 } });
+  });
+});
