@@ -19,6 +19,7 @@ import type { Externals } from './externals.js';
 import { HelpOverlay, type Setting } from './help-overlay.js';
 import { filterEntries, summaryKey } from './library/library-rows.js';
 import { LibraryScreen } from './library/library-screen.js';
+import { useFullText } from './library/use-full-text.js';
 import { useLibraryKeys } from './library/use-library-keys.js';
 import { ReaderView } from './reader/reader-view.js';
 import { TooSmall } from './too-small.js';
@@ -94,7 +95,13 @@ export function App(props: AppProps) {
   const keys = useMemo(() => entries.map(summaryKey), [entries]);
   const sourceWidth = useMemo(() => entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6), [entries]);
   const [library, dispatchLibrary] = useReducer(reduceLibrary, entries.length, (n) => initialLibraryState(n));
-  const visible = useMemo(() => filterEntries(keys, library.search.query), [keys, library.search.query]);
+  const summaryHits = useMemo(() => new Set(filterEntries(keys, library.search.query)), [keys, library.search.query]);
+  const fullText = useFullText(props.root, entries, library.search.query, summaryHits);
+  const visible = useMemo(
+    () => (library.search.query.trim() === '' ? filterEntries(keys, '') : filterEntries(keys, library.search.query, fullText.hits)),
+    [keys, library.search.query, fullText.hits],
+  );
+  const searchNote = fullText.searching ? t('ui.library.searching', { done: fullText.done, total: entries.length }) : undefined;
   const listRows = Math.max(1, rows - 4);
   // Kept in step during render (not in an effect), so no key meets a stale list size.
   if (library.list.count !== visible.length) dispatchLibrary({ type: 'results', count: visible.length });
@@ -233,7 +240,7 @@ export function App(props: AppProps) {
       width={columns}
       listRows={listRows}
       libraryName={props.libraryName}
-      note={notice ?? undefined}
+      note={notice ?? searchNote}
       sourceWidth={sourceWidth}
     />
   );

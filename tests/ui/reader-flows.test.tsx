@@ -26,6 +26,15 @@ describe('library screen', () => {
     app.unmount();
   });
 
+  it('finds articles by words in their text and facts, not only titles', async () => {
+    const app = await renderApp({ library: library() });
+    await app.press('/', ...'saniert');
+    await waitFor(app, (f) => f.includes('Älterer Artikel') && !f.includes('New bridge'), 'a body match');
+    await app.press(KEYS.escape, '/', ...'kosten');
+    await waitFor(app, (f) => f.includes('New bridge') && !f.includes('Älterer Artikel') && !f.includes('searching'), 'a facts match');
+    app.unmount();
+  });
+
   it('filters as you type and Esc clears the filter', async () => {
     const app = await renderApp({ library: library() });
     await app.press('/', 's', 'c', 'h', 'u', 'l');
@@ -136,6 +145,33 @@ describe('reader', () => {
     await app.press(KEYS.enter);
     await waitFor(app, (f) => f.includes('DEUTSCH'));
     expect(app.frame()).toMatch(/Satz 1\/2/);
+    app.unmount();
+  });
+
+  it('moves to the next and previous article with J and K, and hands o and e to the outside world', async () => {
+    const lib = makeLibrary({
+      'newest': { de: germanFile({ title: 'Neuester', published: '2025-03-01T10:00:00+01:00', extra: 'url: https://example.org/neu' }) },
+      'middle': { de: germanFile({ title: 'Mitte', published: '2025-02-01T10:00:00+01:00' }) },
+      'oldest': { de: germanFile({ title: 'Ältester', published: '2025-01-01T10:00:00+01:00' }) },
+    });
+    const app = await renderApp({ library: lib, columns: 120, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH') && f.includes('Neuester'));
+    await app.press('o');
+    expect(app.calls.openUrl).toEqual(['https://example.org/neu']);
+    await app.press('j', 'j', 'e');
+    expect(app.calls.edit).toEqual([1]);
+    await app.press('J');
+    await waitFor(app, (f) => f.includes('Mitte'), 'the next article');
+    await app.press('o');
+    await waitFor(app, (f) => f.includes('no URL'), 'a note that there is no URL');
+    await app.press('J', 'J');
+    await waitFor(app, (f) => f.includes('Ältester') && f.includes('last article'), 'the last article');
+    await app.press('K');
+    await waitFor(app, (f) => f.includes('Mitte'), 'the previous article');
+    await app.press('q');
+    await waitFor(app, (f) => f.includes('test-library'), 'the library');
+    expect(app.frame().split('\n').find((l) => l.includes('Mitte'))).toMatch(/^▌/);
     app.unmount();
   });
 
