@@ -58,7 +58,12 @@ export function App(props: AppProps) {
   const [learner, setLearner] = useState(initialPrefs.learner ?? false);
   const [unit, setUnit] = useState<CursorUnit>(initialPrefs.unit ?? 'sentence');
   const [openId, setOpenId] = useState<string | null>(null);
-  const [help, setHelp] = useState(false);
+  const [help, setHelpOpen] = useState(false);
+  const [helpScroll, setHelpScroll] = useState(0);
+  const setHelp = useCallback((open: boolean) => {
+    setHelpOpen(open);
+    setHelpScroll(0);
+  }, []);
   const [notice, setNoticeText] = useState<string | null>(props.warning ?? null);
   const noticeTimer = useRef<NodeJS.Timeout | null>(null);
   const setNotice = useCallback((text: string | null) => {
@@ -182,6 +187,8 @@ export function App(props: AppProps) {
     (input, key) => {
       if (input === '?' || input === 'q' || key.escape) setHelp(false);
       else if (input === 'Q' || (key.ctrl && input === 'c')) quit();
+      else if (key.pageDown || input === ' ') setHelpScroll((n) => n + Math.max(1, rows - 10));
+      else if (key.pageUp) setHelpScroll((n) => Math.max(0, n - Math.max(1, rows - 10)));
     },
     { isActive: help },
   );
@@ -189,7 +196,7 @@ export function App(props: AppProps) {
   if (screenLayout(columns, rows, view, false).tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
   const overlay = help ? (
-    <HelpOverlay width={columns} height={rows - 1} view={view} learner={learner} unit={unit} onSetting={onSetting} />
+    <HelpOverlay width={columns} height={rows - 1} view={view} learner={learner} unit={unit} scroll={helpScroll} onSetting={onSetting} />
   ) : null;
 
   if (openId !== null) {

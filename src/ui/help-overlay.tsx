@@ -19,6 +19,8 @@ export interface HelpOverlayProps {
   view: View;
   learner: boolean;
   unit: CursorUnit;
+  /** First row of the key list shown (PgDn/PgUp scroll it). */
+  scroll: number;
   onSetting: (setting: Setting) => void;
 }
 
@@ -53,11 +55,13 @@ export function HelpOverlay(props: HelpOverlayProps) {
   const keyWidth = Math.max(...lines.map((l) => l.keys.length)) + 2;
   const columnWidth = Math.min(60, keyWidth + 36);
   const perRow = Math.max(1, Math.floor((props.width - 2) / (columnWidth + 2)));
-  const available = Math.max(1, props.height - items.length - 4);
+  const available = Math.max(1, props.height - items.length - 3);
   const rows = Math.ceil(lines.length / perRow);
-  const shownRows = Math.min(rows, available);
+  const more = rows > available;
+  const shownRows = more ? available - 1 : rows;
+  const first = Math.max(0, Math.min(props.scroll, rows - shownRows));
   const grid: string[] = [];
-  for (let r = 0; r < shownRows; r++) {
+  for (let r = first; r < first + shownRows; r++) {
     let text = '';
     for (let c = 0; c < perRow; c++) {
       const line = lines[c * rows + r];
@@ -73,7 +77,9 @@ export function HelpOverlay(props: HelpOverlayProps) {
       {grid.map((line, i) => (
         <Text key={i} wrap="truncate-end">{truncate(line, props.width)}</Text>
       ))}
-      {shownRows < rows && <Text {...theme.muted}>{truncate(t('ui.help.more'), props.width)}</Text>}
+      {more && (
+        <Text {...theme.muted}>{truncate(t('ui.help.more', { from: first + 1, to: first + shownRows, total: rows }), props.width)}</Text>
+      )}
     </Box>
   );
 }

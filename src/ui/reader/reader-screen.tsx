@@ -59,7 +59,7 @@ export function ReaderScreen({ article, paragraphs, state, dispatch, layout, row
       selected={state.panel.selected}
       width={overlay ? layout.width : layout.panel.width}
       height={layout.textRows + 1}
-      view={state.view}
+      view={langs.length === 1 ? (langs[0] ?? 'de') : 'both'}
       current={current}
       onHighlight={(index) => {
         if (state.panel.tab !== 'facts') return dispatch({ type: 'selectEntry', index });
