@@ -1,0 +1,402 @@
+/**
+ * Finding the article in a page's blocks: its title, dek, date, source and author, and the
+ * run of body paragraphs between the site's navigation above and its teasers, promotion and
+ * reader comments below. The main text is the stretch of blocks with the most prose in it
+ * (a maximum-sum run: prose counts for its length, boilerplate against it), much as
+ * jusText and Boilerpipe do; the rules in import-boilerplate.ts say what boilerplate is.
+ */
+import type { Block } from './import-blocks.js';
+import {
+  boilerplateKind,
+  bylineName,
+  dateLineRest,
+  ENDS_SENTENCE,
+  isSignOff,
+  stopwordRatio,
+  TRAILING_BYLINE,
+  weight,
+  words,
+  type LineKind,
+} from './import-boilerplate.js';
+import { findDates } from './import-dates.js';
+
+type Role = 'prose' | 'sentence' | 'heading' | 'meta' | 'junk' | 'caption' | 'teaser' | 'comment';
+
+interface Item {
+  block: Block;
+  role: Role;
+  kind?: LineKind;
+  /** The person an author box is about. */
+  author?: string;
+}
+
+/** What the caller already knows from markup (HTML meta tags, feed fields). */
+export interface ExtractHints {
+  title?: string;
+  dek?: string;
+  source?: string;
+  published?: string;
+  author?: string;
+  /** The blocks are the article's text already (a feed item): no title, dek or main-text search. */
+  whole?: boolean;
+}
+
+/** An article as found in a page. */
+export interface Extracted {
+  title?: string;
+  dek?: string;
+  source?: string;
+  published?: string;
+  author?: string;
+  paragraphs: string[];
+}
+
+const SCORE: Record<Role, number> = { prose: 0, sentence: 5, heading: -25, meta: -10, junk: -60, caption: -60, teaser: -60, comment: -60 };
+
+/** Letters and digits only, for comparing a title with the lines that repeat it. */
+const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function isGerman(blocks: readonly Block[]): boolean {
+  const long = blocks.filter((b) => b.text.length >= 80);
+  const all = long.flatMap((b) => words(b.text));
+  if (all.length < 20) return true;
+  return stopwordRatio(all.join(' ')) >= 0.1;
+}
+
+function roleOf(block: Block, german: boolean): Item {
+  const kind = boilerplateKind(block.text, block.cells);
+  if (kind === 'commentsHeading' || kind === 'commenter') return { block, role: 'comment', kind };
+  if (kind === 'date' || kind === 'byline' || kind === 'readingTime') return { block, role: 'meta', kind };
+  if (kind) return { block, role: 'junk', kind };
+  const text = block.text;
+  const w = weight(text);
+  const count = words(text).length;
+  const cjk = w - text.length > 40;
+  const ends = ENDS_SENTENCE.test(text);
+  const germanEnough = !german || cjk || stopwordRatio(text) >= 0.14;
+  if (block.tag === 'heading') return { block, role: 'heading' };
+  if (w >= 80 && (count >= 8 || cjk) && (ends || w >= 150) && germanEnough) return { block, role: 'prose' };
+  if ((ends || block.tag === 'item') && count >= 3 && germanEnough) return { block, role: 'sentence' };
+  return { block, role: 'heading' };
+}
+
+const isText = (item: Item | undefined) => item?.role === 'prose' || item?.role === 'sentence';
+const NAME = /^\p{Lu}[\p{L}'’-]+(\s+(von|van|de|zu|\p{Lu}\.?|\p{Lu}[\p{L}'’-]+)){1,3}$/u;
+
+/** Rules that need a block's neighbours: captions, teasers, author boxes, dangling intros. */
+function applyNeighbourRules(items: Item[]): void {
+  items.forEach((item, i) => {
+    const before = items[i - 1];
+    const next = items[i + 1];
+    // The line above a photo credit is the photo's caption.
+    if (item.kind === 'credit' && before && before.role !== 'meta' && before.block.text.length <= 250 && before.role !== 'comment') {
+      before.role = 'caption';
+    }
+    // A short teaser ends with its authors; the kicker and headline above it belong to it.
+    if (isText(item) && item.block.text.length <= 500 && TRAILING_BYLINE.test(item.block.text)) {
+      item.role = 'teaser';
+      for (let j = i - 1; j >= Math.max(0, i - 2) && items[j]?.role === 'heading'; j--) (items[j] as Item).role = 'teaser';
+    }
+    // An author box: the author's name, then a paragraph about them starting with it.
+    if (item.role === 'heading' && NAME.test(item.block.text) && next && next.block.text.startsWith(`${item.block.text} `) && next.block.text.length < 1200) {
+      item.role = 'junk';
+      item.author = item.block.text;
+      next.role = 'junk';
+    }
+    // Headlines listed under "Lesen Sie auch" / "Mehr zum Thema", with their short summaries.
+    if (item.kind === 'teaserIntro') {
+      for (let j = i + 1; j < items.length; j++) {
+        const t = items[j] as Item;
+        const afterHeading = items[j - 1]?.role === 'teaser';
+        if (t.role === 'heading' || (isText(t) && afterHeading && weight(t.block.text) <= 250)) t.role = 'teaser';
+        else break;
+      }
+    }
+  });
+  items.forEach((item, i) => {
+    // "Highlights aus dem Heft:" with its list gone says nothing.
+    if (isText(item) && /:$/.test(item.block.text) && !isText(items[i + 1])) item.role = 'junk';
+  });
+}
+
+// ---- title ----
+
+const SITE_SEPARATOR = /\s+[|›»·:]{1,2}\s+|\s+[-–—]\s+|(?<=\S)_(?=\S)/u;
+const SITE_WORD = /\.\p{L}{2,4}\b|online|news|zeitung|blog|magazin|journal|post\b|rundschau|kurier|anzeiger|tagblatt|bote|nachrichten|times|welt|spiegel|stern|focus|heise|tv\b|radio|verlag|presse|aktuell|gazette|echo/iu;
+
+interface TitleFound {
+  title: string;
+  index: number;
+  site?: string;
+}
+
+function segmentsOf(line: string): string[] {
+  return line.split(SITE_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** The title from the first line (often the page's <title>, site name attached) and its repeats. */
+function findTitle(items: readonly Item[], hint: string | undefined): TitleFound | undefined {
+  const repeatOf = (title: string, from: number) => {
+    const k = key(title);
+    const found = items.findIndex((it, i) => i >= from && it.role !== 'comment' && (key(it.block.text) === k || (k.length > 12 && key(it.block.text).endsWith(k) && it.block.text.length < title.length + 40)));
+    return found;
+  };
+  if (hint) {
+    const at = repeatOf(hint, 0);
+    return { title: hint, index: at };
+  }
+  const firstIndex = items.findIndex((it) => it.role !== 'junk' || it.kind === 'list');
+  const first = items[firstIndex];
+  if (!first || first.block.text.length > 250) return undefined;
+  const line = first.block.text;
+  const segments = segmentsOf(line);
+  // A later line repeating part of the first one confirms where the site name was.
+  for (let n = segments.length - 1; n >= 1; n--) {
+    for (const [part, site] of [
+      [segments.slice(0, n).join(' '), segments.slice(n).join(' ')],
+      [segments.slice(segments.length - n).join(' '), segments.slice(0, segments.length - n).join(' ')],
+    ] as const) {
+      const at = repeatOf(part, firstIndex + 1);
+      if (at > 0) return { title: originalSpan(line, part), index: at, site: lastSegment(site, line) };
+    }
+  }
+  const at = repeatOf(line, firstIndex + 1);
+  if (at > 0) return { title: line, index: at };
+  const split = splitSiteName(line);
+  if (split.site) return { title: split.title, index: firstIndex, site: split.site };
+  if (first.role === 'junk' || first.role === 'meta') return undefined;
+  return { title: line, index: firstIndex };
+}
+
+/**
+ * A page title without the site's name ("Titel – Zeitung online" → "Titel", "Zeitung online").
+ * Only separators that rarely stand inside a headline, or a last part that reads like a
+ * site's name, count: "Streit um Rente - Merz gibt nach" stays whole.
+ */
+export function splitSiteName(line: string): { title: string; site?: string } {
+  const segments = segmentsOf(line);
+  const last = segments[segments.length - 1];
+  if (segments.length >= 2 && last && (SITE_WORD.test(last) || /\s[|›»]\s|\S_\S/.test(line)) && words(last).length <= 5) {
+    const title = segments.slice(0, -1).join(' – ');
+    return { title: originalSpan(line, title), site: last };
+  }
+  return { title: line };
+}
+
+/** The words of `part` as the line writes them (the separators inside kept). */
+function originalSpan(line: string, part: string): string {
+  const parts = segmentsOf(part);
+  const start = line.indexOf(parts[0] ?? part);
+  const lastPart = parts[parts.length - 1] ?? part;
+  const end = line.indexOf(lastPart, Math.max(0, start)) + lastPart.length;
+  return start >= 0 && end > start ? line.slice(start, end) : part;
+}
+
+function lastSegment(site: string, line: string): string | undefined {
+  const segments = segmentsOf(line);
+  const last = segments[segments.length - 1];
+  const name = site && line.endsWith(last ?? '') ? last : segments[0];
+  return name && words(name).length <= 6 ? name : undefined;
+}
+
+// ---- main text ----
+
+/** The maximum-sum run of block scores: where the prose is. */
+function mainRun(items: readonly Item[], from: number, to: number): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  let bestSum = 0;
+  let sum = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const item = items[i] as Item;
+    const score = item.role === 'prose' ? weight(item.block.text) : SCORE[item.role];
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += score;
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = [start, i];
+    }
+  }
+  return best;
+}
+
+/** Where reader comments start: a comments heading after some prose, or the second "X sagt:". */
+function commentsStart(items: readonly Item[], from: number): number {
+  let prose = 0;
+  let commenters = 0;
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as Item;
+    if (item.role === 'prose') prose += item.block.text.length;
+    if (item.role !== 'comment' || prose < 200) continue;
+    if (item.kind === 'commentsHeading') return i;
+    commenters++;
+    if (commenters === 1 && items.slice(i + 1).some((it) => it.kind === 'commenter')) return i;
+  }
+  return items.length;
+}
+
+// ---- dek ----
+
+function findDek(items: readonly Item[], titleIndex: number, run: [number, number]): number[] {
+  const limit = Math.min(items.length, titleIndex + 16);
+  for (let i = titleIndex + 1; i < limit; i++) {
+    const item = items[i] as Item;
+    if (item.role === 'comment' || item.role === 'teaser') return [];
+    if (!isText(item) && !(item.role === 'heading' && words(item.block.text).length >= 6 && i < run[0])) continue;
+    const w = weight(item.block.text);
+    if (w < 40 || w > 400) return [];
+    const nextText = items.findIndex((it, j) => j > i && isText(it));
+    const metaBetween = items.slice(i + 1, nextText < 0 ? undefined : nextText).some((it) => it.role === 'meta');
+    const nextLonger = nextText >= 0 && weight((items[nextText] as Item).block.text) > w;
+    // A second short summary sentence before the byline belongs to the dek too.
+    const second = items[nextText];
+    if (second && !metaBetween && w + weight(second.block.text) <= 350 && weight(second.block.text) <= 200) {
+      if (items.slice(nextText + 1, nextText + 4).some((it) => it.role === 'meta')) return [i, nextText];
+    }
+    if (i >= run[0] && !metaBetween && !nextLonger) return [];
+    return [i];
+  }
+  return [];
+}
+
+// ---- metadata ----
+
+const UPDATED = /aktualisiert|geändert|updated|zuletzt/i;
+
+function findPublished(items: readonly Item[], titleIndex: number, bodyStart: number): string | undefined {
+  const candidates: { iso: string; distance: number; hasTime: boolean; updated: boolean }[] = [];
+  const from = Math.max(0, titleIndex - 12);
+  const to = Math.min(items.length, Math.max(bodyStart + 2, titleIndex + 30));
+  for (let i = from; i < to; i++) {
+    const item = items[i] as Item;
+    if (item.role !== 'meta') continue;
+    const date = findDates(item.block.text)[0];
+    if (!date) continue;
+    candidates.push({ iso: date.iso, distance: Math.abs(i - Math.max(titleIndex, 0)), hasTime: date.hasTime, updated: UPDATED.test(item.block.text) });
+  }
+  candidates.sort((a, b) => Number(a.updated) - Number(b.updated) || Number(b.hasTime) - Number(a.hasTime) || a.distance - b.distance);
+  return candidates[0]?.iso;
+}
+
+/** "Eulerpool News 4. Apr. 2024, 18:00" or "Quelle: dpa": a source named in the header. */
+function findSource(items: readonly Item[], titleIndex: number, bodyStart: number): string | undefined {
+  const to = Math.min(items.length, Math.max(bodyStart, titleIndex + 20));
+  for (let i = Math.max(0, titleIndex); i < to; i++) {
+    const item = items[i] as Item;
+    const text = item.block.text;
+    const quelle = /^quelle\s*:\s*(.{2,60})$/iu.exec(text);
+    if (quelle?.[1]) return quelle[1].trim();
+    if (item.kind !== 'date' || /^(von|by)\b/i.test(text)) continue;
+    const rest = dateLineRest(text);
+    const before = text.slice(0, findDates(text)[0]?.index ?? 0).trim();
+    if (rest && before && rest === before.replace(/[|,:·•–—-]/g, ' ').replace(/\s+/g, ' ').trim() && /^\p{Lu}|^\p{Lo}/u.test(before) && words(before).length <= 5) {
+      return before.replace(/[\s|,:·•–—-]+$/u, '');
+    }
+  }
+  return undefined;
+}
+
+function findAuthor(items: readonly Item[], titleIndex: number, bodyStart: number): string | undefined {
+  const to = Math.min(items.length, Math.max(bodyStart + 3, titleIndex + 20));
+  for (let i = Math.max(0, titleIndex - 5); i < to; i++) {
+    const item = items[i] as Item;
+    if (item.author) return item.author;
+    if (item.kind !== 'byline') continue;
+    const name = bylineName(item.block.text);
+    if (name) return name;
+    // "Von" alone, the name on the next line.
+    const next = items[i + 1]?.block.text;
+    if (/^(von|by)$/i.test(item.block.text) && next && NAME.test(next)) return next;
+  }
+  return undefined;
+}
+
+// ---- putting it together ----
+
+/** The article in `blocks`: metadata and body paragraphs (empty when no prose was found). */
+export function extractArticle(blocks: readonly Block[], hints: ExtractHints = {}): Extracted {
+  const german = isGerman(blocks);
+  const items = blocks.map((b) => roleOf(b, german));
+  applyNeighbourRules(items);
+
+  const titled = hints.whole ? undefined : findTitle(items, hints.title);
+  const titleIndex = titled?.index ?? -1;
+  if (titleIndex >= 0) (items[titleIndex] as Item).role = 'junk';
+  const title = hints.title ?? titled?.title;
+  if (title) {
+    // Repeats of the title (with a kicker before it) are not body text.
+    const k = key(title);
+    for (const item of items) if (key(item.block.text) === k || (k.length > 12 && key(item.block.text).endsWith(k) && item.block.text.length < title.length + 40)) item.role = 'junk';
+  }
+
+  // The author's name on a line of its own is part of the byline.
+  const author = hints.author ?? findAuthor(items, titleIndex, items.length);
+  if (author) for (const item of items) if (item.block.text === author || item.block.text === `Von ${author}`) item.role = 'meta';
+
+  const from = Math.max(0, titleIndex + 1);
+  const end = commentsStart(items, from);
+  let run = hints.whole ? ([from, end - 1] as [number, number]) : mainRun(items, from, end);
+  if (!run) return { ...metadata(items, hints, titled, titleIndex, end), paragraphs: [] };
+
+  const dekIndexes = hints.dek || hints.whole ? [] : findDek(items, titleIndex < 0 ? from - 1 : titleIndex, run);
+  const dek = hints.dek ?? (dekIndexes.length > 0 ? dekIndexes.map((i) => (items[i] as Item).block.text).join(' ') : undefined);
+  if (dek) {
+    const k = key(dek);
+    for (const item of items) if (key(item.block.text) === k) item.role = 'junk';
+  }
+  for (const i of dekIndexes) (items[i] as Item).role = 'junk';
+  run = [Math.max(run[0], (dekIndexes[dekIndexes.length - 1] ?? -1) + 1), run[1]];
+
+  const paragraphs: string[] = [];
+  for (let i = run[0]; i <= run[1]; i++) {
+    const item = items[i] as Item;
+    if (isText(item)) paragraphs.push(item.block.text);
+    else if (item.role === 'heading' && isHeadingKept(items, i, run)) paragraphs.push(item.block.text);
+  }
+  // A blog post's closing lines ("Schönes Wochenende!", "x Anna") come after its last paragraph.
+  for (let i = run[1] + 1; i < end; i++) {
+    const item = items[i] as Item;
+    const text = item.block.text;
+    if (item.role === 'sentence' || (item.role === 'heading' && (isSignOff(text) || stopwordRatio(text) >= 0.3) && words(text).length >= 2)) {
+      paragraphs.push(text);
+      if (isSignOff(text)) break;
+    } else break;
+  }
+  const bodyStart = paragraphs.length > 0 ? run[0] : end;
+  return { ...metadata(items, hints, titled, titleIndex, bodyStart), ...(dek ? { dek } : {}), paragraphs };
+}
+
+const LABELLED = /^\p{Lu}[\p{L} -]{1,30}:\s+\S.{0,40}$/u;
+
+/** A subheading: a single short line inside the text, with text after it. */
+function isHeadingKept(items: readonly Item[], i: number, run: [number, number]): boolean {
+  const item = items[i] as Item;
+  if (i >= run[1] || words(item.block.text).length > 16) return false;
+  const labelled = LABELLED.test(item.block.text);
+  let n = i + 1;
+  // Skip ahead over the rest of a run of "Label: value" lines.
+  while (labelled && LABELLED.test(items[n]?.block.text ?? '') && items[n]?.role === 'heading') n++;
+  const next = items[n];
+  const before = items[i - 1];
+  if (!isText(next) || next?.role === 'teaser') return false;
+  // Two headline-like lines in a row are a teaser's kicker and headline, not a subheading;
+  // short "Label: value" lines in a row are a fact box or a list of items, and stay.
+  if (before?.role === 'heading' && !(LABELLED.test(item.block.text) && LABELLED.test(before.block.text))) return false;
+  return i > run[0] || isText(items[i + 2]);
+}
+
+function metadata(items: readonly Item[], hints: ExtractHints, titled: TitleFound | undefined, titleIndex: number, bodyStart: number) {
+  const title = hints.title ?? titled?.title;
+  const published = hints.published ?? findPublished(items, titleIndex, bodyStart);
+  const source = hints.source ?? findSource(items, titleIndex, bodyStart) ?? titled?.site;
+  const author = hints.author ?? findAuthor(items, titleIndex, bodyStart);
+  return {
+    ...(title ? { title } : {}),
+    ...(published ? { published } : {}),
+    ...(source ? { source } : {}),
+    ...(author ? { author } : {}),
+  };
+}

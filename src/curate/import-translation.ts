@@ -1,0 +1,135 @@
+/**
+ * Fitting an existing English text to the German paragraphs of an imported article:
+ * paragraph-level alignment (Gale–Church with shared names and numbers), English paragraphs
+ * a translator merged or split put back 1:1, and the pairs a curator should look at listed.
+ */
+import { parseYaml, splitMarkdown, splitParagraphs } from '../content/front-matter.js';
+import { isPlaceholder } from '../content/parse-files.js';
+import { cleanText } from '../text/normalize.js';
+import { alignParagraphs } from './paragraph-alignment.js';
+import { missingQuantities } from './quantities.js';
+
+/** An English text as given: its paragraphs and, where the file says so, title and dek. */
+export interface EnglishText {
+  title?: string;
+  dek?: string;
+  paragraphs: string[];
+}
+
+/** Why an aligned paragraph may be wrong. */
+export type Doubt =
+  | { kind: 'merged'; english: number }
+  | { kind: 'split'; german: number }
+  | { kind: 'missing' }
+  | { kind: 'extra'; english: number }
+  | { kind: 'length'; factor: number }
+  | { kind: 'numbers'; missing: string[] };
+
+export interface AlignedTranslation {
+  title?: string;
+  dek?: string;
+  /** One English paragraph per German one ('' where there is none). */
+  paragraphs: string[];
+  /** 1-based German paragraph → what makes its pairing doubtful. */
+  doubts: Map<number, Doubt[]>;
+}
+
+/** A headline: one short line without a closing full stop. */
+function looksLikeHeadline(text: string): boolean {
+  return text.length <= 140 && !/[.:;,]$/.test(text) && text.split(/\s+/).length <= 20;
+}
+
+/** Reads an English text: plain paragraphs, or an article.en.md with front matter. */
+export function parseEnglishText(source: string): EnglishText {
+  const split = splitMarkdown(source);
+  let title: string | undefined;
+  let dek: string | undefined;
+  if (split.yaml !== null && !split.unterminated) {
+    const yaml = parseYaml(split.yaml, 'translation', split.yamlLine);
+    const meta = yaml.ok && yaml.value && typeof yaml.value === 'object' ? (yaml.value as Record<string, unknown>) : {};
+    if (typeof meta['title'] === 'string') title = meta['title'];
+    if (typeof meta['dek'] === 'string') dek = meta['dek'];
+  }
+  const paragraphs = splitParagraphs(split.bodyLines, split.bodyLine)
+    .map((p) => cleanText(p.text))
+    .filter((p) => p !== '' && !isPlaceholder(p));
+  const first = paragraphs[0];
+  if (title === undefined && first !== undefined && paragraphs.length > 1 && looksLikeHeadline(first)) {
+    title = first;
+    paragraphs.shift();
+  }
+  return { ...(title ? { title: cleanText(title) } : {}), ...(dek ? { dek: cleanText(dek) } : {}), paragraphs };
+}
+
+const LENGTH_FACTOR = { high: 1.8, low: 0.55 };
+
+/** Aligns `english` to the German paragraphs and notes every doubtful pair. */
+export function alignTranslation(german: readonly string[], english: EnglishText, germanDek?: string): AlignedTranslation {
+  let paragraphs = english.paragraphs;
+  let dek = english.dek;
+  // A short second text above the body, with a German dek to match, is the English dek.
+  const firstEn = paragraphs[0];
+  if (!dek && germanDek && firstEn && paragraphs.length > german.length) {
+    const ratio = firstEn.length / germanDek.length;
+    if (ratio > 0.6 && ratio < 1.7) {
+      dek = firstEn;
+      paragraphs = paragraphs.slice(1);
+    }
+  }
+  const out: string[] = german.map(() => '');
+  const doubts = new Map<number, Doubt[]>();
+  const doubt = (i: number, d: Doubt) => doubts.set(i + 1, [...(doubts.get(i + 1) ?? []), d]);
+  let lastGerman = -1;
+  const pending: string[] = [];
+  for (const bead of alignParagraphs(german, paragraphs)) {
+    const en = bead.en.map((j) => paragraphs[j] ?? '').join(' ');
+    const [first, second] = bead.de;
+    if (first === undefined) {
+      // English with no German: kept with its neighbour for the curator to place.
+      if (lastGerman >= 0) {
+        out[lastGerman] = `${out[lastGerman] ?? ''} ${en}`.trim();
+        doubt(lastGerman, { kind: 'extra', english: bead.en.length });
+      } else pending.push(en);
+      continue;
+    }
+    lastGerman = second ?? first;
+    if (en === '') {
+      doubt(first, { kind: 'missing' });
+      continue;
+    }
+    const before = pending.splice(0);
+    out[first] = [...before, en].join(' ');
+    if (before.length > 0) doubt(first, { kind: 'extra', english: before.length });
+    if (bead.en.length > 1) doubt(first, { kind: 'merged', english: bead.en.length });
+    if (second !== undefined) {
+      // One English paragraph for two German ones: it stays with the first; the second waits.
+      doubt(first, { kind: 'split', german: bead.de.length });
+      doubt(second, { kind: 'missing' });
+    }
+  }
+  if (pending.length > 0 && out.length > 0) {
+    out[0] = `${pending.join(' ')} ${out[0] ?? ''}`.trim();
+    doubt(0, { kind: 'extra', english: pending.length });
+  }
+  lengthDoubts(german, out, doubt);
+  out.forEach((en, i) => {
+    const de = german[i] ?? '';
+    if (en === '' || de === '') return;
+    const missing = missingQuantities(de, en).map((q) => q.text);
+    if (missing.length > 0) doubt(i, { kind: 'numbers', missing });
+  });
+  return { ...(english.title ? { title: english.title } : {}), ...(dek ? { dek } : {}), paragraphs: out, doubts };
+}
+
+/** Pairs whose length ratio is far from the article's usual one. */
+function lengthDoubts(german: readonly string[], english: readonly string[], doubt: (i: number, d: Doubt) => void): void {
+  const ratios = german.map((de, i) => (de.length >= 80 && english[i] ? (english[i] ?? '').length / de.length : 0));
+  const usable = ratios.filter((r) => r > 0).sort((a, b) => a - b);
+  if (usable.length === 0) return;
+  const median = usable.length >= 3 ? (usable[Math.floor(usable.length / 2)] ?? 1.05) : 1.05;
+  ratios.forEach((r, i) => {
+    if (r === 0) return;
+    const factor = r / median;
+    if (factor > LENGTH_FACTOR.high || factor < LENGTH_FACTOR.low) doubt(i, { kind: 'length', factor: Math.round(factor * 10) / 10 });
+  });
+}

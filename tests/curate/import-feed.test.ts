@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { importDocument } from '../../src/curate/import-document.js';
+import { articleIdFor } from '../../src/curate/import-slug.js';
+import { ATOM03, ATOM1, RSS1, RSS2 } from './import-fixtures.js';
+
+const feed = async (xml: string) => {
+  const doc = await importDocument(Buffer.from(xml));
+  expect(doc.kind).toBe('feed');
+  return doc.articles;
+};
+
+describe('feeds', () => {
+  it('RSS 2.0: one article per item, full content, HTML stripped, byline and "mehr" link gone', async () => {
+    const [first, second] = await feed(RSS2);
+    expect(first).toMatchObject({
+      title: 'Neue Brücke für Beispielheim',
+      source: 'Beispielheimer Bote',
+      published: '2025-01-15T09:30:00+01:00',
+      url: 'https://bote.example/region/neue-bruecke',
+      author: 'Erika Beispiel',
+      paragraphs: ['Die Stadt Beispielheim baut eine neue Brücke über den Fluss. Sie kostet 12,5 Millionen Euro.', 'Die Bauarbeiten beginnen im Frühjahr.'],
+    });
+    expect(second?.title).toBe('Über Straßenfest & Musik');
+    expect(second?.paragraphs).toEqual(['Am Wochenende feiert die Altstadt ihr großes Straßenfest mit Musik.']);
+    expect(second?.published).toBe('2025-07-12T18:00:00+02:00');
+    expect(articleIdFor(second?.title ?? '', second?.published)).toBe('2025-07-12-ueber-strassenfest-musik');
+  });
+
+  it('RSS 1.0 (RDF): the description when there is no content', async () => {
+    const [item] = await feed(RSS1);
+    expect(item).toMatchObject({ title: 'Rathaus öffnet länger', published: '2025-02-03T08:00:00+01:00', url: 'https://bote.example/a' });
+    expect(item?.paragraphs).toEqual(['Das Rathaus öffnet ab März donnerstags bis 20 Uhr. Die Stadt reagiert damit auf Wünsche der Bürger.']);
+  });
+
+  it('Atom 1.0: content over summary, author from the entry', async () => {
+    const [entry] = await feed(ATOM1);
+    expect(entry).toMatchObject({ title: 'Schwimmbad wird saniert', author: 'Ben Beispiel', published: '2025-03-01T10:00:00+01:00' });
+    expect(entry?.paragraphs).toEqual(['Das Hallenbad von Beispielheim schließt im Sommer für acht Monate.', 'Die Sanierung kostet 3 Millionen Euro.']);
+  });
+
+  it('Atom 0.3: issued date and plain summary', async () => {
+    const [entry] = await feed(ATOM03);
+    expect(entry?.title).toBe('Marktplatz wird autofrei');
+    expect(entry?.published?.slice(0, 10)).toBe('2004-06-01');
+    expect(entry?.paragraphs.join(' ')).toContain('Ab Juli dürfen auf dem Marktplatz keine Autos mehr fahren.');
+    expect(entry?.url).toBe('https://bote.example/markt');
+  });
+
+  it('a feed with no usable items is an error', async () => {
+    const empty = '<?xml version="1.0"?><rss version="2.0"><channel><title>Leer</title></channel></rss>';
+    await expect(importDocument(Buffer.from(empty))).rejects.toMatchObject({ code: 'noItems' });
+  });
+});
