@@ -1,35 +1,48 @@
-// Bundles the program into dist/ with esbuild: one minified ESM entry plus lazily
-// loaded chunks (the reader UI is only loaded when the reader opens).
+// Bundles the program into dist/ with esbuild: a small entry plus chunks that
+// are loaded only when needed (the reader UI only when the reader opens).
+// It builds into a fresh folder and swaps it in, so a running program (or a
+// parallel test run) never sees a half-written dist/.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { bundleOptions, root } from './bundle-options.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
-rmSync(`${root}/dist`, { recursive: true, force: true });
+
+/** A hash of everything that goes into the bundle: caches written by another build are ignored. */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  walk(`${root}/src`);
+  walk(`${root}/locales`);
+  hash.update(readFileSync(`${root}/package-lock.json`));
+  return hash.digest('hex').slice(0, 16);
+}
+const fresh = `${root}/dist.build-${process.pid}`;
+const old = `${root}/dist.old-${process.pid}`;
 
 await build({
-  absWorkingDir: root,
+  ...bundleOptions,
   entryPoints: { newsbridge: 'src/cli.ts' },
-  outdir: 'dist',
-  bundle: true,
+  outdir: fresh,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  sourcemap: false,
-  legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   define: {
-    'process.env.NODE_ENV': '"production"',
-    'process.env.DEV': '"false"',
+    ...bundleOptions.define,
     __NEWSBRIDGE_VERSION__: JSON.stringify(version),
+    __NEWSBRIDGE_BUILD__: JSON.stringify(buildId()),
   },
-  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
-  // Some dependencies call require() on Node built-ins; ESM output needs a real require.
-  banner: {
-    js: "import { createRequire as __nbCreateRequire } from 'node:module'; const require = __nbCreateRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
 });
+try {
+  renameSync(`${root}/dist`, old);
+} catch {
+  // No previous build.
+}
+renameSync(fresh, `${root}/dist`);
+rmSync(old, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 /** `newsbridge list [--json]`: one line per article, newest first. */
 import type { LibraryEntry } from '../content/article.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { listLibrary } from '../content/load-library.js';
+import { listLibraryIndexed } from '../content/load-library.js';
+import { cacheDir } from '../state/app-dirs.js';
 import { isoDay } from '../i18n/format-date.js';
-import { sanitise } from '../text/sanitize.js';
+import { sanitise, terminalSafeJson } from '../text/sanitize.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -44,15 +45,10 @@ export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext)
 
 export async function listCommand(options: ListOptions, ctx: CommandContext): Promise<number> {
   const { root, shown } = await requireLibrary(ctx, options);
-  const entries = await listLibrary(root);
-  if (options.json) {
-    ctx.out(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
-    return 0;
-  }
-  if (entries.length === 0) {
-    ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
-    return 0;
-  }
-  ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
+  const { entries, saveIndex } = await listLibraryIndexed(root, cacheDir(ctx.env));
+  if (options.json) ctx.out(`${terminalSafeJson(entries.map(entryJson))}\n`);
+  else if (entries.length === 0) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
+  else ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
+  saveIndex();
   return 0;
 }

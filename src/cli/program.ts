@@ -57,6 +57,14 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./validate-command.js')).validateCommand(target, withGlobals(cmd, options), c));
     });
 
+  common(program.command('import').description(t('import.command')).argument('<input>', t('import.input')))
+    .option('--id <id>', t('import.idOption'))
+    .option('--force', t('import.forceOption'))
+    .option('--translation <file>', t('import.translationOption'))
+    .action((input: string, options: GlobalOptions & { id?: string; force?: boolean; translation?: string }, cmd: Command) => {
+      setAction(async (c) => (await import('./import-command.js')).importCommand(input, withGlobals(cmd, options), c));
+    });
+
   common(
     program
       .command('align')

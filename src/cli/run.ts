@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
+import { giveBackTerminal } from '../ui/terminal.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 import { buildProgram, type Action } from './program.js';
@@ -32,7 +33,9 @@ function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): 
 }
 
 function fail(ctx: CommandContext, message: string, hint?: string): void {
-  ctx.err(`${ctx.t('cli.errorPrefix', { message })}\n${hint ? `${hint}\n` : ''}`);
+  // The last guard for every error line: a message may quote an id or a path from the user or the library.
+  const safe = (text: string) => sanitise(text, { keepNewlines: true });
+  ctx.err(`${ctx.t('cli.errorPrefix', { message: safe(message) })}\n${hint ? `${safe(hint)}\n` : ''}`);
 }
 
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
@@ -60,6 +63,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   try {
     return await action(ctx);
   } catch (cause) {
+    // A failure after the reader took the terminal must not be written into its alternate screen.
+    giveBackTerminal();
     if (cause instanceof CliError) {
       fail(ctx, cause.message, cause.hint);
       return cause.exitCode;

@@ -4,7 +4,7 @@ import { isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import { sanitise } from '../text/sanitize.js';
+import { sanitise, terminalSafeJson } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 import { formatArticle, type ShowLanguage } from './format-article.js';
@@ -61,7 +61,7 @@ export async function showCommand(id: string, options: ShowOptions, ctx: Command
   const { root, shown } = await requireLibrary(ctx, options);
   const article = await requireArticle(root, shown, id, ctx);
   if (options.json) {
-    ctx.out(`${JSON.stringify(articleJson(article), null, 2)}\n`);
+    ctx.out(`${terminalSafeJson(articleJson(article))}\n`);
     return 0;
   }
   const lines = formatArticle(article, { lang, facts: options.facts ?? false, width, t: ctx.t, language: ctx.language });

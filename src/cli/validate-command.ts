@@ -4,7 +4,8 @@ import path from 'node:path';
 import { formatDiagnostic, hasErrors } from '../content/diagnostic.js';
 import { FILES, isArticleId } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
-import { validateArticle, validateLibrary, type ArticleReport } from '../curate/validate-library.js';
+import { validateArticle, validateLibrary, type ArticleReport, type LibraryReport } from '../curate/validate-library.js';
+import { cacheDir } from '../state/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
@@ -20,7 +21,7 @@ function isDirectory(p: string): boolean {
 async function reportsFor(target: string | undefined, options: GlobalOptions, ctx: CommandContext): Promise<ArticleReport[]> {
   if (target === undefined) {
     const { root } = await requireLibrary(ctx, options);
-    return validateLibrary(root);
+    return withCache(await validateLibrary(root, cacheDir(ctx.env)));
   }
   const looksLikePath = target.includes('/') || target.includes(path.sep) || target === '.' || target === '..';
   if (!looksLikePath && isArticleId(target)) {
@@ -45,7 +46,13 @@ async function reportsForDir(dir: string, ctx: CommandContext): Promise<ArticleR
   }
   const opened = await openLibrary(absolute);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(dir), message: opened.message }));
-  return validateLibrary(opened.root);
+  return withCache(await validateLibrary(opened.root, cacheDir(ctx.env)));
+}
+
+/** The reports, with the results cache written before the command ends. */
+function withCache(library: LibraryReport): ArticleReport[] {
+  library.save();
+  return library.reports;
 }
 
 export async function validateCommand(target: string | undefined, options: GlobalOptions, ctx: CommandContext): Promise<number> {

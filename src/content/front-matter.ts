@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodError } from 'zod';
+import { sanitise, showControls } from '../text/sanitize.js';
 import { error, type Diagnostic } from './diagnostic.js';
 
 /** YAML limits: aliases can expand exponentially ("billion laughs"). */
@@ -78,7 +79,8 @@ export function parseYaml(source: string, file: string, firstLine = 1): YamlResu
     return {
       ok: false,
       errors: doc.errors.slice(0, 5).map((e) => {
-        const line = (e.linePos?.[0].line ?? 1) + firstLine - 1;
+        // With prettyErrors off the parser sets no linePos: find the line from the offset.
+        const line = (e.linePos?.[0].line ?? counter.linePos(e.pos[0]).line) + firstLine - 1;
         return error(file, `YAML: ${firstSentence(e.message)}`, line);
       }),
     };
@@ -114,14 +116,21 @@ export function schemaDiagnostics(
   firstLine: number,
 ): Diagnostic[] {
   return err.issues.slice(0, 10).map((issue) => {
-    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    const where = issue.path.length > 0 ? `${issue.path.map((p) => showControls(String(p))).join('.')}: ` : '';
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    // An unknown key is reported on its own line, not on the line of the mapping holding it.
+    let at: readonly PropertyKey[] = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      // Keys come from the file: control characters are shown as \uXXXX, never passed on.
+      message = `unknown field ${issue.keys.map((k) => `"${showControls(k)}"`).join(', ')}`;
+      if (issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
+    }
     if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
-    return error(file, `${where}${message}`, lineOfPath(doc, counter, issue.path, firstLine));
+    return error(file, `${where}${sanitise(message)}`, lineOfPath(doc, counter, at, firstLine));
   });
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '').trim() ?? message;
+  // Parser messages may quote the source (a tag, an alias): never pass its controls on.
+  return sanitise(message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '').trim() ?? message);
 }

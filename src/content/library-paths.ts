@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ID_PATTERN } from './schema.js';
+
+/** Article ids are slugs; anything else is rejected before it can become a path. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export const FILES = {
   de: 'article.de.md',

@@ -5,7 +5,8 @@ import { error, type Diagnostic } from './diagnostic.js';
 import { splitMarkdown, splitParagraphs } from './front-matter.js';
 import { displayPath, FILES, isArticleId } from './library-paths.js';
 import { isPlaceholder, parseEnglish, parseFacts, parseGerman } from './parse-files.js';
-import { readLibraryFile } from './read-file.js';
+import { lstatSync, type Stats } from 'node:fs';
+import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
 import type { EnglishFrontMatter } from './schema.js';
 
 /** Enough bytes for any sane front matter; a longer one triggers a full read. */
@@ -37,17 +38,48 @@ function translationOf(english: EnglishFrontMatter | null, hasText: boolean): Tr
 /** Reads front matter only (the library list needs nothing else). */
 export async function loadSummary(root: LibraryRoot, id: string): Promise<LibraryEntry> {
   if (!isArticleId(id)) return { ok: false, id, errors: [badId(root, id)] };
-  const { abs, shown } = paths(root, id);
+  const { abs } = paths(root, id);
   let de = await readLibraryFile(abs.de, root.real, FRONT_MATTER_BYTES);
   if (de.ok && splitMarkdown(de.text).unterminated) de = await readLibraryFile(abs.de, root.real);
+  let en = await readLibraryFile(abs.en, root.real, FRONT_MATTER_BYTES);
+  if (en.ok && splitMarkdown(en.text).unterminated) en = await readLibraryFile(abs.en, root.real);
+  return summaryFromFiles(root, id, de, en);
+}
+
+/** Front-matter sizes of files as lstat saw them, for the synchronous listing path. */
+export interface KnownFiles {
+  de: { size: number };
+  en: { size: number } | null;
+}
+
+const shared = Buffer.alloc(FRONT_MATTER_BYTES);
+
+/**
+ * loadSummary for an article whose folder and files lstat found to be plain
+ * (no links): synchronous reads of the first bytes only.
+ */
+export function loadSummarySync(root: LibraryRoot, id: string, files: KnownFiles): LibraryEntry {
+  const { abs } = paths(root, id);
+  const read = (file: string, size: number) => {
+    const first = readRegularFileSync(file, size, FRONT_MATTER_BYTES, shared);
+    if (first.ok && size > FRONT_MATTER_BYTES && splitMarkdown(first.text).unterminated) {
+      return readRegularFileSync(file, size, size, Buffer.alloc(size));
+    }
+    return first;
+  };
+  const de = read(abs.de, files.de.size);
+  const en: ReadResult = files.en ? read(abs.en, files.en.size) : { ok: false, missing: true, message: 'file not found' };
+  return summaryFromFiles(root, id, de, en);
+}
+
+/** The summary from the (possibly partial) texts of the two article files. */
+function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: ReadResult): LibraryEntry {
+  const { shown } = paths(root, id);
   if (!de.ok) return { ok: false, id, errors: [error(shown.de, de.message)] };
   const german = parseGerman(cutBody(de.text), shown.de);
   if (!german.ok) return { ok: false, id, errors: german.errors };
-
   let english: EnglishFrontMatter | null = null;
   let hasText = false;
-  let en = await readLibraryFile(abs.en, root.real, FRONT_MATTER_BYTES);
-  if (en.ok && splitMarkdown(en.text).unterminated) en = await readLibraryFile(abs.en, root.real);
   if (en.ok) {
     const parsed = parseEnglish(en.text, shown.en);
     if (!parsed.ok) return { ok: false, id, errors: parsed.errors };
@@ -78,15 +110,42 @@ function cutBody(text: string): string {
   return `---\n${split.yaml}\n---\n`;
 }
 
+export interface ArticleFiles {
+  de: ReadResult;
+  en: ReadResult;
+  facts: ReadResult;
+}
+
+/**
+ * The three files of an article. When lstat shows a plain folder of regular
+ * files, they are read synchronously without resolving paths (nothing can
+ * lead outside the library); links and anything odd take the careful path.
+ */
+export async function readArticleFiles(root: LibraryRoot, id: string): Promise<ArticleFiles> {
+  const { abs } = paths(root, id);
+  const dir = lstatSync(path.dirname(abs.de), { throwIfNoEntry: false });
+  if (dir?.isDirectory()) {
+    const stats = [abs.de, abs.en, abs.facts].map((f) => lstatSync(f, { throwIfNoEntry: false }));
+    if (stats.every((st) => st === undefined || st.isFile())) {
+      const read = (file: string, st: Stats | undefined): ReadResult =>
+        st ? readRegularFileSync(file, st.size, st.size, Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES))) : { ok: false, missing: true, message: 'file not found' };
+      return { de: read(abs.de, stats[0]), en: read(abs.en, stats[1]), facts: read(abs.facts, stats[2]) };
+    }
+  }
+  const [de, en, facts] = await Promise.all([readLibraryFile(abs.de, root.real), readLibraryFile(abs.en, root.real), readLibraryFile(abs.facts, root.real)]);
+  return { de, en, facts };
+}
+
 /** Reads and checks all three files of an article. */
 export async function loadArticle(root: LibraryRoot, id: string): Promise<ArticleResult> {
   if (!isArticleId(id)) return { ok: false, id, errors: [badId(root, id)] };
-  const { abs, shown } = paths(root, id);
-  const [deFile, enFile, factsFile] = await Promise.all([
-    readLibraryFile(abs.de, root.real),
-    readLibraryFile(abs.en, root.real),
-    readLibraryFile(abs.facts, root.real),
-  ]);
+  return articleFromFiles(root, id, await readArticleFiles(root, id));
+}
+
+/** An article from the texts of its files (read by readArticleFiles). */
+export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFiles): ArticleResult {
+  const { shown } = paths(root, id);
+  const { de: deFile, en: enFile, facts: factsFile } = files;
   const errors: Diagnostic[] = [];
   const problems: Diagnostic[] = [];
 

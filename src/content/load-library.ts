@@ -1,7 +1,8 @@
 /** Listing a library folder: every article's summary or its errors, newest first. */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { LibraryEntry } from './article.js';
-import { loadSummary, type LibraryRoot } from './load-article.js';
+import type { LibraryRoot } from './load-article.js';
+import { summariesWithIndex } from './library-index.js';
 
 export type OpenLibraryResult = { ok: true; root: LibraryRoot } | { ok: false; message: string };
 
@@ -17,13 +18,18 @@ export async function openLibrary(dir: string): Promise<OpenLibraryResult> {
   }
 }
 
-/** Names of the article folders (anything not hidden that is a folder or a link). */
-export async function articleFolders(root: LibraryRoot): Promise<string[]> {
+/** The article folders (anything not hidden that is a folder or a link), by name. */
+export async function articleFolderEntries(root: LibraryRoot): Promise<{ name: string; link: boolean }[]> {
   const entries = await readdir(root.real, { withFileTypes: true });
   return entries
     .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || e.isSymbolicLink()))
-    .map((e) => e.name)
-    .sort();
+    .map((e) => ({ name: e.name, link: e.isSymbolicLink() }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Names of the article folders. */
+export async function articleFolders(root: LibraryRoot): Promise<string[]> {
+  return (await articleFolderEntries(root)).map((e) => e.name);
 }
 
 /** Runs `fn` over `items` with at most `limit` promises in flight. */
@@ -49,8 +55,20 @@ export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
   });
 }
 
-/** Summaries (or errors) of every article in the library. */
+/** Summaries (or errors) of every article in the library, newest first. */
 export async function listLibrary(root: LibraryRoot): Promise<LibraryEntry[]> {
-  const ids = await articleFolders(root);
-  return sortEntries(await mapLimit(ids, 32, (id) => loadSummary(root, id)));
+  return (await listLibraryIndexed(root, null)).entries;
+}
+
+export interface IndexedLibrary {
+  entries: LibraryEntry[];
+  /** Writes the index back if anything changed; call it once the first output is out. */
+  saveIndex: () => void;
+}
+
+/** listLibrary with an index of summaries kept in `cacheDir` (the XDG cache); none when null. */
+export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null): Promise<IndexedLibrary> {
+  const folders = await articleFolderEntries(root);
+  const { entries, save } = await summariesWithIndex(root, folders, cacheDir);
+  return { entries: sortEntries(entries), saveIndex: save };
 }

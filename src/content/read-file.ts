@@ -2,6 +2,8 @@
  * Reading a library file defensively: refuse files that are too large, not
  * regular, binary, or that resolve (through symlinks) outside the library.
  */
+import { constants } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -45,7 +47,9 @@ export async function readLibraryFile(
   }
   let handle;
   try {
-    handle = await open(real, 'r');
+    // Non-blocking: opening a named pipe for reading would otherwise wait for a
+    // writer forever (and hold a libuv thread). The stat below refuses it.
+    handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: 'file not found (broken link)' };
@@ -66,5 +70,32 @@ export async function readLibraryFile(
     return { ok: true, text: decoder.decode(bytes) };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The fast path for listing: a file already known (by lstat, in a folder that
+ * is not a link) to be a regular file inside the library, read synchronously.
+ * Thousands of small reads finish far sooner this way than through promises.
+ */
+export function readRegularFileSync(file: string, size: number, limit: number, buffer: Buffer): ReadResult {
+  if (size > MAX_FILE_BYTES) {
+    return { ok: false, missing: false, message: `is ${(size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused` };
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return { ok: false, missing: code === 'ENOENT', message: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})` };
+  }
+  try {
+    const want = Math.min(limit, size, buffer.length);
+    const bytesRead = readSync(fd, buffer, 0, want, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (bytes.includes(0)) return { ok: false, missing: false, message: 'is a binary file, not text' };
+    return { ok: true, text: decoder.decode(bytes) };
+  } finally {
+    closeSync(fd);
   }
 }

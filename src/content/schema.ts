@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 
-/** Article ids are slugs; anything else is rejected before it can become a path. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
+import { ID_PATTERN } from './library-paths.js';
+
+export { ID_PATTERN };
 
 export const articleId = z
   .string()

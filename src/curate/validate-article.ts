@@ -65,31 +65,32 @@ function facts(article: Article, aligned: readonly AlignedParagraph[], lines: So
   const out: Diagnostic[] = [];
   const seen = new Map<string, number>();
   article.facts.forEach((fact, i) => {
-    const line = lines.fact(i);
+    // The line costs a YAML parse: only looked up when there is something to report.
+    const line = () => lines.fact(i);
     const name = `fact "${fact.id}"`;
     const first = seen.get(fact.id);
-    if (first !== undefined) out.push(error(file, `${name} repeats the id of fact ${first + 1}`, line));
+    if (first !== undefined) out.push(error(file, `${name} repeats the id of fact ${first + 1}`, line()));
     seen.set(fact.id, i);
-    if (!fact.confirmed) out.push(warning(file, `${name} is a candidate: check it, then set confirmed: true or delete it`, line));
-    else if (!fact.label.en || !fact.value.en) out.push(error(file, `${name} has no English label or value`, line));
+    if (!fact.confirmed) out.push(warning(file, `${name} is a candidate: check it, then set confirmed: true or delete it`, line()));
+    else if (!fact.label.en || !fact.value.en) out.push(error(file, `${name} has no English label or value`, line()));
     const paragraph = aligned[fact.paragraph - 1];
     if (!paragraph || paragraph.de === '') {
-      out.push(error(file, `${name} cites paragraph ${fact.paragraph}, but the article has ${article.paragraphs.filter((p) => p.de !== '').length}`, line));
+      out.push(error(file, `${name} cites paragraph ${fact.paragraph}, but the article has ${article.paragraphs.filter((p) => p.de !== '').length}`, line()));
       return;
     }
     const at = paragraph.de.indexOf(fact.evidence);
     if (at < 0) {
-      out.push(error(file, `${name}: evidence ${quote(fact.evidence)} is not in German paragraph ${fact.paragraph} (${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'})`, line));
+      out.push(error(file, `${name}: evidence ${quote(fact.evidence)} is not in German paragraph ${fact.paragraph} (${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'})`, line()));
       return;
     }
     if (fact.sentence !== undefined) {
       const spans = paragraph.deSentenceSpans;
       const span = spans[fact.sentence - 1];
       if (!span) {
-        out.push(error(file, `${name} cites sentence ${fact.sentence}, but paragraph ${fact.paragraph} has ${spans.length}`, line));
+        out.push(error(file, `${name} cites sentence ${fact.sentence}, but paragraph ${fact.paragraph} has ${spans.length}`, line()));
       } else if (at < span.start || at + fact.evidence.length > span.end) {
         const actual = spans.findIndex((s) => at >= s.start && at < s.end);
-        out.push(error(file, `${name}: the evidence is in sentence ${actual + 1} of paragraph ${fact.paragraph}, not sentence ${fact.sentence}`, line));
+        out.push(error(file, `${name}: the evidence is in sentence ${actual + 1} of paragraph ${fact.paragraph}, not sentence ${fact.sentence}`, line()));
       }
     }
   });

@@ -2,11 +2,12 @@
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.js';
 import { error } from '../content/diagnostic.js';
-import { FILES } from '../content/library-paths.js';
-import { loadArticle, type LibraryRoot } from '../content/load-article.js';
-import { articleFolders, mapLimit } from '../content/load-library.js';
-import { lineOfListEntry } from '../content/parse-files.js';
-import { readLibraryFile } from '../content/read-file.js';
+import { articleFromFiles, loadArticle, readArticleFiles, type ArticleFiles, type LibraryRoot } from '../content/load-article.js';
+import { articleFolderEntries, mapLimit } from '../content/load-library.js';
+import { BUILD_ID, articleStats, cacheFile, keyOf, readCache, sameKey, writeCache, type FileKey } from '../content/file-cache.js';
+import { isArticleId } from '../content/library-paths.js';
+import { listEntryLines } from '../content/parse-files.js';
+import type { ReadResult } from '../content/read-file.js';
 import { checkArticle, type SourceLines } from './validate-article.js';
 
 export interface ArticleReport {
@@ -24,16 +25,21 @@ function keyLine(text: string | null, key: string): number | undefined {
   return undefined;
 }
 
-async function sourceLines(root: LibraryRoot, id: string): Promise<SourceLines> {
-  const dir = path.join(root.real, id);
-  const read = async (name: string) => {
-    const result = await readLibraryFile(path.join(dir, name), root.real);
-    return result.ok ? result.text : null;
+function sourceLines(files: ArticleFiles): SourceLines {
+  const text = (r: ReadResult) => (r.ok ? r.text : null);
+  const de = text(files.de);
+  const en = text(files.en);
+  const facts = text(files.facts);
+  // Lines of list entries need a full YAML parse: done once, and only if a message needs one.
+  let entryLines: { facts: (number | undefined)[]; glossary: (number | undefined)[] } | null = null;
+  const lineOf = (key: 'facts' | 'glossary', i: number) => {
+    if (facts === null) return undefined;
+    entryLines ??= listEntryLines(facts);
+    return entryLines[key][i];
   };
-  const [de, en, facts] = await Promise.all([read(FILES.de), read(FILES.en), read(FILES.facts)]);
   return {
-    fact: (i) => (facts === null ? undefined : lineOfListEntry(facts, 'facts', i)),
-    glossary: (i) => (facts === null ? undefined : lineOfListEntry(facts, 'glossary', i)),
+    fact: (i) => lineOf('facts', i),
+    glossary: (i) => lineOf('glossary', i),
     enKey: (key) => keyLine(en, key),
     deKey: (key) => keyLine(de, key),
   };
@@ -42,9 +48,14 @@ async function sourceLines(root: LibraryRoot, id: string): Promise<SourceLines> 
 /** All problems of one article: loading errors, or load-time problems plus the checks. */
 export async function validateArticle(root: LibraryRoot, id: string): Promise<ArticleReport> {
   try {
-    const result = await loadArticle(root, id);
+    if (!isArticleId(id)) {
+      const refused = await loadArticle(root, id);
+      return { id, diagnostics: refused.ok ? [] : refused.errors };
+    }
+    const files = await readArticleFiles(root, id);
+    const result = articleFromFiles(root, id, files);
     if (!result.ok) return { id, diagnostics: result.errors };
-    const lines = await sourceLines(root, id);
+    const lines = sourceLines(files);
     return { id, diagnostics: [...result.problems, ...checkArticle(result.article, lines)] };
   } catch (cause) {
     // One article must never stop the others.
@@ -52,8 +63,49 @@ export async function validateArticle(root: LibraryRoot, id: string): Promise<Ar
   }
 }
 
-/** Every article of the library, checked a few at a time. */
-export async function validateLibrary(root: LibraryRoot): Promise<ArticleReport[]> {
-  const ids = await articleFolders(root);
-  return mapLimit(ids, 8, (id) => validateArticle(root, id));
+const VERSION = `validate-1:${BUILD_ID ?? 'dev'}`;
+
+interface CachedReport {
+  keys: (FileKey | null)[];
+  diagnostics: Diagnostic[];
+}
+
+export interface LibraryReport {
+  reports: ArticleReport[];
+  /** Writes the results cache back if anything was checked anew. */
+  save: () => void;
+}
+
+/**
+ * Every article of the library, checked a few at a time. With `cacheDir`, an
+ * article whose three files are unchanged since the last run (same size and
+ * modification time, same build) keeps its earlier result, as ESLint's cache does.
+ */
+export async function validateLibrary(root: LibraryRoot, cacheDir: string | null = null): Promise<LibraryReport> {
+  const folders = await articleFolderEntries(root);
+  const file = cacheDir ? cacheFile(cacheDir, 'validate', root) : null;
+  const old = file ? readCache<CachedReport>(file, VERSION, root) : {};
+  const records: Record<string, CachedReport> = {};
+  const reports = new Array<ArticleReport>(folders.length);
+  const todo: { index: number; name: string; keys: (FileKey | null)[] | null }[] = [];
+  folders.forEach(({ name, link }, index) => {
+    const stats = link || !isArticleId(name) ? null : articleStats(root, name);
+    const plain = stats !== null && [stats.de, stats.en, stats.facts].every((s) => s === undefined || s.isFile());
+    const keys = plain && stats ? [keyOf(stats.de), keyOf(stats.en), keyOf(stats.facts)] : null;
+    const cached = old[name];
+    if (keys && cached && keys.every((k, i) => sameKey(k, cached.keys[i]))) {
+      reports[index] = { id: name, diagnostics: cached.diagnostics };
+      records[name] = cached;
+    } else todo.push({ index, name, keys });
+  });
+  await mapLimit(todo, 8, async ({ index, name, keys }) => {
+    const report = await validateArticle(root, name);
+    reports[index] = report;
+    if (keys) records[name] = { keys, diagnostics: report.diagnostics };
+  });
+  let dirty = todo.length > 0 || Object.keys(old).length !== Object.keys(records).length;
+  return { reports, save: () => {
+      if (file && dirty) writeCache(file, VERSION, root, records);
+      dirty = false;
+    } };
 }

@@ -1,5 +1,6 @@
 /** Where the program keeps its own files (XDG base directories via env-paths). */
 import envPaths from 'env-paths';
+import { BUILD_ID } from '../content/file-cache.js';
 
 const paths = () => envPaths('newsbridge', { suffix: '' });
 
@@ -11,7 +12,12 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['NEWSBRIDGE_STATE_DIR'] || paths().log;
 }
 
-/** The index cache lives in the XDG cache directory; NEWSBRIDGE_CACHE_DIR overrides it. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env['NEWSBRIDGE_CACHE_DIR'] || paths().cache;
+/**
+ * Caches (library index, validate results) live in the XDG cache directory;
+ * NEWSBRIDGE_CACHE_DIR overrides it. Run from source (no build id), nothing is
+ * cached unless that variable asks for it: code changes would go unnoticed.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env['NEWSBRIDGE_CACHE_DIR']) return env['NEWSBRIDGE_CACHE_DIR'];
+  return BUILD_ID === null ? null : paths().cache;
 }

@@ -6,37 +6,76 @@
 import { readFileSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file.js';
 
-const position = z.object({ paragraph: z.int().min(0), unit: z.int().min(0) });
+export type View = 'both' | 'de' | 'en';
 
-const articleRecord = z.object({
-  read: z.boolean().default(false),
-  position: position.optional(),
+export interface ArticleRecord {
+  read: boolean;
+  position?: { paragraph: number; unit: number };
   /** Milliseconds since the epoch of the last change, for merging. */
-  updated: z.number().default(0),
-});
+  updated: number;
+}
 
-const storedState = z.object({
-  version: z.literal(1),
-  preferences: z
-    .object({
-      view: z.enum(['both', 'de', 'en']).optional(),
-      learner: z.boolean().optional(),
-      panelOpen: z.boolean().optional(),
-      unit: z.enum(['sentence', 'paragraph']).optional(),
-      uiLanguage: z.enum(['en', 'de']).optional(),
-      updated: z.number().default(0),
-    })
-    .default({ updated: 0 }),
+export interface Preferences {
+  view?: View;
+  learner?: boolean;
+  panelOpen?: boolean;
+  unit?: 'sentence' | 'paragraph';
+  uiLanguage?: 'en' | 'de';
+  updated: number;
+}
+
+export interface StoredState {
+  version: 1;
+  preferences: Preferences;
   /** Library folder (real path) → article id → record. */
-  libraries: z.record(z.string(), z.record(z.string(), articleRecord)).default({}),
-});
+  libraries: Record<string, Record<string, ArticleRecord>>;
+}
 
-export type StoredState = z.infer<typeof storedState>;
-export type ArticleRecord = z.infer<typeof articleRecord>;
-export type Preferences = StoredState['preferences'];
+// Checked by hand rather than with zod: this file is read before the first
+// frame, and zod is kept off that path (it is large to load).
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+function parseRecord(v: unknown): ArticleRecord | null {
+  if (!isObject(v)) return null;
+  const out: ArticleRecord = { read: v['read'] === true, updated: typeof v['updated'] === 'number' ? v['updated'] : 0 };
+  const p = v['position'];
+  if (p !== undefined) {
+    if (!isObject(p) || !isCount(p['paragraph']) || !isCount(p['unit'])) return null;
+    out.position = { paragraph: p['paragraph'], unit: p['unit'] };
+  }
+  return out;
+}
+
+/** The state in `json`, or null when it is not a state file this program wrote. */
+export function parseStoredState(json: unknown): StoredState | null {
+  if (!isObject(json) || json['version'] !== 1) return null;
+  const prefs = json['preferences'] ?? {};
+  if (!isObject(prefs)) return null;
+  const preferences: Preferences = { updated: typeof prefs['updated'] === 'number' ? prefs['updated'] : 0 };
+  if (oneOf(prefs['view'], ['both', 'de', 'en'] as const)) preferences.view = prefs['view'];
+  if (typeof prefs['learner'] === 'boolean') preferences.learner = prefs['learner'];
+  if (typeof prefs['panelOpen'] === 'boolean') preferences.panelOpen = prefs['panelOpen'];
+  if (oneOf(prefs['unit'], ['sentence', 'paragraph'] as const)) preferences.unit = prefs['unit'];
+  if (oneOf(prefs['uiLanguage'], ['en', 'de'] as const)) preferences.uiLanguage = prefs['uiLanguage'];
+  const libs = json['libraries'] ?? {};
+  if (!isObject(libs)) return null;
+  const libraries: StoredState['libraries'] = {};
+  for (const [lib, articles] of Object.entries(libs)) {
+    if (!isObject(articles)) return null;
+    const records: Record<string, ArticleRecord> = {};
+    for (const [id, record] of Object.entries(articles)) {
+      const parsed = parseRecord(record);
+      if (!parsed) return null;
+      Object.defineProperty(records, id, { value: parsed, enumerable: true, writable: true, configurable: true });
+    }
+    Object.defineProperty(libraries, lib, { value: records, enumerable: true, writable: true, configurable: true });
+  }
+  return { version: 1, preferences, libraries };
+}
 
 export const STATE_FILE = 'state.json';
 
@@ -63,8 +102,7 @@ export async function loadState(dir: string, now = Date.now()): Promise<LoadedSt
   }
   let parsed: StoredState | null = null;
   try {
-    const result = storedState.safeParse(JSON.parse(text));
-    if (result.success) parsed = result.data;
+    parsed = parseStoredState(JSON.parse(text));
   } catch {
     parsed = null;
   }
@@ -107,8 +145,7 @@ export async function saveState(dir: string, state: StoredState): Promise<Stored
 
 async function loadStateQuietly(dir: string): Promise<StoredState> {
   try {
-    const result = storedState.safeParse(JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8')));
-    return result.success ? result.data : emptyState();
+    return parseStoredState(JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8'))) ?? emptyState();
   } catch {
     return emptyState();
   }
@@ -141,8 +178,7 @@ export function withPreferences(state: StoredState, change: Partial<Preferences>
 export function saveStateSync(dir: string, state: StoredState): void {
   let onDisk = emptyState();
   try {
-    const result = storedState.safeParse(JSON.parse(readFileSync(path.join(dir, STATE_FILE), 'utf8')));
-    if (result.success) onDisk = result.data;
+    onDisk = parseStoredState(JSON.parse(readFileSync(path.join(dir, STATE_FILE), 'utf8'))) ?? onDisk;
   } catch {
     // Missing or unreadable: nothing to merge with.
   }

@@ -20,11 +20,25 @@ const germanToEnglish: LengthModel = { c: 1.05, s2: 6.8, maxOmissionCost: 6 };
  * Gale–Church over character lengths, nudged by numbers and names the two sides share.
  */
 export function alignSentences(de: readonly string[], en: readonly string[]): Bead[] {
+  if ((de.length + 1) * (en.length + 1) > MAX_ALIGNMENT_CELLS) return inOrder(de.length, en.length);
   const shapes = cheapestBeadShapes(
     de.map((sentence) => sentence.length),
     en.map((sentence) => sentence.length),
     { model: germanToEnglish, shapes: galeChurchPriors, extraCost: anchorCost(de, en) },
   );
+  return beadsFromShapes(shapes);
+}
+
+/**
+ * The dynamic programme takes time and memory in proportion to German × English
+ * sentences. News paragraphs have a few dozen at most; a "paragraph" of thousands
+ * (a hostile or broken file) would take minutes and gigabytes, so it gets `inOrder`.
+ */
+export const MAX_ALIGNMENT_CELLS = 40_000;
+
+/** Sentences paired one to one in order, the longer side's rest alone: linear, for oversized paragraphs. */
+function inOrder(deCount: number, enCount: number): Bead[] {
+  const shapes = Array.from({ length: Math.max(deCount, enCount) }, (_, i) => ({ de: i < deCount ? 1 : 0, en: i < enCount ? 1 : 0 }));
   return beadsFromShapes(shapes);
 }
 

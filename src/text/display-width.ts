@@ -3,19 +3,49 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Columns `text` occupies in a terminal. */
+/**
+ * V8's Intl.Segmenter gets slower with every step over a long string (quadratic
+ * overall: 80,000 characters take seconds), so long texts are segmented a window
+ * at a time. The window's end may cut its last cluster, and even half a surrogate
+ * pair there can end the cluster before it early ("👍" + half of "🏽"), so the
+ * last two clusters are segmented again at the start of the next window.
+ */
+const WINDOW = 512;
+
+function* clusters(text: string): Generator<{ index: number; segment: string }> {
+  if (text.length <= WINDOW) {
+    yield* graphemes.segment(text);
+    return;
+  }
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + WINDOW);
+    const found = Array.from(graphemes.segment(text.slice(at, end)), ({ index, segment }) => ({ index: at + index, segment }));
+    // A window of one or two clusters (hundreds of combining marks) still moves on.
+    const keep = end === text.length ? found.length : Math.max(1, found.length - 2);
+    yield* found.slice(0, keep);
+    at = found[keep]?.index ?? end;
+  }
+}
+
+/** Columns `text` occupies in a terminal (string-width's measure, summed per cluster on long text). */
 export function displayWidth(text: string): number {
-  // Fast path: printable ASCII is one column per character.
-   
-  if (/^[\x20-\x7E]*$/.test(text)) return text.length;
-  return stringWidth(text);
+  // Fast path: printable ASCII and Latin letters (German text) are one column per character:
+  // no combining or invisible character lives in these ranges (the soft hyphen U+00AD is left out).
+  if (/^[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF]*$/.test(text)) return text.length;
+  // string-width measures cluster by cluster (after dropping escape sequences, which only
+  // it may see whole): the sum over windows is the same number without the slowdown.
+  if (text.length <= WINDOW || text.includes('\u001B') || text.includes('\u009B')) return stringWidth(text);
+  let width = 0;
+  for (const { segment } of clusters(text)) width += stringWidth(segment);
+  return width;
 }
 
 /** Grapheme clusters of `text` with their offsets and widths. */
 export function* graphemeCells(
   text: string,
 ): Generator<{ index: number; segment: string; width: number }> {
-  for (const { index, segment } of graphemes.segment(text)) {
+  for (const { index, segment } of clusters(text)) {
     yield { index, segment, width: displayWidth(segment) };
   }
 }
@@ -23,15 +53,20 @@ export function* graphemeCells(
 /** Cuts `text` to at most `width` columns, ending with "…" when it was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (displayWidth(text) <= width) return text;
+  if (text.length <= WINDOW && displayWidth(text) <= width) return text;
+  // Walk only as far as needed: a long text (a hostile title) is never measured whole.
   let used = 0;
-  let out = '';
+  let cut = 0;
+  let cutFound = false;
   for (const cell of graphemeCells(text)) {
-    if (used + cell.width > width - 1) break;
-    out += cell.segment;
+    if (!cutFound && used + cell.width > width - 1) {
+      cut = cell.index;
+      cutFound = true;
+    }
     used += cell.width;
+    if (used > width) return `${text.slice(0, cut)}…`;
   }
-  return `${out}…`;
+  return text;
 }
 
 /** Pads `text` with spaces on the right to exactly `width` columns (cutting it if longer). */

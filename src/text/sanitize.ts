@@ -41,3 +41,32 @@ export function hasControlCharacters(input: string): boolean {
   CONTROL.lastIndex = 0;
   return found;
 }
+
+// Everything sanitise() removes character by character, plus tab, newline, CR and ESC.
+const INVISIBLE_OR_ACTIVE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/g;
+
+const ACTIVE_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]/g;
+
+const escapeCode = (ch: string) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Makes control and bidi characters visible as `\uXXXX` instead of removing
+ * them, for names the user must be able to find again (a folder, a YAML key).
+ */
+export function showControls(input: string): string {
+  return input.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE_OR_ACTIVE, escapeCode);
+}
+
+/**
+ * JSON for a terminal or a pipe: like JSON.stringify, but C1 controls, DEL and
+ * bidi controls (which JSON allows raw inside strings) are written as `\uXXXX`
+ * escapes too, so no byte of the output is terminal-active. Parses back to the
+ * same value.
+ */
+export function terminalSafeJson(value: unknown, indent = 2): string {
+  // JSON.stringify already escapes C0 inside strings (the newlines left are its layout);
+  // the rest can only occur inside strings, where an escape means the same.
+  return JSON.stringify(value, null, indent).replace(ACTIVE_IN_JSON, escapeCode);
+}

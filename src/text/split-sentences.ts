@@ -15,7 +15,9 @@ function segmenterFor(lang: SplitLanguage): Intl.Segmenter {
   return segmenter;
 }
 
-const candidatePattern = /([.!?…]+)(["'”“’‘»«›‹)\]}]*)(\s+)(?=\S)/gu;
+// The lookbehind starts a match only at the beginning of a run of terminators: without it,
+// a long run ("......a") is retried from every character and the split turns quadratic.
+const candidatePattern = /(?<![.!?…])([.!?…]+)(["'”“’‘»«›‹)\]}]*)(\s+)(?=\S)/gu;
 
 /**
  * Splits a paragraph into trimmed sentences as written: `sentences.join(' ')` is the paragraph
@@ -23,7 +25,7 @@ const candidatePattern = /([.!?…]+)(["'”“’‘»«›‹)\]}]*)(\s+)(?=\S
  */
 export function splitSentences(paragraph: string, lang: SplitLanguage): string[] {
   const breaks = new Set<number>();
-  for (const { index } of segmenterFor(lang).segment(paragraph)) {
+  for (const index of segmentStarts(paragraph, lang)) {
     // Only where whitespace separates: "Hallo!Welt" or "...Apr." stay whole, so joining the
     // sentences with spaces gives the paragraph back.
     if (/\s/u.test(paragraph[index - 1] ?? '')) breaks.add(index);
@@ -40,6 +42,31 @@ export function splitSentences(paragraph: string, lang: SplitLanguage): string[]
   }
   const ordered = [...breaks].sort((a, b) => a - b);
   return slices(paragraph, ordered);
+}
+
+/**
+ * V8's Intl.Segmenter slows down with every step over a long string (quadratic
+ * overall: a 120 kB paragraph of short sentences takes seconds). Paragraphs longer
+ * than a window are segmented a window at a time; the last two sentences of a window
+ * lack what follows them, so they are segmented again in the next one. Shorter
+ * paragraphs, all real ones, are segmented whole, as before.
+ */
+const SEGMENT_WINDOW = 4096;
+
+function* segmentStarts(text: string, lang: SplitLanguage): Generator<number> {
+  const segmenter = segmenterFor(lang);
+  if (text.length <= SEGMENT_WINDOW) {
+    for (const { index } of segmenter.segment(text)) yield index;
+    return;
+  }
+  let at = 0;
+  while (at < text.length) {
+    const end = Math.min(text.length, at + SEGMENT_WINDOW);
+    const starts = Array.from(segmenter.segment(text.slice(at, end)), (s) => at + s.index);
+    const keep = end === text.length ? starts.length : Math.max(1, starts.length - 2);
+    yield* starts.slice(0, keep);
+    at = starts[keep] ?? end;
+  }
 }
 
 function* candidates(text: string): Generator<BreakCandidate> {

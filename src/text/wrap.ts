@@ -59,6 +59,11 @@ function hardBreak(text: string, token: Token, width: number): Token[] {
   return out;
 }
 
+/** Two whitespace tokens in a row, as one. */
+function joinSpace(before: Token | null, token: Token): Token {
+  return before ? { ...before, end: token.end, width: before.width + token.width } : token;
+}
+
 /** Wraps `text` (a single paragraph, no newlines) into lines of at most `width` columns. */
 export function wrapText(text: string, width: number): WrappedLine[] {
   const w = Math.max(1, Math.floor(width));
@@ -81,18 +86,20 @@ export function wrapText(text: string, width: number): WrappedLine[] {
   };
   for (const token of tokens(text)) {
     if (token.space) {
-      if (lineStart >= 0) pendingSpace = token;
+      // Whitespace can come as several tokens (U+3000 is matched with the CJK characters): add them up.
+      if (lineStart >= 0) pendingSpace = joinSpace(pendingSpace, token);
       continue;
     }
     const pieces = token.width > w ? hardBreak(text, token, w) : [token];
     for (const piece of pieces) {
-      const spaceWidth: number = pendingSpace ? 1 : 0;
+      // The whole run of whitespace stays inside the line's text, so all of it counts.
+      const spaceWidth = pendingSpace ? pendingSpace.width : 0;
       if (lineStart >= 0 && used + spaceWidth + piece.width > w) flush();
       if (lineStart < 0) {
         lineStart = piece.start;
         used = 0;
-      } else if (pendingSpace) {
-        used += 1;
+      } else {
+        used += spaceWidth;
       }
       used += piece.width;
       lineEnd = piece.end;

@@ -160,7 +160,7 @@ export function App(props: AppProps) {
         props.setLanguage(next);
       } else setHelp(false);
     },
-    [view, learner, unit, language, setPreferences, update, props],
+    [view, learner, unit, language, setPreferences, update, props, setHelp],
   );
 
   const quit = useCallback(() => exit(), [exit]);

@@ -3,16 +3,14 @@ import { render } from 'ink';
 import React, { useState } from 'react';
 import type { LibraryEntry } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import { listLibrary } from '../content/load-library.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
-import { stateDir } from '../state/app-dirs.js';
-import { loadState, saveStateSync, type StoredState } from '../state/reading-state.js';
-import { sanitise } from '../text/sanitize.js';
+import { saveStateSync, type LoadedState, type StoredState } from '../state/reading-state.js';
+import { safeEntries } from './safe-entries.js';
 import { App } from './app.js';
 import { ErrorBoundary } from './error-boundary.js';
 import type { Externals } from './externals.js';
-import { takeTerminal, type TerminalSession } from './terminal.js';
+import type { TerminalSession } from './terminal.js';
 import { themeFor } from './theme.js';
 import { UiProvider } from './ui-context.js';
 
@@ -20,10 +18,19 @@ export interface ReaderOptions {
   root: LibraryRoot;
   libraryName: string;
   entries: LibraryEntry[];
+  /** Reads the library again (after an edit). */
+  relist: () => Promise<LibraryEntry[]>;
+  /** The interface language to start in (--ui-lang, else remembered, else the locale). */
   language: UiLanguage;
-  /** --ui-lang was given: it beats the remembered language. */
-  languageFixed: boolean;
   colour: boolean;
+  /** The terminal, already taken over (alternate screen, exit handlers). */
+  session: TerminalSession;
+  /** Set here: what the session's exit handlers must save before the process ends. */
+  hooks: { flush: () => void };
+  /** The remembered state, loaded before the first frame. */
+  loaded: LoadedState;
+  stateDir: string;
+  describeCrash: (cause: unknown) => string;
   env: NodeJS.ProcessEnv;
   initialId?: string;
   makeExternals: (session: () => TerminalSession, rerender: () => void) => Externals;
@@ -34,8 +41,8 @@ export interface ReaderOptions {
 
 /** Runs the reader until the user quits; resolves with the exit status. */
 export async function runReader(o: ReaderOptions): Promise<number> {
-  const dir = stateDir(o.env);
-  const loaded = await loadState(dir);
+  const { loaded, session, describeCrash } = o;
+  const dir = o.stateDir;
   let latest: StoredState = loaded.state;
   let pending = false;
   let timer: NodeJS.Timeout | null = null;
@@ -56,9 +63,10 @@ export async function runReader(o: ReaderOptions): Promise<number> {
     if (!timer) timer = setTimeout(flush, 500);
   };
 
-  const session = takeTerminal({ stdout: o.stdout, stdin: o.stdin }, flush);
-  const startLanguage = o.languageFixed ? o.language : (loaded.state.preferences.uiLanguage ?? o.language);
+  o.hooks.flush = flush;
+  const startLanguage = o.language;
   let crashed: Error | null = null;
+  const entries = safeEntries(o.entries);
   let rerender = () => undefined as void;
 
   function Root() {
@@ -74,15 +82,16 @@ export async function runReader(o: ReaderOptions): Promise<number> {
       <UiProvider value={{ t, language, theme: themeFor(o.colour) }}>
         <ErrorBoundary message={t('ui.crashed')} onError={(error) => {
           crashed = error;
-          instance.unmount();
+          // The very first render runs inside render(), before `instance` is assigned: unmount after it.
+          setImmediate(() => instance.unmount());
         }}>
           <App
             root={o.root}
             libraryName={o.libraryName}
-            entries={o.entries}
+            entries={entries}
             stored={loaded.state}
             save={save}
-            relist={() => listLibrary(o.root)}
+            relist={() => o.relist().then(safeEntries)}
             externals={externals}
             {...(o.initialId ? { initialId: o.initialId } : {})}
             {...(loaded.warning ? { warning: loaded.warning } : {})}
@@ -111,7 +120,7 @@ export async function runReader(o: ReaderOptions): Promise<number> {
     session.restore();
   }
   if (crashed) {
-    o.stderr.write(`newsbridge: ${sanitise((crashed).message)}\n`);
+    o.stderr.write(`${describeCrash(crashed)}\n`);
     return 70;
   }
   return 0;

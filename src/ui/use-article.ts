@@ -2,8 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { Article } from '../content/article.js';
 import type { Diagnostic } from '../content/diagnostic.js';
-import { loadArticle, type LibraryRoot } from '../content/load-article.js';
-import { alignArticle, type AlignedParagraph } from '../layout/aligned-article.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import type { AlignedParagraph } from '../layout/aligned-article.js';
+
+/** The parsers and the aligner load with the first article, not before the first frame. */
+const loaders = () => Promise.all([import('../content/load-article.js'), import('../layout/aligned-article.js')]);
 
 export type ArticleLoad =
   | { status: 'loading'; id: string }
@@ -20,7 +23,8 @@ export function useArticle(root: LibraryRoot, id: string | null, generation: num
     }
     let cancelled = false;
     setLoad((previous) => (previous?.id === id && previous.status === 'ok' ? previous : { status: 'loading', id }));
-    void loadArticle(root, id).then((result) => {
+    void loaders().then(async ([{ loadArticle }, { alignArticle }]) => {
+      const result = await loadArticle(root, id);
       if (cancelled) return;
       if (!result.ok) setLoad({ status: 'error', id, errors: result.errors });
       else setLoad({ status: 'ok', id, article: result.article, paragraphs: alignArticle(result.article), problems: result.problems });

@@ -7,7 +7,7 @@ stdout: the raw bytes the program writes to its terminal
 stderr: at the end, one JSON line: {"exit": code|null, "signal": n|null, "echo": bool, "icanon": bool}
         (echo/icanon: whether the terminal was left in cooked mode)
 """
-import base64, fcntl, json, os, pty, select, signal, struct, sys, termios
+import base64, fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
 def set_size(fd, cols, rows):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -15,20 +15,32 @@ def set_size(fd, cols, rows):
 def main():
     cols, rows = int(sys.argv[1]), int(sys.argv[2])
     command = sys.argv[sys.argv.index("--") + 1:]
+    # Wake select() as soon as the child exits, so exit times are exact.
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    forked = time.monotonic_ns()
     pid, master = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)
+    # The child's pid and when it was started (CLOCK_MONOTONIC, as Node's process.hrtime).
+    sys.stderr.write(json.dumps({"pid": pid, "forked": forked}) + "\n")
+    sys.stderr.flush()
     set_size(master, cols, rows)
     os.kill(pid, signal.SIGWINCH)
     stdin = sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer
     out = sys.stdout.buffer
     pending = b""
     status = None
+    ended = None
     stdin_open = True
     modes = None
     while True:
-        fds = [master] + ([stdin] if stdin_open else [])
+        fds = [master, wake_r] + ([stdin] if stdin_open else [])
         ready, _, _ = select.select(fds, [], [], 0.05)
+        if wake_r in ready:
+            os.read(wake_r, 512)
         if master in ready:
             try:
                 data = os.read(master, 65536)
@@ -42,7 +54,13 @@ def main():
         if stdin_open and stdin in ready:
             chunk = os.read(stdin.fileno(), 65536)
             if not chunk:
+                # Whoever drives us is gone (or done): end the program rather than orphan it.
                 stdin_open = False
+                if status is None:
+                    try:
+                        os.kill(pid, signal.SIGHUP)
+                    except ProcessLookupError:
+                        pass
             pending += chunk
             while b"\n" in pending:
                 line, pending = pending.split(b"\n", 1)
@@ -59,6 +77,7 @@ def main():
         if status is None:
             done, st = os.waitpid(pid, os.WNOHANG)
             if done:
+                ended = time.monotonic_ns()
                 status = st
                 try:
                     attrs = termios.tcgetattr(master)
@@ -71,6 +90,6 @@ def main():
                     break
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    sys.stderr.write(json.dumps({"exit": code, "signal": sig, **(modes or {})}) + "\n")
+    sys.stderr.write(json.dumps({"exit": code, "signal": sig, "ended": ended, **(modes or {})}) + "\n")
 
 main()

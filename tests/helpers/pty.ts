@@ -78,7 +78,7 @@ export class PtySession {
     return this.term.buffer.active.type === 'alternate';
   }
 
-  async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+  async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 25_000): Promise<string> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const screen = await this.screen();
@@ -89,7 +89,7 @@ export class PtySession {
   }
 
   /** Waits for the program to end and reports how it left the terminal. */
-  async exit(timeoutMs = 10_000): Promise<PtyExit> {
+  async exit(timeoutMs = 25_000): Promise<PtyExit> {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     try {
       return await this.exited;

@@ -46,3 +46,17 @@ describe('remembered state', () => {
     expect(merged.libraries['/lib']?.['x']).toMatchObject({ read: true, position: { paragraph: 3, unit: 2 } });
   });
 });
+
+describe('parseStoredState', () => {
+  it('accepts what saveState writes and refuses what it never writes', async () => {
+    const { parseStoredState } = await import('../../src/state/reading-state.js');
+    const good = withArticleRecord(withPreferences(emptyState(), { view: 'de', unit: 'paragraph' }, 3), '/lib', 'a', { read: true, position: { paragraph: 1, unit: 2 } }, 4);
+    expect(parseStoredState(JSON.parse(JSON.stringify(good)))).toEqual(good);
+    for (const bad of [null, [], { version: 2 }, { version: 1, libraries: [] }, { version: 1, libraries: { x: { a: { position: { paragraph: -1, unit: 0 } } } } }]) {
+      expect(parseStoredState(bad)).toBeNull();
+    }
+    const polluted = parseStoredState(JSON.parse('{"version":1,"libraries":{"__proto__":{"a":{"read":true}}}}'));
+    expect(({} as Record<string, unknown>)['a']).toBeUndefined();
+    expect(Object.keys(polluted?.libraries ?? {})).toEqual(['__proto__']);
+  });
+});

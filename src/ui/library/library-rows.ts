@@ -1,7 +1,6 @@
 /** Pure helpers for the library list: search keys, filtering, the text of a row. */
 import type { LibraryEntry } from '../../content/article.js';
 import { foldForSearch, matchesQuery } from '../../state/search-field.js';
-import type { View } from '../../state/reader-state.js';
 
 /** Folded text of what the library can match without opening an article. */
 export function summaryKey(entry: LibraryEntry): string {
@@ -24,9 +23,3 @@ export function filterEntries(
   return out;
 }
 
-/** The title to show for the reading language (English falls back to German). */
-export function titleFor(entry: LibraryEntry, view: View): string {
-  if (!entry.ok) return entry.id;
-  const { title } = entry.summary;
-  return view === 'de' ? title.de : (title.en ?? title.de);
-}

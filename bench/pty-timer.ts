@@ -1,0 +1,114 @@
+/** Timing a program in a pseudo-terminal: start → text on screen, key → changed frame, peak memory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const DRIVER = fileURLToPath(new URL('../tests/helpers/pty-run.py', import.meta.url));
+const now = () => process.hrtime.bigint();
+const ms = (ns: bigint) => Number(ns) / 1e6;
+
+export class TimedPty {
+  private child: ChildProcess;
+  private output = '';
+  private chunks = 0;
+  private err = '';
+  private waiters: (() => void)[] = [];
+  pid = 0;
+  /** CLOCK_MONOTONIC ns when the program was started (from the driver). */
+  forked = 0n;
+  private started: Promise<void>;
+  private closed: Promise<{ ended: bigint | null }>;
+
+  constructor(command: string[], env: NodeJS.ProcessEnv, columns = 120, rows = 40) {
+    this.child = spawn('python3', [DRIVER, String(columns), String(rows), '--', ...command], {
+      env: { ...process.env, TERM: 'xterm-256color', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.setEncoding('utf8');
+    this.child.stdout?.on('data', (text: string) => {
+      this.output += text;
+      this.chunks++;
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.started = new Promise((resolve) => {
+      this.child.stderr?.on('data', (chunk: Buffer) => {
+        this.err += chunk.toString();
+        const first = this.err.split('\n')[0];
+        if (this.pid === 0 && first && this.err.includes('\n')) {
+          const info = JSON.parse(first) as { pid: number; forked: number };
+          this.pid = info.pid;
+          this.forked = BigInt(info.forked);
+          resolve();
+        }
+      });
+    });
+    this.closed = new Promise((resolve) => {
+      this.child.on('close', () => {
+        const last = this.err.trim().split('\n').pop() ?? '{}';
+        const info = JSON.parse(last) as { ended?: number };
+        resolve({ ended: info.ended ? BigInt(info.ended) : null });
+      });
+    });
+  }
+
+  /** Milliseconds from the program's start until `text` has been written to the terminal. */
+  async firstSeen(text: string, timeoutMs = 30_000): Promise<number> {
+    await this.started;
+    await this.until(() => this.output.includes(text), timeoutMs, text);
+    return ms(now() - this.forked);
+  }
+
+  /** Sends `key` and returns milliseconds until the program writes the next frame containing `expect`. */
+  async press(key: string, expect: string | null, timeoutMs = 10_000): Promise<number> {
+    const from = this.output.length;
+    const t0 = now();
+    this.child.stdin?.write(`${JSON.stringify({ write: Buffer.from(key).toString('base64') })}\n`);
+    await this.until(() => (expect === null ? this.output.length > from : this.output.indexOf(expect, from) >= 0), timeoutMs, expect ?? 'a frame');
+    return ms(now() - t0);
+  }
+
+  /** Waits until nothing has been written for `quietMs`. */
+  async settle(quietMs = 150): Promise<void> {
+    for (;;) {
+      const chunks = this.chunks;
+      await new Promise((r) => setTimeout(r, quietMs));
+      if (this.chunks === chunks) return;
+    }
+  }
+
+  /** Peak resident memory of the program (VmHWM), in MB. */
+  peakRssMb(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  }
+
+  /** Milliseconds from start to exit (for programs that end by themselves). */
+  async exitTime(): Promise<number> {
+    await this.started;
+    const { ended } = await this.closed;
+    return ended ? ms(ended - this.forked) : NaN;
+  }
+
+  async quit(keys = 'Q'): Promise<void> {
+    this.child.stdin?.write(`${JSON.stringify({ write: Buffer.from(keys).toString('base64') })}\n`);
+    this.child.stdin?.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await this.closed;
+    clearTimeout(timer);
+  }
+
+  private until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; the terminal shows: ${JSON.stringify(this.output.slice(-400))} ${this.err}`)), timeoutMs);
+      const wait = () => {
+        if (check()) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(wait);
+      };
+      this.waiters.push(wait);
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listLibraryIndexed, openLibrary } from '../../src/content/load-library.js';
+import { validateLibrary } from '../../src/curate/validate-library.js';
+import { englishFile, factsFile, germanFile, makeLibrary, tempDir } from '../helpers/library.js';
+
+async function rootOf(dir: string) {
+  const opened = await openLibrary(dir);
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.root;
+}
+
+/** Rewrites the one cache file in `dir` with `change` applied to its records. */
+function tamper(dir: string, change: (records: Record<string, { entry?: { summary?: { source: string } }; diagnostics?: unknown[] }>) => void) {
+  const file = path.join(dir, readdirSync(dir)[0] as string);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { records: Parameters<typeof change>[0] };
+  change(data.records);
+  writeFileSync(file, JSON.stringify(data));
+}
+
+describe('the library index', () => {
+  it('reuses summaries of unchanged articles and re-reads changed ones', async () => {
+    const lib = makeLibrary({ one: { de: germanFile({ title: 'Erster Titel' }) }, two: { de: germanFile() } });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    const first = await listLibraryIndexed(root, cache);
+    first.saveIndex();
+    // Prove reuse: an unchanged article's summary now comes from the (doctored) index.
+    tamper(cache, (records) => {
+      const summary = records['two']?.entry?.summary;
+      if (summary) summary.source = 'from the index';
+    });
+    const file = path.join(lib, 'one', 'article.de.md');
+    writeFileSync(file, germanFile({ title: 'Geänderter Titel' }));
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const second = await listLibraryIndexed(root, cache);
+    const byId = Object.fromEntries(second.entries.map((e) => [e.id, e]));
+    expect(byId['one']?.ok && byId['one'].summary.title.de).toBe('Geänderter Titel');
+    expect(byId['two']?.ok && byId['two'].summary.source).toBe('from the index');
+  });
+
+  it('notices new and removed articles', async () => {
+    const lib = makeLibrary({ one: { de: germanFile() } });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    (await listLibraryIndexed(root, cache)).saveIndex();
+    makeLibrary({ two: { de: germanFile() } }, lib);
+    expect((await listLibraryIndexed(root, cache)).entries.map((e) => e.id).sort()).toEqual(['one', 'two']);
+  });
+});
+
+describe('the validate cache', () => {
+  it('keeps results of unchanged articles and checks changed ones again', async () => {
+    const lib = makeLibrary({ good: { de: germanFile(), en: englishFile(), facts: factsFile() }, other: { de: germanFile(), en: englishFile(), facts: factsFile() } });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    const first = await validateLibrary(root, cache);
+    expect(first.reports.flatMap((r) => r.diagnostics)).toEqual([]);
+    first.save();
+    tamper(cache, (records) => {
+      if (records['other']) records['other'].diagnostics = [{ file: 'x', message: 'from the cache', severity: 'warning' }];
+    });
+    const en = path.join(lib, 'good', 'article.en.md');
+    writeFileSync(en, englishFile({ paragraphs: ['Only one paragraph.'] }));
+    utimesSync(en, new Date(), new Date(Date.now() + 5000));
+    const second = await validateLibrary(root, cache);
+    const byId = Object.fromEntries(second.reports.map((r) => [r.id, r.diagnostics.map((d) => d.message).join(' | ')]));
+    expect(byId['good']).toMatch(/1 English paragraphs for 2 German ones/);
+    expect(byId['other']).toBe('from the cache');
+  });
+});
