@@ -58,13 +58,30 @@ export class TimedPty {
     return ms(now() - this.forked);
   }
 
-  /** Sends `key` and returns milliseconds until the program writes the next frame containing `expect`. */
-  async press(key: string, expect: string | null, timeoutMs = 10_000): Promise<number> {
+  /**
+   * Sends `key` and returns milliseconds until the program has written what
+   * `expect` looks for in the output that follows the key (text, or a pattern
+   * whose first group must differ from `unlike`, e.g. a position that changed).
+   */
+  async press(key: string, expect: string | { pattern: RegExp; unlike: string }, timeoutMs = 10_000): Promise<number> {
     const from = this.output.length;
     const t0 = now();
     this.child.stdin?.write(`${JSON.stringify({ write: Buffer.from(key).toString('base64') })}\n`);
-    await this.until(() => (expect === null ? this.output.length > from : this.output.indexOf(expect, from) >= 0), timeoutMs, expect ?? 'a frame');
+    const seen = () => {
+      const fresh = this.output.slice(from);
+      if (typeof expect === 'string') return fresh.includes(expect);
+      const all = [...fresh.matchAll(new RegExp(expect.pattern.source, 'g'))];
+      const last = all[all.length - 1];
+      return last !== undefined && last[1] !== expect.unlike;
+    };
+    await this.until(seen, timeoutMs, typeof expect === 'string' ? expect : String(expect.pattern));
     return ms(now() - t0);
+  }
+
+  /** The last match of `pattern`'s first group in everything written so far. */
+  lastMatch(pattern: RegExp): string {
+    const all = [...this.output.matchAll(new RegExp(pattern.source, 'g'))];
+    return all[all.length - 1]?.[1] ?? '';
   }
 
   /** Waits until nothing has been written for `quietMs`. */

@@ -122,10 +122,12 @@ async function main() {
     longG.push(await reader.press('G', '¶ 500/500'));
     longG.push(await reader.press('g', '¶ 1/500'));
   }
-  for (let i = 0; i < PRESSES; i++) longPg.push(await reader.press('\u001B[6~', null));
+  // A page or a sentence further, the status line's position changes: that is the new frame.
+  const position = /(¶ \d+\/500 · sentence \d+\/\d+)/;
+  for (let i = 0; i < PRESSES; i++) longPg.push(await reader.press('\u001B[6~', { pattern: position, unlike: reader.lastMatch(position) }));
   await reader.press('g', '¶ 1/500');
   await reader.settle();
-  for (let i = 0; i < PRESSES; i++) longJ.push(await reader.press('j', null));
+  for (let i = 0; i < PRESSES; i++) longJ.push(await reader.press('j', { pattern: position, unlike: reader.lastMatch(position) }));
   await reader.quit();
   rows.push({ what: `500-paragraph article: G / g (${longG.length} presses)`, samples: longG, unit: 'ms', ...keyTarget });
   rows.push({ what: `500-paragraph article: PgDn (${longPg.length} presses)`, samples: longPg, unit: 'ms', ...keyTarget });

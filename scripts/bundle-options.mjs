@@ -1,5 +1,68 @@
 // esbuild options shared by the program's build and the benchmark's Ink baseline.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Two small patches to Ink 6, applied while bundling, because a full-screen
+ * frame otherwise costs more than a key press may take: Ink builds a new
+ * Output with empty caches for every frame, so every line is tokenised and
+ * measured again, and it measures every text node's width again without a
+ * cache. Sharing the caches between frames (cleared when they grow large)
+ * keeps unchanged lines nearly free. The build fails loudly if Ink's code no
+ * longer has the expected shape.
+ */
+const INK_PATCHES = [
+  {
+    file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+    original: `export default class Output {
+    width;
+    height;
+    operations = [];
+    caches = new OutputCaches();`,
+    replacement: `const sharedCaches = new OutputCaches();
+function frameCaches() {
+    if (sharedCaches.styledChars.size > 4000 || sharedCaches.widths.size > 20000) {
+        sharedCaches.styledChars.clear();
+        sharedCaches.widths.clear();
+        sharedCaches.blockWidths.clear();
+    }
+    return sharedCaches;
+}
+export default class Output {
+    width;
+    height;
+    operations = [];
+    caches = frameCaches();`,
+  },
+  {
+    file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
+    original: `import widestLine from 'widest-line';`,
+    replacement: `import uncachedWidestLine from 'widest-line';
+const widestLines = new Map();
+function widestLine(text) {
+    let width = widestLines.get(text);
+    if (width === undefined) {
+        if (widestLines.size > 8000) widestLines.clear();
+        width = uncachedWidestLine(text);
+        widestLines.set(text, width);
+    }
+    return width;
+}`,
+  },
+];
+
+export const patchInk = {
+  name: 'patch-ink-frame-caches',
+  setup(build) {
+    for (const patch of INK_PATCHES) {
+      build.onLoad({ filter: patch.file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(patch.original)) throw new Error(`${args.path}: Ink changed; update the patch in scripts/bundle-options.mjs`);
+        return { contents: source.replace(patch.original, patch.replacement), loader: 'js' };
+      });
+    }
+  },
+};
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,4 +84,5 @@ export const bundleOptions = {
     js: "import { createRequire as __nbCreateRequire } from 'node:module'; const require = __nbCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [patchInk],
 };

@@ -44,16 +44,17 @@ export function sgr(style: TextStyle, trueColour = false): string {
   return list.length === 0 ? '' : `\u001B[${list.join(';')}m`;
 }
 
-/** The lines as terminal text: one line per row, styles reset after every piece. */
+/** One line as terminal text, styles reset after every piece. */
+export function styledLineToAnsi(line: StyledLine, trueColour = false): string {
+  return line
+    .map((s) => {
+      const on = sgr(s.style, trueColour);
+      return on ? `${on}${s.text}\u001B[0m` : s.text;
+    })
+    .join('');
+}
+
+/** The lines as terminal text, one per row. */
 export function styledLinesToAnsi(lines: readonly StyledLine[], trueColour = false): string {
-  return lines
-    .map((line) =>
-      line
-        .map((s) => {
-          const on = sgr(s.style, trueColour);
-          return on ? `${on}${s.text}\u001B[0m` : s.text;
-        })
-        .join(''),
-    )
-    .join('\n');
+  return lines.map((line) => styledLineToAnsi(line, trueColour)).join('\n');
 }

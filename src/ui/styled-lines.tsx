@@ -1,21 +1,23 @@
-/** Renders styled lines (from src/layout) as Ink text, one <Text> per line. */
+/**
+ * Renders styled lines (from src/layout) as Ink text: one <Text> per line,
+ * its styles already turned into escape codes. Ink measures and copies every
+ * text node on every frame, so one node per line (rather than one per styled
+ * piece) is what keeps a key press under a frame's time on a full screen.
+ */
 import { Box, Text } from 'ink';
-import React from 'react';
+import React, { memo } from 'react';
 import type { StyledLine } from '../layout/styled-line.js';
+import { styledLineToAnsi } from './first-frame.js';
+
+const Line = memo(function Line({ line }: { line: StyledLine }) {
+  return <Text wrap="truncate-end">{line.length === 0 ? ' ' : styledLineToAnsi(line)}</Text>;
+});
 
 export function StyledLines({ lines }: { lines: readonly StyledLine[] }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line.length === 0
-            ? ' '
-            : line.map((s, j) => (
-                <Text key={j} {...s.style}>
-                  {s.text}
-                </Text>
-              ))}
-        </Text>
+        <Line key={i} line={line} />
       ))}
     </Box>
   );

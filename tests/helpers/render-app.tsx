@@ -1,4 +1,5 @@
 /** Renders the whole reader app on a library folder, with a fixed terminal size and key helpers. */
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import React, { act, useState } from 'react';
 import { openLibrary } from '../../src/content/load-library.js';
@@ -113,7 +114,8 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
     await tick();
   });
   const harness: AppHarness = {
-    frame: () => instance.lastFrame() ?? '',
+    // What a person sees: the text without its colour and style codes.
+    frame: () => stripVTControlCharacters(instance.lastFrame() ?? ''),
     press: async (...keys) => {
       for (const key of keys) {
         await act(async () => {
