@@ -45,7 +45,9 @@ async function repeat(runs: number, once: () => Promise<number>): Promise<number
   return out;
 }
 
+/** Each run starts with no remembered state (position, read marks), as a new user would. */
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  rmSync(path.join(tmp, 'state'), { recursive: true, force: true });
   return { NEWSBRIDGE_STATE_DIR: path.join(tmp, 'state'), NEWSBRIDGE_CACHE_DIR: path.join(tmp, 'cache'), LANG: 'C.UTF-8', NO_COLOR: '', ...extra };
 }
 

@@ -1,7 +1,6 @@
 /** `newsbridge align DE_FILE EN_FILE [--json]`: sentence alignment, paragraph by paragraph. */
-import { readFile } from 'node:fs/promises';
 import { splitParagraphs } from '../content/front-matter.js';
-import { MAX_FILE_BYTES } from '../content/read-file.js';
+import { readTextFile } from '../content/read-file.js';
 import { cleanText } from '../text/normalize.js';
 import { alignParagraph } from '../text/align-sentences.js';
 import { sanitise } from '../text/sanitize.js';
@@ -13,16 +12,9 @@ export interface AlignOptions extends GlobalOptions {
 }
 
 async function paragraphsOf(file: string, ctx: CommandContext): Promise<string[]> {
-  let text: string;
-  try {
-    const bytes = await readFile(file);
-    if (bytes.length > MAX_FILE_BYTES) throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: ctx.t('cli.tooLarge') }));
-    text = new TextDecoder().decode(bytes);
-  } catch (cause) {
-    if (cause instanceof CliError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: code === 'ENOENT' ? ctx.t('cli.noSuchFile') : code }));
-  }
+  const read = await readTextFile(file);
+  if (!read.ok) throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: read.missing ? ctx.t('cli.noSuchFile') : read.message }));
+  const text = read.text;
   // A file with front matter (an article file) is accepted too: its body is used.
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let start = 0;

@@ -21,7 +21,6 @@ export function entryJson(entry: LibraryEntry): unknown {
     id: s.id,
     ok: true,
     title: s.title,
-    dek: s.dek ?? {},
     source: s.source,
     published: s.published,
     url: s.url ?? null,

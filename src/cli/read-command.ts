@@ -16,18 +16,26 @@ import { themeFor } from '../ui/theme.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
-export async function readCommand(id: string | undefined, options: GlobalOptions, ctx: CommandContext): Promise<number> {
+export async function readCommand(
+  id: string | undefined,
+  options: GlobalOptions,
+  ctx: CommandContext,
+): Promise<number> {
   if (!ctx.stdoutIsTTY || !ctx.stdinIsTTY || ctx.env['TERM'] === 'dumb') {
     if (id) return (await import('./show-command.js')).showCommand(id, options, ctx);
     return (await import('./list-command.js')).listCommand(options, ctx);
   }
   const { root, shown } = await requireLibrary(ctx, options);
-  const listed = await listLibraryIndexed(root, cacheDir(ctx.env));
+  const listed = await listLibraryIndexed(root, cacheDir(ctx.env), { trust: true });
   const { saveIndex } = listed;
   // Broken entries carry names and messages from the library: made safe before any frame shows them.
   const entries = safeEntries(listed.entries);
   if (id !== undefined && !entries.some((e) => e.id === id)) {
-    throw new CliError(ctx.t('cli.unknownId', { id, library: shown }), 2, ctx.t('cli.unknownIdHint'));
+    throw new CliError(
+      ctx.t('cli.unknownId', { id, library: shown }),
+      2,
+      ctx.t('cli.unknownIdHint'),
+    );
   }
   const dir = stateDir(ctx.env);
   const loaded = await loadState(dir);
@@ -35,72 +43,100 @@ export async function readCommand(id: string | undefined, options: GlobalOptions
   const language = fixed ? ctx.language : (loaded.state.preferences.uiLanguage ?? ctx.language);
   const t = language === ctx.language ? ctx.t : createTranslator(language);
   const describeCrash = (cause: unknown) =>
-    t('cli.errorPrefix', { message: t('cli.internalError', { message: sanitise(cause instanceof Error ? cause.message : String(cause)) }) });
-  const hooks = { flush: () => undefined as void };
-  const session = takeTerminal({ stdout: process.stdout, stdin: process.stdin, stderr: process.stderr }, () => hooks.flush(), describeCrash);
-  const libKey = root.real;
-  const view = loaded.state.preferences.view ?? 'both';
-  const sourceWidth = entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6);
-
-  // The library's first frame, drawn before Ink and React load; Ink's first
-  // render draws the same lines over it (the App starts from the same state).
-  const columns = process.stdout.columns || 80;
-  const rows = process.stdout.rows || 24;
-  if (id === undefined && !screenLayout(columns, rows, view, false).tooSmall) {
-    const listRows = Math.max(1, rows - 4);
-    const state = reduceLibrary(initialLibraryState(entries.length), { type: 'layout', viewportRows: listRows });
-    const lines = libraryFrame({
-      entries,
-      visible: entries.map((_, i) => i),
-      state,
-      view,
-      read: (articleId) => articleRecordOf(loaded.state, libKey, articleId).read,
-      width: columns,
-      listRows,
-      libraryName: shown,
-      note: loaded.warning,
-      sourceWidth,
-      t,
-      language,
-      theme: themeFor(ctx.color),
-    });
-    const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
-    process.stdout.write(`${styledLinesToAnsi(lines, trueColour)}\u001B[H`);
-  }
-  saveIndex();
-
-  const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('./externals-node.js')]);
-  return runReader({
-    root,
-    libraryName: shown,
-    entries,
-    relist: async () => {
-      const again = await listLibraryIndexed(root, cacheDir(ctx.env));
-      again.saveIndex();
-      return again.entries;
-    },
-    language,
-    colour: ctx.color,
-    session,
-    hooks,
-    loaded,
-    stateDir: dir,
-    describeCrash,
-    env: ctx.env,
-    ...(id ? { initialId: id } : {}),
-    makeExternals: (getSession, rerender) =>
-      nodeExternals({
-        root,
-        t,
-        env: ctx.env,
-        suspend: () => getSession().suspend(),
-        resume: () => {
-          getSession().resume();
-          rerender();
-        },
+    t('cli.errorPrefix', {
+      message: t('cli.internalError', {
+        message: sanitise(cause instanceof Error ? cause.message : String(cause)),
       }),
-    stdout: process.stdout,
-    stdin: process.stdin,
-    stderr: process.stderr,
-  });
+    });
+  const hooks = { flush: () => undefined as void };
+  const session = takeTerminal(
+    { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
+    () => hooks.flush(),
+    describeCrash,
+  );
+  try {
+    return await startReader();
+  } catch (cause) {
+    // Whatever fails before the reader runs gives the terminal back first.
+    session.restore();
+    throw cause;
+  }
+
+  async function startReader(): Promise<number> {
+    const libKey = root.real;
+    const view = loaded.state.preferences.view ?? 'both';
+    const sourceWidth = entries.reduce(
+      (w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w),
+      6,
+    );
+
+    // The library's first frame, drawn before Ink and React load; Ink's first
+    // render draws the same lines over it (the App starts from the same state).
+    const columns = process.stdout.columns || 80;
+    const rows = process.stdout.rows || 24;
+    if (id === undefined && !screenLayout(columns, rows, view, false).tooSmall) {
+      const listRows = Math.max(1, rows - 4);
+      const state = reduceLibrary(initialLibraryState(entries.length), {
+        type: 'layout',
+        viewportRows: listRows,
+      });
+      const lines = libraryFrame({
+        entries,
+        visible: entries.map((_, i) => i),
+        state,
+        view,
+        read: (articleId) => articleRecordOf(loaded.state, libKey, articleId).read,
+        width: columns,
+        listRows,
+        libraryName: shown,
+        note: loaded.warning,
+        sourceWidth,
+        t,
+        language,
+        theme: themeFor(ctx.color),
+      });
+      const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
+      process.stdout.write(`${styledLinesToAnsi(lines, trueColour)}\u001B[H`);
+    }
+    saveIndex();
+
+    const [{ runReader }, { nodeExternals }] = await Promise.all([
+      import('../ui/run-reader.js'),
+      import('./externals-node.js'),
+    ]);
+    return runReader({
+      root,
+      libraryName: shown,
+      entries,
+      revalidate: listed.revalidate,
+      relist: async () => {
+        const again = await listLibraryIndexed(root, cacheDir(ctx.env));
+        again.saveIndex();
+        return again.entries;
+      },
+      language,
+      colour: ctx.color,
+      session,
+      hooks,
+      loaded,
+      stateDir: dir,
+      describeCrash,
+      env: ctx.env,
+      ...(id ? { initialId: id } : {}),
+      makeExternals: (getSession, rerender) =>
+        nodeExternals({
+          root,
+          t,
+          env: ctx.env,
+          suspend: () => getSession().suspend(),
+          resume: () => {
+            getSession().resume();
+            rerender();
+          },
+        }),
+      stdout: process.stdout,
+      stdin: process.stdin,
+      stderr: process.stderr,
+    });
+  }
 }

@@ -39,7 +39,6 @@ export interface Article {
 export interface ArticleSummary {
   id: string;
   title: { de: string; en?: string };
-  dek?: { de?: string; en?: string };
   source: string;
   published: string;
   /** Milliseconds since the epoch, for sorting. */

@@ -1,29 +1,65 @@
 /**
  * Listing a large library fast: summaries are kept in an index in the XDG
  * cache directory, keyed by each file's size and modification time, and only
- * articles whose files changed are read again.
+ * articles whose files changed are read again. The reader may also trust the
+ * index for its first frame and check the files right after
+ * (stale-while-revalidate), since checking 20,000 files takes a while.
  */
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { LibraryEntry } from './article.js';
-import { BUILD_ID, cacheFile, keyOf, readCache, sameKey, writeCache, type FileKey } from './file-cache.js';
+import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
+import { BUILD_ID, cacheFile, readCache, writeCache } from './file-cache.js';
 import { FILES, isArticleId } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-const VERSION = `index-1:${BUILD_ID ?? 'dev'}`;
+const VERSION = `index-3:${BUILD_ID ?? 'dev'}`;
 
-interface IndexRecord {
-  de: FileKey;
-  en: FileKey | null;
-  entry: LibraryEntry;
+/**
+ * [de size, de mtime, en size, en mtime, entry]; -1 for a missing English
+ * file. A good entry is stored as a flat array (10,000 of these are parsed at
+ * start-up, and repeated keys would double the file), a broken one as is.
+ */
+type StoredEntry = [string, string | 0, string, string, number, string | 0, Translation] | Extract<LibraryEntry, { ok: false }>;
+type IndexRecord = [number, number, number, number, StoredEntry];
+
+function pack(entry: LibraryEntry): StoredEntry {
+  if (!entry.ok) return entry;
+  const s = entry.summary;
+  return [s.title.de, s.title.en ?? 0, s.source, s.published, s.time, s.url ?? 0, s.translation];
+}
+
+function unpack(id: string, stored: StoredEntry): LibraryEntry {
+  if (!Array.isArray(stored)) return stored;
+  const [de, en, source, published, time, url, translation] = stored;
+  const summary: ArticleSummary = { id, title: en ? { de, en } : { de }, source, published, time, translation, ...(url ? { url } : {}) };
+  return { ok: true, id, summary };
 }
 
 export interface IndexedListing {
   entries: LibraryEntry[];
   /** Writes the index back if anything changed. */
   save: () => void;
+  /**
+   * With `trust`: checks the files behind the entries taken from the index
+   * unchecked, and resolves with the corrected list (or null if all were fresh).
+   */
+  revalidate: () => Promise<LibraryEntry[] | null>;
 }
+
+type Folder = { name: string; link: boolean };
+type Loader = typeof LoadArticleModule;
+
+/** The two files' keys, or null when the folder needs the careful path (links, odd files). */
+function fileKeys(root: LibraryRoot, name: string): [number, number, number, number] | null {
+  const dir = path.join(root.real, name);
+  const de = lstatSync(path.join(dir, FILES.de), { throwIfNoEntry: false });
+  const en = lstatSync(path.join(dir, FILES.en), { throwIfNoEntry: false });
+  if (!de || !de.isFile() || (en && !en.isFile())) return null;
+  return [de.size, de.mtimeMs, en ? en.size : -1, en ? en.mtimeMs : -1];
+}
+
+const sameKeys = (a: IndexRecord | undefined, k: readonly number[]) => a !== undefined && a[0] === k[0] && a[1] === k[1] && a[2] === k[2] && a[3] === k[3];
 
 /**
  * Summaries of the given article folders, from the index where their files are
@@ -31,47 +67,70 @@ export interface IndexedListing {
  */
 export async function summariesWithIndex(
   root: LibraryRoot,
-  folders: readonly { name: string; link: boolean }[],
+  folders: readonly Folder[],
   cacheDir: string | null,
+  options: { trust?: boolean } = {},
 ): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  const old = file ? readCache<IndexRecord>(file, VERSION, root) : {};
-  const records: Record<string, IndexRecord> = {};
-  const entries: LibraryEntry[] = [];
-  let dirty = file !== null && Object.keys(old).length !== folders.length;
-  const careful: Promise<void>[] = [];
+  let records: Record<string, IndexRecord> = file ? readCache<IndexRecord>(file, VERSION, root) : {};
+  let dirty = file !== null && Object.keys(records).length !== folders.length;
   // The parsers (zod, yaml) load only when an article has to be read: a warm
   // index gives the first frame without them.
-  let loader: typeof LoadArticleModule | null = null;
+  let loader: Loader | null = null;
   const load = async () => (loader ??= await import('./load-article.js'));
-  for (const { name, link } of folders) {
-    if (!isArticleId(name) || link) {
-      careful.push(load().then((l) => l.loadSummary(root, name)).then((e) => void entries.push(e)));
-      continue;
+
+  /** The entry of one folder: from the index when its keys match, else read now. */
+  const entryOf = async (folder: Folder, keys: [number, number, number, number] | null): Promise<LibraryEntry> => {
+    const { name } = folder;
+    if (folder.link || !isArticleId(name) || keys === null) {
+      delete records[name];
+      return (await load()).loadSummary(root, name);
     }
-    const dir = path.join(root.real, name);
-    const deStats = lstatSync(path.join(dir, FILES.de), { throwIfNoEntry: false });
-    const enStats = lstatSync(path.join(dir, FILES.en), { throwIfNoEntry: false });
-    if (!deStats || !deStats.isFile() || (enStats && !enStats.isFile())) {
-      careful.push(load().then((l) => l.loadSummary(root, name)).then((e) => void entries.push(e)));
-      continue;
-    }
-    const de = keyOf(deStats) as FileKey;
-    const en = keyOf(enStats);
-    const cached = old[name];
-    if (cached && sameKey(cached.de, de) && sameKey(cached.en, en)) {
-      records[name] = cached;
-      entries.push(cached.entry);
-      continue;
-    }
-    const entry = (loader ?? (await load())).loadSummarySync(root, name, { de, en });
-    records[name] = { de, en, entry };
-    entries.push(entry);
+    const cached = records[name];
+    if (cached && sameKeys(cached, keys)) return unpack(name, cached[4]);
+    const entry = (await load()).loadSummarySync(root, name, { de: { size: keys[0] }, en: keys[2] < 0 ? null : { size: keys[2] } });
+    records[name] = [...keys, pack(entry)];
     dirty = true;
+    return entry;
+  };
+
+  const unchecked: Folder[] = [];
+  const entries: LibraryEntry[] = [];
+  for (const folder of folders) {
+    const cached = records[folder.name];
+    if (options.trust && cached && !folder.link && isArticleId(folder.name)) {
+      entries.push(unpack(folder.name, cached[4]));
+      unchecked.push(folder);
+    } else {
+      entries.push(await entryOf(folder, folder.link || !isArticleId(folder.name) ? null : fileKeys(root, folder.name)));
+    }
   }
-  await Promise.all(careful);
-  return { entries, save: () => {
-      if (file && dirty) writeCache(file, VERSION, root, records);
-      dirty = false;
-    } };
+  // Forget records of folders that are gone.
+  if (Object.keys(records).length !== folders.length) {
+    const present = new Set(folders.map((f) => f.name));
+    for (const name of Object.keys(records)) if (!present.has(name)) delete records[name];
+    dirty = file !== null;
+  }
+
+  const save = () => {
+    if (file && dirty) writeCache(file, VERSION, root, records);
+    dirty = false;
+  };
+  const revalidate = async (): Promise<LibraryEntry[] | null> => {
+    if (unchecked.length === 0) return null;
+    let changed = false;
+    const byName = new Map(entries.map((e) => [e.id, e]));
+    for (const folder of unchecked) {
+      const keys = fileKeys(root, folder.name);
+      if (keys && sameKeys(records[folder.name], keys)) continue;
+      byName.set(folder.name, await entryOf(folder, keys));
+      changed = true;
+    }
+    unchecked.length = 0;
+    save();
+    // The index is no longer needed in memory once written.
+    records = {};
+    return changed ? folders.map((f) => byName.get(f.name)).filter((e): e is LibraryEntry => e !== undefined) : null;
+  };
+  return { entries, save, revalidate };
 }

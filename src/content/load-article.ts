@@ -27,6 +27,7 @@ function paths(root: LibraryRoot, id: string) {
 }
 
 function badId(root: LibraryRoot, id: string): Diagnostic {
+  // The name may hold anything, escape sequences included: every consumer cleans it before showing it.
   return error(displayPath(path.join(root.real, id)), 'folder name is not an article id (lower-case letters, digits and hyphens, at most 80)');
 }
 
@@ -93,7 +94,6 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
   const summary: ArticleSummary = {
     id,
     title: english?.title ? { de: meta.title, en: english.title } : { de: meta.title },
-    dek: { de: meta.dek, en: english?.dek },
     source: meta.source,
     published: meta.published,
     time: Date.parse(meta.published),

@@ -64,11 +64,24 @@ export interface IndexedLibrary {
   entries: LibraryEntry[];
   /** Writes the index back if anything changed; call it once the first output is out. */
   saveIndex: () => void;
+  /** With `trust`: the list corrected after checking the files (null when it was right). */
+  revalidate: () => Promise<LibraryEntry[] | null>;
 }
 
-/** listLibrary with an index of summaries kept in `cacheDir` (the XDG cache); none when null. */
-export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null): Promise<IndexedLibrary> {
+/**
+ * listLibrary with an index of summaries kept in `cacheDir` (the XDG cache);
+ * none when null. With `trust`, entries come from the index unchecked and
+ * `revalidate()` checks them afterwards.
+ */
+export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null, options: { trust?: boolean } = {}): Promise<IndexedLibrary> {
   const folders = await articleFolderEntries(root);
-  const { entries, save } = await summariesWithIndex(root, folders, cacheDir);
-  return { entries: sortEntries(entries), saveIndex: save };
+  const listing = await summariesWithIndex(root, folders, cacheDir, options);
+  return {
+    entries: sortEntries(listing.entries),
+    saveIndex: listing.save,
+    revalidate: async () => {
+      const fresh = await listing.revalidate();
+      return fresh ? sortEntries(fresh) : null;
+    },
+  };
 }

@@ -45,6 +45,14 @@ export async function readLibraryFile(
   if (!isInside(root, real)) {
     return { ok: false, missing: false, message: 'is a link that leaves the library; refused' };
   }
+  return readTextFile(real, limit);
+}
+
+/**
+ * Reads a text file the user named (or a library file already checked): only
+ * regular files (a named pipe would block), at most MAX_FILE_BYTES, no NUL bytes.
+ */
+export async function readTextFile(real: string, limit?: number): Promise<ReadResult> {
   let handle;
   try {
     // Non-blocking: opening a named pipe for reading would otherwise wait for a

@@ -1,7 +1,10 @@
 /** Display width in terminal columns (CJK and emoji are two, combining marks zero). */
 import stringWidth from 'string-width';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: building a Segmenter loads ICU data (about 10 ms), and
+// Latin text, the common case, never needs one.
+let graphemeSegmenter: Intl.Segmenter | null = null;
+const graphemes = () => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /**
  * V8's Intl.Segmenter gets slower with every step over a long string (quadratic
@@ -14,13 +17,13 @@ const WINDOW = 512;
 
 function* clusters(text: string): Generator<{ index: number; segment: string }> {
   if (text.length <= WINDOW) {
-    yield* graphemes.segment(text);
+    yield* graphemes().segment(text);
     return;
   }
   let at = 0;
   while (at < text.length) {
     const end = Math.min(text.length, at + WINDOW);
-    const found = Array.from(graphemes.segment(text.slice(at, end)), ({ index, segment }) => ({ index: at + index, segment }));
+    const found = Array.from(graphemes().segment(text.slice(at, end)), ({ index, segment }) => ({ index: at + index, segment }));
     // A window of one or two clusters (hundreds of combining marks) still moves on.
     const keep = end === text.length ? found.length : Math.max(1, found.length - 2);
     yield* found.slice(0, keep);

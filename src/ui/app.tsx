@@ -35,6 +35,8 @@ export interface AppProps {
   save: (state: StoredState) => void;
   /** Reads the library again (after an edit). */
   relist: () => Promise<LibraryEntry[]>;
+  /** Once after the first frame: the list checked against the files (null when it was right). */
+  refresh?: () => Promise<LibraryEntry[] | null>;
   externals: Externals;
   /** Open this article at once. */
   initialId?: string;
@@ -121,6 +123,19 @@ export function App(props: AppProps) {
     },
     [libKey, update],
   );
+
+  // The first frame may come from the index unchecked: correct it once the files are checked.
+  const { refresh } = props;
+  useEffect(() => {
+    if (!refresh) return;
+    let cancelled = false;
+    void refresh().then((fresh) => {
+      if (fresh && !cancelled) setEntries(fresh);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [refresh]);
 
   // Opening an article named on the command line.
   const initialId = props.initialId;

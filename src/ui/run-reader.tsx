@@ -20,6 +20,8 @@ export interface ReaderOptions {
   entries: LibraryEntry[];
   /** Reads the library again (after an edit). */
   relist: () => Promise<LibraryEntry[]>;
+  /** Checks the files behind an index-fed first frame; resolves with a corrected list, or null. */
+  revalidate: () => Promise<LibraryEntry[] | null>;
   /** The interface language to start in (--ui-lang, else remembered, else the locale). */
   language: UiLanguage;
   colour: boolean;
@@ -78,6 +80,7 @@ export async function runReader(o: ReaderOptions): Promise<number> {
       ui.set(language, t);
     }
     const externals = React.useMemo(() => o.makeExternals(() => session, () => rerender()), []);
+    const refresh = React.useCallback(() => o.revalidate().then((fresh) => (fresh ? safeEntries(fresh) : null)), []);
     return (
       <UiProvider value={{ t, language, theme: themeFor(o.colour) }}>
         <ErrorBoundary message={t('ui.crashed')} onError={(error) => {
@@ -92,6 +95,7 @@ export async function runReader(o: ReaderOptions): Promise<number> {
             stored={loaded.state}
             save={save}
             relist={() => o.relist().then(safeEntries)}
+            refresh={refresh}
             externals={externals}
             {...(o.initialId ? { initialId: o.initialId } : {})}
             {...(loaded.warning ? { warning: loaded.warning } : {})}

@@ -12,7 +12,7 @@ async function rootOf(dir: string) {
 }
 
 /** Rewrites the one cache file in `dir` with `change` applied to its records. */
-function tamper(dir: string, change: (records: Record<string, { entry?: { summary?: { source: string } }; diagnostics?: unknown[] }>) => void) {
+function tamper(dir: string, change: (records: Record<string, unknown[] & { diagnostics?: unknown[] }>) => void) {
   const file = path.join(dir, readdirSync(dir)[0] as string);
   const data = JSON.parse(readFileSync(file, 'utf8')) as { records: Parameters<typeof change>[0] };
   change(data.records);
@@ -28,8 +28,9 @@ describe('the library index', () => {
     first.saveIndex();
     // Prove reuse: an unchanged article's summary now comes from the (doctored) index.
     tamper(cache, (records) => {
-      const summary = records['two']?.entry?.summary;
-      if (summary) summary.source = 'from the index';
+      // A record is [sizes and times…, [title de, title en, source, …]].
+      const stored = records['two']?.[4] as unknown[] | undefined;
+      if (stored) stored[2] = 'from the index';
     });
     const file = path.join(lib, 'one', 'article.de.md');
     writeFileSync(file, germanFile({ title: 'Geänderter Titel' }));
@@ -47,6 +48,26 @@ describe('the library index', () => {
     (await listLibraryIndexed(root, cache)).saveIndex();
     makeLibrary({ two: { de: germanFile() } }, lib);
     expect((await listLibraryIndexed(root, cache)).entries.map((e) => e.id).sort()).toEqual(['one', 'two']);
+  });
+});
+
+describe('the index trusted for a first frame', () => {
+  it('gives the indexed list at once and the corrected one after checking the files', async () => {
+    const lib = makeLibrary({ one: { de: germanFile({ title: 'Alt' }) }, two: { de: germanFile() } });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    (await listLibraryIndexed(root, cache)).saveIndex();
+    const file = path.join(lib, 'one', 'article.de.md');
+    writeFileSync(file, germanFile({ title: 'Neu' }));
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const trusted = await listLibraryIndexed(root, cache, { trust: true });
+    const title = (entries: typeof trusted.entries) => entries.find((e) => e.id === 'one');
+    const first = title(trusted.entries);
+    expect(first?.ok && first.summary.title.de).toBe('Alt');
+    const fresh = await trusted.revalidate();
+    const corrected = fresh ? title(fresh) : undefined;
+    expect(corrected?.ok && corrected.summary.title.de).toBe('Neu');
+    expect(await (await listLibraryIndexed(root, cache, { trust: true })).revalidate()).toBeNull();
   });
 });
 

@@ -81,7 +81,7 @@ describe('the built reader in a real terminal', () => {
     expect(narrow).toMatch(/sentence 4\/5/);
     expect(narrow.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     pty.resize(30, 8);
-    await pty.waitFor((s) => /too small/.test(s), 'the too-small note');
+    await pty.waitFor((s) => /Too small/.test(s), 'the too-small note');
     pty.resize(160, 50);
     await pty.waitFor((s) => s.includes('ENGLISH (') && /sentence 4\/5/.test(s), 'two columns again');
     pty.write('Q');

@@ -248,7 +248,7 @@ describe('without a full terminal', { timeout: PTY_TEST_TIMEOUT }, () => {
 describe('odd terminal sizes and input', { timeout: PTY_TEST_TIMEOUT }, () => {
   it('shows the too-small note in a 20×5 terminal and quits cleanly on q', async () => {
     const pty = start({ columns: 20, rows: 5 });
-    const screen = await pty.waitFor((s) => s.replace(/\s+/g, ' ').includes('too small (20×5)'), 'the too-small note');
+    const screen = await pty.waitFor((s) => s.replace(/\s+/g, ' ').includes('Too small (20×5): q quits'), 'the too-small note');
     expect(screen.split('\n').every((l) => [...l].length <= 20)).toBe(true);
     pty.write('q');
     const exit = await pty.exit();

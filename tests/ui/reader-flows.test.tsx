@@ -177,7 +177,7 @@ describe('reader', () => {
 
   it('says the terminal is too small below 40×10', async () => {
     const app = await renderApp({ library: library(), columns: 30, rows: 8 });
-    expect(app.frame()).toMatch(/too small/);
+    expect(app.frame()).toMatch(/Too small \(30×8\): q quits/);
     app.unmount();
   });
 });

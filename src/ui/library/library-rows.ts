@@ -6,7 +6,7 @@ import { foldForSearch, matchesQuery } from '../../state/search-field.js';
 export function summaryKey(entry: LibraryEntry): string {
   if (!entry.ok) return foldForSearch(entry.id);
   const s = entry.summary;
-  return foldForSearch([s.id, s.title.de, s.title.en, s.dek?.de, s.dek?.en, s.source].filter(Boolean).join('\n'));
+  return foldForSearch([s.id, s.title.de, s.title.en, s.source].filter(Boolean).join('\n'));
 }
 
 /** Indices of entries whose summary, or whose full text (when known), matches `query`. */
