@@ -99,14 +99,16 @@ export function App(props: AppProps) {
   );
 
   // The library list and its filter.
-  const keys = useMemo(() => entries.map(summaryKey), [entries]);
   const sourceWidth = useMemo(() => entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6), [entries]);
   const [library, dispatchLibrary] = useReducer(reduceLibrary, entries.length, (n) => initialLibraryState(n));
-  const summaryHits = useMemo(() => new Set(filterEntries(keys, library.search.query)), [keys, library.search.query]);
+  // Folded search keys are made on the first search, not for a library nobody filters.
+  const searching = library.search.query.trim() !== '';
+  const keys = useMemo(() => (searching ? entries.map(summaryKey) : null), [entries, searching]);
+  const summaryHits = useMemo(() => new Set(keys ? filterEntries(keys, library.search.query) : []), [keys, library.search.query]);
   const fullText = useFullText(props.root, entries, library.search.query, summaryHits);
   const visible = useMemo(
-    () => (library.search.query.trim() === '' ? filterEntries(keys, '') : filterEntries(keys, library.search.query, fullText.hits)),
-    [keys, library.search.query, fullText.hits],
+    () => (keys ? filterEntries(keys, library.search.query, fullText.hits) : entries.map((_, i) => i)),
+    [keys, entries, library.search.query, fullText.hits],
   );
   const searchNote = fullText.searching ? t('ui.library.searching', { done: fullText.done, total: entries.length }) : undefined;
   const listRows = Math.max(1, rows - 4);
