@@ -99,7 +99,7 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
         const first = report.diagnostics[0];
         return {
           ok: errors.length === 0,
-          message: t('ui.notice.savedWithProblems', { n: index + 1, count: report.diagnostics.length, first: first ? sanitise(formatDiagnostic(first)) : '' }),
+          message: t('ui.notice.savedWithProblems', { n: index + 1, count: report.diagnostics.length, first: first ? sanitise(formatDiagnostic({ ...first, file: path.basename(first.file) })) : '' }),
         };
       } finally {
         rmSync(dir, { recursive: true, force: true });
