@@ -21,7 +21,7 @@ const INK_PATCHES = [
     caches = new OutputCaches();`,
     replacement: `const sharedCaches = new OutputCaches();
 function frameCaches() {
-    if (sharedCaches.styledChars.size > 4000 || sharedCaches.widths.size > 20000) {
+    if (sharedCaches.styledChars.size > 400 || sharedCaches.widths.size > 5000) {
         sharedCaches.styledChars.clear();
         sharedCaches.widths.clear();
         sharedCaches.blockWidths.clear();
@@ -42,7 +42,7 @@ const widestLines = new Map();
 function widestLine(text) {
     let width = widestLines.get(text);
     if (width === undefined) {
-        if (widestLines.size > 8000) widestLines.clear();
+        if (widestLines.size > 2000) widestLines.clear();
         width = uncachedWidestLine(text);
         widestLines.set(text, width);
     }
