@@ -35,6 +35,54 @@ export default class Output {
     caches = frameCaches();`,
   },
   {
+    // A row that one single-line text fills from the left edge, with nothing
+    // else drawn on it, is passed through as written: Ink would otherwise cut
+    // it into styled characters and join them again, which is the larger part
+    // of a full-screen frame.
+    file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+    original: `    get() {`,
+    replacement: `    get() {
+        const passed = passThroughRows(this.operations, this.height);
+        if (passed.size === 0) return this.gridGet();
+        const all = this.operations;
+        this.operations = all.filter((operation) => operation.type !== 'write' || !passed.has(operation.y));
+        const result = this.gridGet();
+        this.operations = all;
+        const lines = result.output.split('\\n');
+        for (const [y, line] of passed) {
+            while (lines.length <= y) lines.push('');
+            lines[y] = line;
+        }
+        return { output: lines.join('\\n'), height: result.height };
+    }
+    gridGet() {`,
+  },
+  {
+    file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+    original: `const sharedCaches = new OutputCaches();`,
+    replacement: `const sharedCaches = new OutputCaches();
+function passThroughRows(operations, height) {
+    const writes = new Map();
+    const spoiled = new Set();
+    let clipDepth = 0;
+    for (const operation of operations) {
+        if (operation.type === 'clip') clipDepth++;
+        else if (operation.type === 'unclip') clipDepth--;
+        else if (operation.type === 'write') {
+            const rows = operation.text.split('\\n').length;
+            const simple = clipDepth === 0 && rows === 1 && operation.x === 0 && operation.y >= 0 && operation.y < height;
+            for (let y = operation.y; y < operation.y + rows; y++) {
+                if (!simple || writes.has(y)) spoiled.add(y);
+                // The text's transformers (its colours) apply as they would in the grid.
+                else writes.set(y, operation.transformers.reduce((line, transform) => transform(line, 0), operation.text));
+            }
+        }
+    }
+    for (const y of spoiled) writes.delete(y);
+    return writes;
+}`,
+  },
+  {
     file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
     original: `import widestLine from 'widest-line';`,
     replacement: `import uncachedWidestLine from 'widest-line';
