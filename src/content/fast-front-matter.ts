@@ -12,13 +12,13 @@ const TYPED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[
 const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 function plain(value: string): string | null {
-  const text = value.replace(/\s+#.*$/, '').trimEnd();
+  const text = value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
   if (text === '' || SPECIAL_START.test(text) || TYPED.test(text) || text.includes(': ') || text.endsWith(':')) return null;
   return text;
 }
 
 function doubleQuoted(value: string): string | null {
-  const text = value.trimEnd();
+  const text = value.replace(/[ \t]+$/, '');
   if (text.length < 2 || !text.endsWith('"')) return null;
   // JSON strings are YAML double-quoted strings; YAML-only escapes fall back.
   if (/\\[^"\\/bfnrtu]/.test(text)) return null;
@@ -31,7 +31,7 @@ function doubleQuoted(value: string): string | null {
 }
 
 function singleQuoted(value: string): string | null {
-  const text = value.trimEnd();
+  const text = value.replace(/[ \t]+$/, '');
   if (text.length < 2 || !text.endsWith("'")) return null;
   const inner = text.slice(1, -1);
   if (/(?<!')'(?!')/.test(inner.replace(/''/g, ''))) return null;
@@ -39,11 +39,13 @@ function singleQuoted(value: string): string | null {
 }
 
 function flowList(value: string): string[] | null {
-  const text = value.trimEnd();
+  const text = value.replace(/[ \t]+$/, '');
   if (!text.endsWith(']')) return null;
-  const inner = text.slice(1, -1).trim();
-  if (inner === '') return [];
-  const items = inner.split(',').map((s) => s.trim());
+  const inner = text.slice(1, -1);
+  if (inner.trim() === '') return inner === '' ? [] : null;
+  // Only the plain "[a, b, c]" layout: other spacing is where YAML parsers disagree.
+  const items = inner.split(', ');
+  if (items.some((item) => item !== item.trim() || item.includes(','))) return null;
   const out: string[] = [];
   for (const item of items) {
     if (item === '' || /[[\]{}"'#:]/.test(item)) return null;
@@ -58,7 +60,7 @@ function flowList(value: string): string[] | null {
 export function fastFrontMatter(yaml: string): Record<string, string | string[]> | null {
   const out: Record<string, string | string[]> = {};
   for (const line of yaml.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (/^[ \t]*$/.test(line) || line.startsWith('#')) continue;
     const clean = line.replace(/\r$/, '');
     // Trailing blanks and tabs are where YAML implementations disagree: leave them to the parser.
     if (/[ \t]$/.test(clean) || clean.includes('\t')) return null;
