@@ -1,4 +1,6 @@
 /** `newsbridge [read] [ID]`: the reader; without a terminal, prints like list/show instead. */
+import type { LibraryEntry } from '../content/article.js';
+import { readIndexHead, widestSource } from '../content/library-index.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
@@ -7,7 +9,6 @@ import { screenLayout } from '../layout/screen-layout.js';
 import { cacheDir, stateDir } from '../state/app-dirs.js';
 import { initialLibraryState, reduceLibrary } from '../state/library-state.js';
 import { articleRecordOf, loadState } from '../state/reading-state.js';
-import { displayWidth } from '../text/display-width.js';
 import { sanitise } from '../text/sanitize.js';
 import { styledLinesToAnsi } from '../ui/first-frame.js';
 import { safeEntries } from '../ui/safe-entries.js';
@@ -26,11 +27,13 @@ export async function readCommand(
     return (await import('./list-command.js')).listCommand(options, ctx);
   }
   const { root, shown } = await requireLibrary(ctx, options);
-  const listed = await listLibraryIndexed(root, cacheDir(ctx.env), { trust: true });
-  const { saveIndex } = listed;
-  // Broken entries carry names and messages from the library: made safe before any frame shows them.
-  const entries = safeEntries(listed.entries);
-  if (id !== undefined && !entries.some((e) => e.id === id)) {
+  const cache = cacheDir(ctx.env);
+  // The index's head (the newest articles, the count) is enough for the first
+  // frame; the whole list is read after it. Without a head, or to open an
+  // article by id, the list is read first.
+  const head = id === undefined && cache ? readIndexHead(cache, root) : null;
+  let listed = head ? null : await listLibraryIndexed(root, cache, { trust: true });
+  if (listed && id !== undefined && !listed.entries.some((e) => e.id === id)) {
     throw new CliError(
       ctx.t('cli.unknownId', { id, library: shown }),
       2,
@@ -65,24 +68,20 @@ export async function readCommand(
   async function startReader(): Promise<number> {
     const libKey = root.real;
     const view = loaded.state.preferences.view ?? 'both';
-    const sourceWidth = entries.reduce(
-      (w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w),
-      6,
-    );
 
     // The library's first frame, drawn before Ink and React load; Ink's first
     // render draws the same lines over it (the App starts from the same state).
     const columns = process.stdout.columns || 80;
     const rows = process.stdout.rows || 24;
-    if (id === undefined && !screenLayout(columns, rows, view, false).tooSmall) {
-      const listRows = Math.max(1, rows - 4);
-      const state = reduceLibrary(initialLibraryState(entries.length), {
+    const listRows = Math.max(1, rows - 4);
+    const drawFirstFrame = (shownEntries: LibraryEntry[], total: number, sourceWidth: number) => {
+      const state = reduceLibrary(initialLibraryState(total), {
         type: 'layout',
         viewportRows: listRows,
       });
       const lines = libraryFrame({
-        entries,
-        visible: entries.map((_, i) => i),
+        entries: shownEntries,
+        visible: shownEntries.map((_, i) => i),
         state,
         view,
         read: (articleId) => articleRecordOf(loaded.state, libKey, articleId).read,
@@ -91,13 +90,29 @@ export async function readCommand(
         libraryName: shown,
         note: loaded.warning,
         sourceWidth,
+        total,
         t,
         language,
         theme: themeFor(ctx.color),
       });
       const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
       process.stdout.write(`${styledLinesToAnsi(lines, trueColour)}\u001B[H`);
+    };
+    const drawable = id === undefined && !screenLayout(columns, rows, view, false).tooSmall;
+    if (
+      drawable &&
+      head &&
+      (head.entries.length >= listRows || head.entries.length === head.count)
+    ) {
+      drawFirstFrame(safeEntries(head.entries), head.count, head.sourceWidth);
+    } else if (drawable && listed) {
+      const all = safeEntries(listed.entries);
+      drawFirstFrame(all, all.length, widestSource(all));
     }
+    listed ??= await listLibraryIndexed(root, cache, { trust: true });
+    const { saveIndex } = listed;
+    // Broken entries carry names and messages from the library: made safe before any frame shows them.
+    const entries = safeEntries(listed.entries);
     saveIndex();
 
     const [{ runReader }, { nodeExternals }] = await Promise.all([
@@ -140,3 +155,4 @@ export async function readCommand(
     });
   }
 }
+

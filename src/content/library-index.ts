@@ -8,12 +8,18 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
-import { BUILD_ID, cacheFile, readCache, writeCache } from './file-cache.js';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../state/atomic-file.js';
+import { displayWidth } from '../text/display-width.js';
+import { BUILD_ID, cacheFile } from './file-cache.js';
 import { FILES, isArticleId } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-const VERSION = `index-3:${BUILD_ID ?? 'dev'}`;
+const VERSION = `index-4:${BUILD_ID ?? 'dev'}`;
+
+/** How many of the newest entries the index's head holds: more than any screen shows. */
+const HEAD_SIZE = 200;
 
 /**
  * [de size, de mtime, en size, en mtime, entry]; -1 for a missing English
@@ -61,6 +67,76 @@ function fileKeys(root: LibraryRoot, name: string): [number, number, number, num
 
 const sameKeys = (a: IndexRecord | undefined, k: readonly number[]) => a !== undefined && a[0] === k[0] && a[1] === k[1] && a[2] === k[2] && a[3] === k[3];
 
+/** Width of the widest source name (the source column of the library list). */
+export function widestSource(entries: readonly LibraryEntry[]): number {
+  return entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6);
+}
+
+/** Newest first; broken entries after the good ones, by id. */
+export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
+  return entries.sort((a, b) => {
+    if (a.ok && b.ok) return b.summary.time - a.summary.time || a.id.localeCompare(b.id);
+    if (a.ok !== b.ok) return a.ok ? -1 : 1;
+    return a.id.localeCompare(b.id);
+  });
+}
+
+/**
+ * The index file is two JSON lines: a head (the newest entries, the count and
+ * the widest source name: all the library's first frame needs) and then every
+ * record. The head is read alone before the first frame, the rest after it.
+ */
+interface IndexHead {
+  version: string;
+  library: string;
+  count: number;
+  sourceWidth: number;
+  head: [string, StoredEntry][];
+}
+
+/** The newest entries as the index last saw them, for a first frame; null without a usable index. */
+export function readIndexHead(cacheDir: string, root: LibraryRoot): { count: number; sourceWidth: number; entries: LibraryEntry[] } | null {
+  try {
+    const text = readFileSync(cacheFile(cacheDir, 'index', root), 'utf8');
+    const newline = text.indexOf('\n');
+    const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as IndexHead;
+    if (head.version !== VERSION || head.library !== root.real || !Array.isArray(head.head)) return null;
+    return { count: head.count, sourceWidth: head.sourceWidth, entries: head.head.map(([id, stored]) => unpack(id, stored)) };
+  } catch {
+    return null;
+  }
+}
+
+function readIndex(file: string, root: LibraryRoot): Record<string, IndexRecord> {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const newline = text.indexOf('\n');
+    const head = JSON.parse(text.slice(0, newline)) as IndexHead;
+    if (head.version !== VERSION || head.library !== root.real) return {};
+    const body = JSON.parse(text.slice(newline + 1)) as { records?: Record<string, IndexRecord> };
+    return body.records && typeof body.records === 'object' ? body.records : {};
+  } catch {
+    // No index yet, or an unreadable one: it is only a cache.
+    return {};
+  }
+}
+
+function writeIndex(file: string, root: LibraryRoot, records: Record<string, IndexRecord>): void {
+  const entries = sortEntries(Object.entries(records).map(([id, record]) => unpack(id, record[4])));
+  const head: IndexHead = {
+    version: VERSION,
+    library: root.real,
+    count: entries.length,
+    sourceWidth: widestSource(entries),
+    head: entries.slice(0, HEAD_SIZE).map((e) => [e.id, pack(e)]),
+  };
+  try {
+    writeFileAtomicSync(file, `${JSON.stringify(head)}\n${JSON.stringify({ records })}`);
+  } catch {
+    // Read-only cache folder, full disk: carry on without.
+  }
+}
+
 /**
  * Summaries of the given article folders, from the index where their files are
  * unchanged. Folders or files that are links take the careful path (loadSummary).
@@ -72,7 +148,7 @@ export async function summariesWithIndex(
   options: { trust?: boolean } = {},
 ): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  let records: Record<string, IndexRecord> = file ? readCache<IndexRecord>(file, VERSION, root) : {};
+  let records: Record<string, IndexRecord> = file ? readIndex(file, root) : {};
   let dirty = file !== null && Object.keys(records).length !== folders.length;
   // The parsers (zod, yaml) load only when an article has to be read: a warm
   // index gives the first frame without them.
@@ -113,7 +189,7 @@ export async function summariesWithIndex(
   }
 
   const save = () => {
-    if (file && dirty) writeCache(file, VERSION, root, records);
+    if (file && dirty) writeIndex(file, root, records);
     dirty = false;
   };
   const revalidate = async (): Promise<LibraryEntry[] | null> => {

@@ -2,7 +2,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { LibraryEntry } from './article.js';
 import type { LibraryRoot } from './load-article.js';
-import { summariesWithIndex } from './library-index.js';
+import { sortEntries, summariesWithIndex } from './library-index.js';
 
 export type OpenLibraryResult = { ok: true; root: LibraryRoot } | { ok: false; message: string };
 
@@ -46,14 +46,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return out;
 }
 
-/** Newest first; broken entries after the good ones, by id. */
-export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
-  return entries.sort((a, b) => {
-    if (a.ok && b.ok) return b.summary.time - a.summary.time || a.id.localeCompare(b.id);
-    if (a.ok !== b.ok) return a.ok ? -1 : 1;
-    return a.id.localeCompare(b.id);
-  });
-}
+export { sortEntries };
 
 /** Summaries (or errors) of every article in the library, newest first. */
 export async function listLibrary(root: LibraryRoot): Promise<LibraryEntry[]> {

@@ -30,6 +30,11 @@ export interface LibraryFrameInput {
   note: string | undefined;
   /** Width of the widest source name. */
   sourceWidth: number;
+  /**
+   * How many articles the whole library has, when `entries` holds only the
+   * newest of them (a first frame drawn from the index's head).
+   */
+  total?: number;
   t: Translate;
   language: UiLanguage;
   theme: Theme;
@@ -83,7 +88,7 @@ export function searchLine(field: SearchField, width: number, note: string | und
 export function libraryFrame(o: LibraryFrameInput): StyledLine[] {
   const { entries, visible, state, width, listRows, t, theme } = o;
   const { list, search } = state;
-  const heading = `${t('ui.library.title')} · ${o.libraryName} · ${t('ui.library.count', { count: entries.length })}`;
+  const heading = `${t('ui.library.title')} · ${o.libraryName} · ${t('ui.library.count', { count: o.total ?? entries.length })}`;
   const lines: StyledLine[] = [[seg(truncate(heading, width), theme.heading)]];
   if (entries.length === 0) {
     lines.push([seg(truncate(t('ui.library.empty', { library: o.libraryName }), width))]);
@@ -97,7 +102,7 @@ export function libraryFrame(o: LibraryFrameInput): StyledLine[] {
   }
   while (lines.length < listRows + 1) lines.push([]);
   lines.push(search.editing || search.query !== '' ? searchLine(search, width, o.note, t, theme) : [seg(truncate(o.note ?? '', width), theme.muted)]);
-  const position = visible.length === 0 ? '' : t('ui.library.position', { n: list.selected + 1, total: visible.length });
+  const position = visible.length === 0 ? '' : t('ui.library.position', { n: list.selected + 1, total: o.total ?? visible.length });
   const keys = t('ui.library.keys', { open: 'Enter', search: '/', help: '?', quit: 'q' });
   lines.push([seg(truncate(`${position}${position ? ' · ' : ''}${keys}`, width), theme.muted)]);
   return lines;

@@ -4,8 +4,8 @@ import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } 
 import type { LibraryEntry } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
+import { widestSource } from '../content/library-index.js';
 import { screenLayout } from '../layout/screen-layout.js';
-import { displayWidth } from '../text/display-width.js';
 import { initialLibraryState, reduceLibrary } from '../state/library-state.js';
 import { initialReaderState, type CursorUnit, type View } from '../state/reader-state.js';
 import {
@@ -99,7 +99,7 @@ export function App(props: AppProps) {
   );
 
   // The library list and its filter.
-  const sourceWidth = useMemo(() => entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6), [entries]);
+  const sourceWidth = useMemo(() => widestSource(entries), [entries]);
   const [library, dispatchLibrary] = useReducer(reduceLibrary, entries.length, (n) => initialLibraryState(n));
   // Folded search keys are made on the first search, not for a library nobody filters.
   const searching = library.search.query.trim() !== '';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readIndexHead } from '../../src/content/library-index.js';
 import { listLibraryIndexed, openLibrary } from '../../src/content/load-library.js';
 import { validateLibrary } from '../../src/curate/validate-library.js';
 import { englishFile, factsFile, germanFile, makeLibrary, tempDir } from '../helpers/library.js';
@@ -11,12 +12,15 @@ async function rootOf(dir: string) {
   return opened.root;
 }
 
-/** Rewrites the one cache file in `dir` with `change` applied to its records. */
+/** Rewrites the one cache file in `dir` with `change` applied to its records (the index has a head line first). */
 function tamper(dir: string, change: (records: Record<string, unknown[] & { diagnostics?: unknown[] }>) => void) {
   const file = path.join(dir, readdirSync(dir)[0] as string);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { records: Parameters<typeof change>[0] };
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const last = lines.length - 1;
+  const data = JSON.parse(lines[last] as string) as { records: Parameters<typeof change>[0] };
   change(data.records);
-  writeFileSync(file, JSON.stringify(data));
+  lines[last] = JSON.stringify(data);
+  writeFileSync(file, lines.join('\n'));
 }
 
 describe('the library index', () => {
@@ -52,6 +56,21 @@ describe('the library index', () => {
 });
 
 describe('the index trusted for a first frame', () => {
+  it('keeps a head with the newest articles, the count and the widest source', async () => {
+    const lib = makeLibrary({
+      old: { de: germanFile({ published: '2020-01-01T10:00:00+01:00' }) },
+      new: { de: germanFile({ published: '2025-01-01T10:00:00+01:00' }) },
+    });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    expect(readIndexHead(cache, root)).toBeNull();
+    (await listLibraryIndexed(root, cache)).saveIndex();
+    const head = readIndexHead(cache, root);
+    expect(head?.count).toBe(2);
+    expect(head?.entries.map((e) => e.id)).toEqual(['new', 'old']);
+    expect(head?.sourceWidth).toBe('Beispielheimer Bote'.length);
+  });
+
   it('gives the indexed list at once and the corrected one after checking the files', async () => {
     const lib = makeLibrary({ one: { de: germanFile({ title: 'Alt' }) }, two: { de: germanFile() } });
     const cache = tempDir();
