@@ -26,6 +26,8 @@ interface Row {
   target?: string;
   ok?: (median: number, p95: number, base: number, ref: Record<string, number>) => boolean;
   ratio?: boolean;
+  /** Printed under the table when the target is missed: why, and the best next lever. */
+  ifMissed?: string;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -90,7 +92,16 @@ async function main() {
 
   log('first frame, 10,000 articles, cold…');
   const cold = await firstFrame(['--library', big], '10,000 articles', {}, () => rmSync(path.join(tmp, 'cache'), { recursive: true, force: true }));
-  rows.push({ what: 'first frame, 10,000 articles, cold (no index cache)', samples: cold, unit: 'ms', ratio: true, target: '≤ 3× bundled', ok: (m, _p, _b, ref) => m <= 3 * (ref['bundled'] ?? 0) });
+  rows.push({
+    what: 'first frame, 10,000 articles, cold (no index cache)',
+    samples: cold,
+    unit: 'ms',
+    ratio: true,
+    target: '≤ 3× bundled',
+    ok: (m, _p, _b, ref) => m <= 3 * (ref['bundled'] ?? 0),
+    ifMissed:
+      'a cold start opens, reads and parses 20,000 files (about 100 µs an article here) before it can sort them; it happens once, after which the index serves. Next lever: parse in worker threads (2 cores: about half), and write the index at import time.',
+  });
 
   log('first frame, 10,000 articles, warm…');
   const warm = await firstFrame(['--library', big], '10,000 articles');
@@ -164,6 +175,8 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`newsbridge benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs after a warm-up\n`);
   console.log(lines.join('\n'));
+  const missed = rows.filter((r) => r.ok && r.ifMissed && !r.ok(median(r.samples), quantile(r.samples, 0.95), base, ref));
+  for (const r of missed) console.log(`\n${r.what}: ${r.ifMissed ?? ''}`);
 }
 
 main().catch((error: unknown) => {
