@@ -9,7 +9,13 @@ export interface ListWindow {
   count: number;
 }
 
-export type ListMove = 'down' | 'up' | 'top' | 'bottom' | 'halfDown' | 'halfUp' | 'pageDown' | 'pageUp';
+export const LIST_MOVES = ['down', 'up', 'top', 'bottom', 'halfDown', 'halfUp', 'pageDown', 'pageUp'] as const;
+export type ListMove = (typeof LIST_MOVES)[number];
+
+/** True for the commands that move a cursor or selection (shared by every screen's keys). */
+export function isListMove(command: string | null): command is ListMove {
+  return command !== null && (LIST_MOVES as readonly string[]).includes(command);
+}
 
 /** Selects `index` (clamped) and scrolls the least needed to show it. */
 export function selectIndex(w: ListWindow, index: number): ListWindow {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/library.js';
-import { PtySession } from '../helpers/pty.js';
+import { PtySession, expectRestored } from '../helpers/pty.js';
 
 const BIN = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
 
@@ -12,15 +12,6 @@ function start(args: string[] = [], env: NodeJS.ProcessEnv = {}, size = { column
   });
 }
 
-/** The terminal was given back: normal screen, cursor shown last, cooked mode. */
-function expectRestored(pty: PtySession, exit: { echo: boolean | null; icanon: boolean | null }) {
-  const bytes = pty.bytes().toString('latin1');
-  expect(pty.inAlternateScreen()).toBe(false);
-  expect(bytes.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?1049h'));
-  expect(bytes.lastIndexOf('\u001B[?25h')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?25l'));
-  expect(exit.echo).toBe(true);
-  expect(exit.icanon).toBe(true);
-}
 
 describe('the built reader in a real terminal', () => {
   it('opens the library, reads an article, and gives the terminal back on q', async () => {

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
+import { expect } from 'vitest';
 
 const DRIVER = fileURLToPath(new URL('./pty-run.py', import.meta.url));
 
@@ -101,4 +102,14 @@ export class PtySession {
   close(): void {
     this.child.stdin?.end();
   }
+}
+
+/** The terminal was given back: normal screen, cursor shown after it was last hidden, cooked mode. */
+export function expectRestored(pty: PtySession, exit: PtyExit): void {
+  const bytes = pty.bytes().toString('latin1');
+  expect(pty.inAlternateScreen()).toBe(false);
+  expect(bytes.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?1049h'));
+  expect(bytes.lastIndexOf('\u001B[?25h')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?25l'));
+  expect(exit.echo).toBe(true);
+  expect(exit.icanon).toBe(true);
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PtySession, type PtyExit } from '../helpers/pty.js';
+import { PtySession, expectRestored } from '../helpers/pty.js';
 import { makeHostileLibrary, OUTSIDE_SECRET, UNSAFE_IN_PIPE, type HostileLibrary } from './hostile-library.js';
 
 const BIN = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
@@ -80,15 +80,6 @@ function start(o: StartOptions = {}): PtySession {
   });
 }
 
-/** The terminal was given back: normal screen, cursor shown after it was last hidden, cooked mode. */
-function expectRestored(pty: PtySession, exit: PtyExit): void {
-  const bytes = pty.bytes().toString('latin1');
-  expect(pty.inAlternateScreen()).toBe(false);
-  expect(bytes.lastIndexOf('\u001B[?1049l')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?1049h'));
-  expect(bytes.lastIndexOf('\u001B[?25h')).toBeGreaterThan(bytes.lastIndexOf('\u001B[?25l'));
-  expect(exit.echo).toBe(true);
-  expect(exit.icanon).toBe(true);
-}
 
 /** What is left on the normal screen after the program ended, without blank lines. */
 async function leftOnScreen(pty: PtySession): Promise<string[]> {

@@ -2,6 +2,7 @@
 import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { LibraryAction, LibraryState } from '../../state/library-state.js';
+import { isListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
 import { forEachKey } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
@@ -26,17 +27,8 @@ export function useLibraryKeys(h: LibraryKeyHandlers): void {
           return;
         }
         const command = commandFor(input, key, 'list');
+        if (isListMove(command)) return h.dispatch({ type: command });
         switch (command) {
-          case 'down':
-          case 'up':
-          case 'top':
-          case 'bottom':
-          case 'halfDown':
-          case 'halfUp':
-          case 'pageDown':
-          case 'pageUp':
-            h.dispatch({ type: command });
-            return;
           case 'open':
             h.onOpen();
             return;

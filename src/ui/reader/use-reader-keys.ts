@@ -6,6 +6,7 @@ import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import { matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import type { ReaderAction, ReaderState } from '../../state/reader-state.js';
+import { isListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
 import { forEachKey } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
@@ -42,17 +43,8 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
         const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
         // The panel's list (ink-select-input) handles its own movement and Enter.
         if (inPanel && (command === 'down' || command === 'up' || command === 'open')) return;
+        if (isListMove(command)) return dispatch({ type: command });
         switch (command) {
-          case 'down':
-          case 'up':
-          case 'top':
-          case 'bottom':
-          case 'halfDown':
-          case 'halfUp':
-          case 'pageDown':
-          case 'pageUp':
-            dispatch({ type: command });
-            return;
           case 'open':
             if (state.panel.open) dispatch({ type: 'focusPanel' });
             return;
