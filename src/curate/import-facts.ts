@@ -82,9 +82,9 @@ const ROLE_WORDS =
 const ROLE = `(?:${ROLE_WORDS})`;
 
 const ORGANISATION_RULES: readonly RegExp[] = [
-  // "Duesenfeld GmbH", "Exaring AG", "Freenet Gruppe".
+  // "Beispiel Recycling GmbH", "Muster AG", "Nordlicht Gruppe".
   new RegExp(`(?<![\\p{L}-])((?:${NAME_WORD}\\s+){0,3}${NAME_WORD}\\s+${LEGAL_FORM})(?![\\p{L}])`, 'gu'),
-  // "Sprecher von Amazon Web Services", "Chef von Flixbus", "beim Konzern Siemens".
+  // "Sprecher von Amazon Web Services", "Chef von Fernbus Nord", "beim Konzern Beispiel".
   new RegExp(`(?:${ROLE}|Chef|Chefin)\\s+(?:von|des|der|bei|beim)\\s+(${NAME})`, 'gu'),
   new RegExp(`(?:Konzern|Unternehmen|Firma|Konzerns|Unternehmens|Tochter|Hersteller|Anbieter)\\s+(?:von\\s+|des\\s+|der\\s+)?(${NAME})`, 'gu'),
   // "Unternehmen wie Alphabet, Microsoft und Salesforce".
@@ -113,7 +113,7 @@ function nameCandidates(paragraph: string): Candidate[] {
       rule.lastIndex = 0;
       for (const m of paragraph.matchAll(rule)) {
         let name = (m[1] ?? '').replace(/[\s,]+$/u, '').trim();
-        // "Die Duesenfeld GmbH": the article is not part of the name.
+        // "Die Beispiel Recycling GmbH": the article is not part of the name.
         while (NOT_NAMES.test(name.split(/\s+/)[0] ?? '')) name = name.replace(/^\S+\s*/, '');
         if (name.length < 3 || !/\s|\p{Lu}\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}{3,}/u.test(name)) continue;
         const index = paragraph.indexOf(name, m.index);

@@ -64,7 +64,7 @@ async function loadFeedParser(): Promise<ParseFeed> {
   return parseFeed;
 }
 
-/** "tagesschau.de - die erste Adresse für Nachrichten": the publisher's name in a feed title. */
+/** "beispielblatt.de - Nachrichten aus der Region": the publisher's name in a feed title. */
 function sourceName(title: string): string | undefined {
   const [first, ...rest] = title.split(/\s+[|–—:-]\s+/);
   if (first && rest.length > 0 && first.split(' ').length <= 4) return first;
@@ -82,7 +82,7 @@ export async function parseFeedText(xml: string): Promise<ParsedFeed> {
     throw new FeedError(cause instanceof Error ? cause.message : String(cause));
   }
   const feedTitle = feed.title?.replace(/\s+/g, ' ').trim();
-  // A descriptive feed title ("heise developer neueste Meldungen") names the publisher less well than the feed's author.
+  // A descriptive feed title ("Beispielblatt Technik: neueste Meldungen") names the publisher less well than the feed's author.
   const feedAuthor = feed.authors[0]?.name?.trim();
   const named = feedTitle ? sourceName(feedTitle) : undefined;
   const feedSource = named && (named !== feedTitle || !feedAuthor || named.split(' ').length <= 3) ? named : (feedAuthor ?? named);
