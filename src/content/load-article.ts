@@ -2,9 +2,9 @@
 import path from 'node:path';
 import type { Article, ArticleResult, ArticleSummary, LibraryEntry, Paragraph, Translation } from './article.js';
 import { error, type Diagnostic } from './diagnostic.js';
-import { splitMarkdown, splitParagraphs } from './front-matter.js';
+import { splitMarkdown } from './front-matter.js';
 import { displayPath, FILES, isArticleId } from './library-paths.js';
-import { isPlaceholder, parseEnglish, parseFacts, parseGerman } from './parse-files.js';
+import { parseEnglish, parseFacts, parseGerman } from './parse-files.js';
 import { lstatSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
 import type { EnglishFrontMatter } from './schema.js';
@@ -204,4 +204,3 @@ function pairParagraphs(
   return out;
 }
 
-export { isPlaceholder, splitParagraphs };

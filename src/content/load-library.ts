@@ -27,10 +27,6 @@ export async function articleFolderEntries(root: LibraryRoot): Promise<{ name: s
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Names of the article folders. */
-export async function articleFolders(root: LibraryRoot): Promise<string[]> {
-  return (await articleFolderEntries(root)).map((e) => e.name);
-}
 
 /** Runs `fn` over `items` with at most `limit` promises in flight. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -63,7 +63,6 @@ export const factKind = z.enum([
   'other',
 ]);
 
-const bilingual = z.object({ de: text, en: text }).strict();
 /** Candidate facts from the importer may not have an English side yet. */
 const bilingualDraft = z.object({ de: text, en: z.string().trim().optional() }).strict();
 
@@ -98,7 +97,6 @@ export const factsFile = z
   })
   .strict();
 
-export { bilingual };
 
 export type GermanFrontMatter = z.infer<typeof germanFrontMatter>;
 export type EnglishFrontMatter = z.infer<typeof englishFrontMatter>;

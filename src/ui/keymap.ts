@@ -104,8 +104,7 @@ function namedKey(input: string, key: Key): NamedKey | null {
   if (key.pageDown) return 'pageDown';
   if (key.home) return 'home';
   if (key.end) return 'end';
-  // A key typed before raw mode is on arrives cooked: Enter as a line feed.
-  if (key.return || input === '\n' || input === '\r') return 'enter';
+  if (key.return) return 'enter';
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
   if (key.tab) return 'tab';
@@ -150,10 +149,4 @@ export function keyLabel(spec: KeySpec): string {
   if ('ctrlChar' in spec) return `Ctrl-${spec.ctrlChar.toUpperCase()}`;
   if ('name' in spec) return `${spec.ctrl ? 'Ctrl-' : ''}${NAMED_LABELS[spec.name]}`;
   return spec.char;
-}
-
-/** All keys of a command joined for display: "j ↓". */
-export function keysOf(command: Command): string {
-  const binding = KEYMAP.find((b) => b.command === command);
-  return binding ? binding.keys.map(keyLabel).join(' ') : '';
 }
