@@ -17,6 +17,7 @@ import { UiProvider } from './ui-context.js';
 export interface ReaderOptions {
   root: LibraryRoot;
   libraryName: string;
+  /** The library, already made safe to draw (safeEntries); later lists are made safe here. */
   entries: LibraryEntry[];
   /** Reads the library again (after an edit). */
   relist: () => Promise<LibraryEntry[]>;
@@ -68,7 +69,7 @@ export async function runReader(o: ReaderOptions): Promise<number> {
   o.hooks.flush = flush;
   const startLanguage = o.language;
   let crashed: Error | null = null;
-  const entries = safeEntries(o.entries);
+  const entries = o.entries;
   let rerender = () => undefined as void;
 
   function Root() {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { KEYMAP, commandFor, keyLabel, type Command, type KeyScope } from '../../src/ui/keymap.js';
 import { KEYS_END, KEYS_START, keysMarkdown } from '../../src/ui/keys-markdown.js';
+import { forEachKey } from '../../src/ui/split-keys.js';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 
@@ -57,6 +58,14 @@ describe('key table', () => {
     expect(commandFor('J', key({ shift: true }), 'list')).toBeNull();
     expect(commandFor('c', key({ ctrl: true }), 'list')).toBe('quitNow');
     expect(commandFor('x', key(), 'reader')).toBeNull();
+  });
+
+  it('replays a burst of keys one by one, and a cooked Enter as Enter', () => {
+    const seen: [string, boolean][] = [];
+    forEachKey('jjK', key(), (input, k) => seen.push([input, k.shift]));
+    forEachKey('\n', key(), (input, k) => seen.push([input, k.return]));
+    expect(seen).toEqual([['j', false], ['j', false], ['K', true], ['\r', true]]);
+    expect(commandFor('\r', key({ return: true }), 'list')).toBe('open');
   });
 
   it('is what the README lists', () => {

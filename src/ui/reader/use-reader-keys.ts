@@ -36,7 +36,7 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
         const { state, dispatch } = h;
         if (state.search.editing) {
           handleSearchInput(input, key, dispatch);
-          if (key.return || input === '\n') jumpToMatch(h, 1, true);
+          if (key.return) jumpToMatch(h, 1, true);
           return;
         }
         const inPanel = state.panel.open && state.panel.focused;
