@@ -119,12 +119,26 @@ const STRING_WIDTH_PATCHES = [
   },
 ];
 
+/**
+ * Ink treats any environment with CI set as a log, not a terminal: it then
+ * writes no frame until it exits, so a reader started from a shell that has
+ * CI=true (CI runners, some dev containers) shows nothing and seems to ignore
+ * keys. The reader only runs Ink when stdout is a terminal, so a terminal wins.
+ */
+const IS_IN_CI_PATCHES = [
+  {
+    file: /[\\/]is-in-ci[\\/]index\.js$/,
+    original: "const isInCi = check('CI') || check('CONTINUOUS_INTEGRATION');",
+    replacement: "const isInCi = (check('CI') || check('CONTINUOUS_INTEGRATION')) && globalThis.process.stdout.isTTY !== true;",
+  },
+];
+
 export const patchInk = {
   name: 'patch-dependencies-for-speed',
   setup(build) {
     // Several patches may touch one file: applied together, in one onLoad per file.
     const byFile = new Map();
-    for (const patch of [...INK_PATCHES, ...STRING_WIDTH_PATCHES]) {
+    for (const patch of [...INK_PATCHES, ...STRING_WIDTH_PATCHES, ...IS_IN_CI_PATCHES]) {
       const key = patch.file.source;
       byFile.set(key, [...(byFile.get(key) ?? []), patch]);
     }

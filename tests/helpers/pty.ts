@@ -6,6 +6,13 @@ import { expect } from 'vitest';
 
 const DRIVER = fileURLToPath(new URL('./pty-run.py', import.meta.url));
 
+function withoutCiVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest['CI'];
+  delete rest['CONTINUOUS_INTEGRATION'];
+  return rest;
+}
+
 export interface PtyExit {
   exit: number | null;
   signal: number | null;
@@ -22,7 +29,9 @@ export class PtySession {
   constructor(command: string[], opts: { columns: number; rows: number; env?: NodeJS.ProcessEnv }) {
     this.term = new xterm.Terminal({ cols: opts.columns, rows: opts.rows, allowProposedApi: true });
     this.child = spawn('python3', [DRIVER, String(opts.columns), String(opts.rows), '--', ...command], {
-      env: { ...process.env, TERM: 'xterm-256color', ...opts.env },
+      // CI and CONTINUOUS_INTEGRATION change how Ink draws: left out unless a test sets them, so a run
+      // here and a run on a CI machine see the same program.
+      env: { ...withoutCiVariables(process.env), TERM: 'xterm-256color', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => {

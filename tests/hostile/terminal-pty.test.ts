@@ -268,6 +268,20 @@ describe('odd terminal sizes and input', { timeout: PTY_TEST_TIMEOUT }, () => {
     expectRestored(pty, await pty.exit());
   });
 
+  it('draws and answers keys in a terminal whose environment says CI=true', async () => {
+    // Ink alone would write nothing until exit when CI is set; a terminal is a terminal.
+    const pty = start({ env: { CI: 'true' } });
+    await pty.waitFor((s) => s.includes('A long article') && s.includes('Enter open'), 'the library');
+    pty.write('\r');
+    await pty.waitFor((s) => s.includes('DEUTSCH (Original)') && /¶ 1\/30/.test(s), 'the reader');
+    pty.write('j');
+    await pty.waitFor((s) => s.includes('sentence 2/3'), 'the cursor on the second sentence');
+    pty.write('Q');
+    const exit = await pty.exit();
+    expect(exit.exit).toBe(0);
+    expectRestored(pty, exit);
+  });
+
   it('takes 1,000 pasted keys: the cursor ends on the last sentence and q still works', async () => {
     const pty = start({ args: ['langer-artikel'] });
     await pty.waitFor((s) => s.includes('DEUTSCH (Original)'), 'the reader');
