@@ -22,6 +22,7 @@ import { LibraryScreen } from './library/library-screen.js';
 import { useFullText } from './library/use-full-text.js';
 import { useLibraryKeys } from './library/use-library-keys.js';
 import { ReaderView } from './reader/reader-view.js';
+import { commandFor } from './keymap.js';
 import { TooSmall } from './too-small.js';
 import { useUi } from './ui-context.js';
 import { useWindowSize } from './use-window-size.js';
@@ -181,9 +182,10 @@ export function App(props: AppProps) {
   );
 
   const quit = useCallback(() => exit(), [exit]);
+  const tooSmall = screenLayout(columns, rows, view, false).tooSmall;
 
   useLibraryKeys({
-    active: openId === null && !help,
+    active: openId === null && !help && !tooSmall,
     state: library,
     dispatch: dispatchLibrary,
     onOpen: () => {
@@ -207,10 +209,20 @@ export function App(props: AppProps) {
       else if (key.pageDown || input === ' ') setHelpScroll((n) => n + Math.max(1, rows - 10));
       else if (key.pageUp) setHelpScroll((n) => Math.max(0, n - Math.max(1, rows - 10)));
     },
-    { isActive: help },
+    { isActive: help && !tooSmall },
   );
 
-  if (screenLayout(columns, rows, view, false).tooSmall) return <TooSmall columns={columns} rows={rows} />;
+  // The too-small note replaces every screen, and with them their key handlers: it must listen
+  // itself, or no handler is left, Ink lets go of stdin and the program ends on its own.
+  useInput(
+    (input, key) => {
+      const command = commandFor(input, key, 'list');
+      if (command === 'quit' || command === 'quitNow') quit();
+    },
+    { isActive: tooSmall },
+  );
+
+  if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 
   const overlay = help ? (
     <HelpOverlay width={columns} height={rows - 1} view={view} learner={learner} unit={unit} scroll={helpScroll} onSetting={onSetting} />

@@ -73,9 +73,27 @@ describe('the built reader in a real terminal', () => {
     expect(narrow.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     pty.resize(30, 8);
     await pty.waitFor((s) => /Too small/.test(s), 'the too-small note');
+    // The note must keep the program alive (it once let go of stdin, and the program ended).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(pty.inAlternateScreen()).toBe(true);
     pty.resize(160, 50);
     await pty.waitFor((s) => s.includes('ENGLISH (') && /sentence 4\/5/.test(s), 'two columns again');
     pty.write('Q');
     expectRestored(pty, await pty.exit());
+  });
+
+  it('quits with q from the too-small note shown over an open article', async () => {
+    const pty = start();
+    await pty.waitFor((s) => s.includes('Amazon cuts jobs'), 'the library');
+    pty.write('\r');
+    await pty.waitFor((s) => s.includes('DEUTSCH (Original)'), 'the reader');
+    pty.resize(30, 8);
+    await pty.waitFor((s) => /Too small/.test(s), 'the too-small note');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(pty.inAlternateScreen()).toBe(true);
+    pty.write('q');
+    const exit = await pty.exit();
+    expect(exit.exit).toBe(0);
+    expectRestored(pty, exit);
   });
 });

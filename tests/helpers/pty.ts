@@ -13,6 +13,9 @@ function withoutCiVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/** How long the program must have been silent before a matching screen counts as drawn. */
+const QUIET_MS = 60;
+
 export interface PtyExit {
   exit: number | null;
   signal: number | null;
@@ -24,6 +27,7 @@ export class PtySession {
   readonly term: InstanceType<typeof xterm.Terminal>;
   private readonly child: ChildProcess;
   private raw = Buffer.alloc(0);
+  private lastOutputAt = 0;
   private readonly exited: Promise<PtyExit>;
 
   constructor(command: string[], opts: { columns: number; rows: number; env?: NodeJS.ProcessEnv }) {
@@ -36,6 +40,7 @@ export class PtySession {
     });
     this.child.stdout?.on('data', (chunk: Buffer) => {
       this.raw = Buffer.concat([this.raw, chunk]);
+      this.lastOutputAt = Date.now();
       this.term.write(chunk);
     });
     let err = '';
@@ -88,12 +93,25 @@ export class PtySession {
     return this.term.buffer.active.type === 'alternate';
   }
 
+  /**
+   * Waits until the screen passes `check` and the program has written nothing
+   * for QUIET_MS: a frame can reach the terminal in several pieces, and a
+   * check on its first line alone would otherwise see it half drawn.
+   */
   async waitFor(check: (screen: string) => boolean, what: string, timeoutMs = 25_000): Promise<string> {
     const until = Date.now() + timeoutMs;
+    let passingSince: number | null = null;
     for (;;) {
       const screen = await this.screen();
-      if (check(screen)) return screen;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
+      const now = Date.now();
+      if (check(screen)) {
+        passingSince ??= now;
+        // A program that keeps writing while the check holds is taken as it is after a while.
+        if (now - this.lastOutputAt >= QUIET_MS || now - passingSince > 1000) return screen;
+      } else {
+        passingSince = null;
+      }
+      if (now > until) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
