@@ -25,8 +25,16 @@ export interface SanitiseOptions {
   keepNewlines?: boolean;
 }
 
+// Anything any of the replacements below would touch (surrogates: paired ones too, to keep the test simple).
+// Most texts contain none of it and are returned as they are, which is most of the cost of listing.
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB\uD800-\uDFFF]/;
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK_KEEPING_NEWLINES = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB\uD800-\uDFFF]/;
+
 /** Strips terminal-active content from `input`; the result is safe to print. */
 export function sanitise(input: string, options: SanitiseOptions = {}): string {
+  if (!(options.keepNewlines ? NEEDS_WORK_KEEPING_NEWLINES : NEEDS_WORK).test(input)) return input;
   let out = input.replace(ESCAPE_SEQUENCE, '').replace(LONE_SURROGATE, '\uFFFD');
   out = options.keepNewlines ? out.replace(/\r\n?/g, '\n') : out.replace(/[\r\n]+/g, ' ');
   return out.replace(/\t/g, ' ').replace(CONTROL, '');
@@ -34,6 +42,7 @@ export function sanitise(input: string, options: SanitiseOptions = {}): string {
 
 /** True when `input` holds anything sanitise() would remove (for validate). */
 export function hasControlCharacters(input: string): boolean {
+  if (!NEEDS_WORK.test(input)) return false;
   ESCAPE_SEQUENCE.lastIndex = 0;
   CONTROL.lastIndex = 0;
   const found = ESCAPE_SEQUENCE.test(input) || CONTROL.test(input.replace(/[\t\r\n]/g, ''));

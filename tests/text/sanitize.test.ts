@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, normalise } from '../../src/text/normalize.js';
+import { ALREADY_NORMAL, cleanText, normalise } from '../../src/text/normalize.js';
 import { hasControlCharacters, sanitise } from '../../src/text/sanitize.js';
 
 const ESC = '\u001B';
@@ -54,6 +54,31 @@ describe('normalise and cleanText', () => {
   it('turns no-break spaces into spaces and keeps emoji joiners', () => {
     expect(normalise('12\u00A0000\u202FEuro')).toBe('12 000 Euro');
     expect(normalise('👩\u200D💻')).toBe('👩\u200D💻');
+  });
+
+  it('skips only text that NFC and the clean-up would leave unchanged (every character alone and in pairs)', () => {
+    const accepted: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if ((code < 0xd800 || code > 0xdfff) && ALREADY_NORMAL.test(ch)) accepted.push(ch);
+    }
+    expect(accepted.length).toBeGreaterThan(800);
+    // Composition needs a combining character, so pairs cover every longer text too.
+    const changed = accepted.flatMap((a) => accepted.filter((b) => (a + b).normalize('NFC') !== a + b).map((b) => a + b));
+    expect(changed).toEqual([]);
+    expect(accepted.filter((ch) => /[\u00A0\u00AD\u200B\u2060\uFEFF\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/.test(ch))).toEqual([]);
+  });
+
+  it('gives the same result on the fast path as the full one', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'ä', 'ß', ' ', '\n', '\t', '\u00A0', '\u00AD', 'e\u0301', '\u001B[31m', '\u009B', '„', '€', '\u202E', '😀') }), (s) => {
+        const slow = s.normalize('NFC').replace(/[\u00AD\u200B\u2060\uFEFF]/g, '').replace(/[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g, ' ');
+        expect(normalise(s)).toBe(slow);
+        // eslint-disable-next-line no-control-regex
+        expect(sanitise(s, { keepNewlines: true })).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('collapses whitespace and trims', () => {
