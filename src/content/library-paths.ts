@@ -34,6 +34,13 @@ export function bundledLibrary(): string {
 
 /** A path as the user should read it: relative to the working folder when inside it. */
 export function displayPath(absolute: string, cwd = process.cwd()): string {
+  // The common case, a normalised path below the working folder, without path.relative's work
+  // (a listing asks this for every file of every article).
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (absolute.startsWith(prefix)) {
+    const rest = absolute.slice(prefix.length);
+    if (!rest.split(path.sep).some((part) => part === '' || part === '.' || part === '..')) return rest;
+  }
   const rel = path.relative(cwd, absolute);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
 }

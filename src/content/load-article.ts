@@ -19,10 +19,14 @@ export interface LibraryRoot {
 
 function paths(root: LibraryRoot, id: string) {
   const dir = path.join(root.real, id);
-  const show = (name: string) => displayPath(path.join(dir, name));
+  const inDir = (name: string) => `${dir}${path.sep}${name}`;
+  let shown: { dir: string; de: string; en: string; facts: string } | undefined;
   return {
-    abs: { de: path.join(dir, FILES.de), en: path.join(dir, FILES.en), facts: path.join(dir, FILES.facts) },
-    shown: { dir: displayPath(dir), de: show(FILES.de), en: show(FILES.en), facts: show(FILES.facts) },
+    abs: { de: inDir(FILES.de), en: inDir(FILES.en), facts: inDir(FILES.facts) },
+    /** The paths as messages show them: worked out only when one is needed (listing 10,000 articles needs none). */
+    get shown() {
+      return (shown ??= { dir: displayPath(dir), de: displayPath(inDir(FILES.de)), en: displayPath(inDir(FILES.en)), facts: displayPath(inDir(FILES.facts)) });
+    },
   };
 }
 
