@@ -9,6 +9,7 @@ import { saveStateSync, type LoadedState, type StoredState } from '../state/read
 import { safeEntries } from './safe-entries.js';
 import { App } from './app.js';
 import { ErrorBoundary } from './error-boundary.js';
+import { PacedStdin } from './paced-stdin.js';
 import type { Externals } from './externals.js';
 import type { TerminalSession } from './terminal.js';
 import { themeFor } from './theme.js';
@@ -109,7 +110,8 @@ export async function runReader(o: ReaderOptions): Promise<number> {
 
   const instance = render(<Root />, {
     stdout: o.stdout,
-    stdin: o.stdin,
+    // One key at a time (see paced-stdin.ts); Ink needs only a stream's shape of it.
+    stdin: new PacedStdin(o.stdin) as unknown as NodeJS.ReadStream,
     stderr: o.stderr,
     exitOnCtrlC: true,
     patchConsole: false,

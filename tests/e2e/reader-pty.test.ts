@@ -82,6 +82,24 @@ describe('the built reader in a real terminal', () => {
     expectRestored(pty, await pty.exit());
   });
 
+  it('acts on keys that arrive in one burst one after another, each on the screen the one before made', async () => {
+    const pty = start(['2024-04-04-aws-stellenabbau']);
+    await pty.waitFor((s) => s.includes('DEUTSCH (Original)'), 'the reader');
+    // "/" opens the search: what follows is the query, not commands ("o" would open a browser).
+    pty.write('/Amazon');
+    await pty.waitFor((s) => s.includes('/Amazon█'), 'the whole query in the search field');
+    pty.write('\u001B');
+    await pty.waitFor((s) => !s.includes('█'), 'the search closed');
+    // "f" opens the facts panel, whose list (ink-select-input) then takes both "j"s.
+    pty.write('fjj');
+    await pty.waitFor((s) => s.includes('j/k choose fact') && s.includes('▌ • Job cuts at AWS'), 'the third fact chosen');
+    // The settings picker in help, likewise.
+    pty.write('\u001B?jj');
+    await pty.waitFor((s) => /▌ Cursor moves by/.test(s), 'the third setting chosen');
+    pty.write('Q');
+    expectRestored(pty, await pty.exit());
+  });
+
   it('quits with q from the too-small note shown over an open article', async () => {
     const pty = start();
     await pty.waitFor((s) => s.includes('Amazon cuts jobs'), 'the library');
