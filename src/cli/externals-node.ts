@@ -24,11 +24,23 @@ export interface NodeExternalsOptions {
   resume: () => void;
 }
 
-/** The browser opener for this platform. */
-function opener(): string {
+/** The platform's opener for a URL. */
+function platformOpener(): string {
   if (process.platform === 'darwin') return 'open';
   if (process.platform === 'win32') return 'explorer';
   return 'xdg-open';
+}
+
+/**
+ * The command that opens `url`, as an argument vector: $BROWSER when set (the
+ * first of its colon-separated commands; "%s" stands for the URL, else the URL
+ * comes last), else the platform's opener. Never through a shell.
+ */
+export function browserCommand(env: NodeJS.ProcessEnv, url: string): string[] {
+  const first = (env['BROWSER'] ?? '').split(':').map((c) => c.trim()).find((c) => c !== '');
+  if (!first) return [platformOpener(), url];
+  const words = first.split(/\s+/);
+  return words.some((w) => w.includes('%s')) ? words.map((w) => w.replaceAll('%s', url)) : [...words, url];
 }
 
 /** The editor command as an argument vector: $VISUAL, else $EDITOR, else vi ("code -w" is split on spaces). */
@@ -43,8 +55,8 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
     openUrl(url: string): Promise<ExternalResult> {
       return new Promise((resolve) => {
         if (!/^https?:\/\//i.test(url)) return resolve({ ok: false, message: t('ui.notice.badUrl') });
-        const command = opener();
-        const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+        const [command = platformOpener(), ...args] = browserCommand(o.env, url);
+        const child = spawn(command, args, { detached: true, stdio: 'ignore' });
         child.once('error', () => resolve({ ok: false, message: t('ui.notice.noOpener', { command, url: sanitise(url) }) }));
         child.once('spawn', () => {
           child.unref();

@@ -34,6 +34,22 @@ export function formatPublished(iso: string, language: UiLanguage, withTime = fa
   return date ? formatter(language, withTime).format(date) : iso;
 }
 
+const widest = new Map<UiLanguage, number>();
+
+/**
+ * The widest date formatPublished() can give in `language` (a two-digit day in
+ * each month; month names differ in length, "Sept" against "May"), so that a
+ * column of dates is as wide on every row.
+ */
+export function widestPublished(language: UiLanguage, width: (text: string) => number): number {
+  let w = widest.get(language);
+  if (w === undefined) {
+    w = Math.max(...Array.from({ length: 12 }, (_, month) => width(formatter(language, false).format(new Date(Date.UTC(2000, month, 28))))));
+    widest.set(language, w);
+  }
+  return w;
+}
+
 /** YYYY-MM-DD of the article's own wall clock (for plain listings). */
 export function isoDay(iso: string): string {
   const date = wallClock(iso);

@@ -5,7 +5,7 @@
  */
 import type { LibraryEntry } from '../content/article.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { formatPublished } from '../i18n/format-date.js';
+import { formatPublished, widestPublished } from '../i18n/format-date.js';
 import type { UiLanguage } from '../i18n/language.js';
 import type { Translate } from '../i18n/translate.js';
 import type { LibraryState } from '../state/library-state.js';
@@ -60,7 +60,7 @@ function row(entry: LibraryEntry, selected: boolean, unread: boolean, o: Library
   }
   const s = entry.summary;
   const date = formatPublished(s.published, o.language);
-  const dateWidth = Math.max(11, displayWidth(date));
+  const dateWidth = Math.max(widestPublished(o.language, displayWidth), displayWidth(date));
   const sourceWidth = width >= 100 ? Math.min(24, o.sourceWidth) : width >= 70 ? Math.min(12, o.sourceWidth) : 0;
   const statusWidth = width >= 60 ? STATUS_WIDTH : 0;
   const titleWidth = Math.max(8, width - 4 - dateWidth - 1 - (sourceWidth ? sourceWidth + 1 : 0) - (statusWidth ? statusWidth + 1 : 0));

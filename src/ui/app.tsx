@@ -122,9 +122,11 @@ export function App(props: AppProps) {
   const open = useCallback(
     (id: string) => {
       update((s) => withArticleRecord(s, libKey, id, { read: true }));
+      // A message belongs to the screen it was said on.
+      setNotice(null);
       setOpenId(id);
     },
-    [libKey, update],
+    [libKey, update, setNotice],
   );
 
   // The first frame may come from the index unchecked: correct it once the files are checked.
@@ -251,7 +253,10 @@ export function App(props: AppProps) {
         notice={notice}
         setNotice={setNotice}
         externals={props.externals}
-        onBack={() => setOpenId(null)}
+        onBack={() => {
+          setNotice(null);
+          setOpenId(null);
+        }}
         onQuit={quit}
         onHelp={() => setHelp(true)}
         onNeighbour={(delta) => {
