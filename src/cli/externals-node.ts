@@ -104,7 +104,7 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
         const after = readFileSync(buffer, 'utf8');
         if (after === before) return { ok: true, message: t('ui.notice.unchanged') };
         const text = parseEditBuffer(after);
-        await writeFileAtomic(enFile, replaceEnglishParagraph(source, index, text));
+        await writeFileAtomic(enFile, replaceEnglishParagraph(source, index, text, article.paragraphs.length));
         const report = await validateArticle(o.root, article.id);
         const errors = report.diagnostics.filter((d) => d.severity === 'error');
         if (report.diagnostics.length === 0) return { ok: true, message: t('ui.notice.saved', { n: index + 1 }) };

@@ -77,7 +77,7 @@ function blocks(lines: readonly string[]): { bodyStart: number; blocks: Block[] 
  * empty). Missing paragraphs before it are filled with placeholders; a
  * missing file becomes a draft skeleton.
  */
-export function replaceEnglishParagraph(source: string | null, index: number, text: string): string {
+export function replaceEnglishParagraph(source: string | null, index: number, text: string, total = index + 1): string {
   const paragraph = text.trim() === '' ? PLACEHOLDER : text.trim();
   const original = source ?? '---\nstatus: draft\n---\n';
   const newline = original.includes('\r\n') ? '\r\n' : '\n';
@@ -88,9 +88,12 @@ export function replaceEnglishParagraph(source: string | null, index: number, te
     lines.splice(target.from, target.to - target.from, paragraph);
     return lines.join(newline);
   }
-  // Append placeholders up to the paragraph, keeping one blank line between paragraphs.
+  // Append placeholders up to the paragraph, and after it up to the German's count (a new file
+  // must still pair every German paragraph), keeping one blank line between paragraphs.
   while (lines.length > found.bodyStart && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
   for (let i = found.blocks.length; i < index; i++) lines.push('', PLACEHOLDER);
-  lines.push('', paragraph, '');
+  lines.push('', paragraph);
+  for (let i = index + 1; i < total; i++) lines.push('', PLACEHOLDER);
+  lines.push('');
   return lines.join(newline);
 }

@@ -43,8 +43,9 @@ export function screenLayout(columns: number, rows: number, view: View, panelOpe
     panelMode = fits ? 'inline' : 'overlay';
     if (fits) textWidth = rest;
   }
-  // Each column has a 2-cell focus marker on its left.
-  const usable = textWidth - (langs.length === 2 ? GUTTER : 0) - langs.length * 2;
+  // Each column has a 2-cell focus marker on its left; beside the panel, one blank cell keeps the
+  // text off the panel's rule.
+  const usable = textWidth - (langs.length === 2 ? GUTTER : 0) - langs.length * 2 - (panelMode === 'inline' ? 1 : 0);
   const each = Math.max(1, Math.floor(usable / langs.length));
   return {
     tooSmall,

@@ -30,6 +30,8 @@ import { useWindowSize } from './use-window-size.js';
 export interface AppProps {
   root: LibraryRoot;
   libraryName: string;
+  /** " --library DIR" for commands the reader suggests (empty for the bundled library). */
+  libraryFlag?: string;
   entries: LibraryEntry[];
   stored: StoredState;
   /** Persists the state (the caller debounces and writes on exit). */
@@ -192,9 +194,11 @@ export function App(props: AppProps) {
     dispatch: dispatchLibrary,
     onOpen: () => {
       if (selectedEntry?.ok) open(selectedEntry.id);
-      else if (selectedEntry) setNotice(t('ui.library.cannotOpen', { id: selectedEntry.id }));
+      else if (selectedEntry) setNotice(t('ui.library.cannotOpen', { id: selectedEntry.id, library: props.libraryFlag ?? '' }));
     },
-    onCycleView: () => setPreferences({ view: nextView(view) }),
+    // The list shows one title per article, German or English: t switches between the two
+    // (cycling all three views here would look like a key that sometimes does nothing).
+    onCycleView: () => setPreferences({ view: view === 'de' ? 'both' : 'de' }),
     onOpenUrl: () => {
       const url = selectedEntry?.ok ? selectedEntry.summary.url : undefined;
       if (!url) return setNotice(t('ui.notice.noUrl'));

@@ -35,6 +35,18 @@ describe('library screen', () => {
     app.unmount();
   });
 
+  it('switches the titles between English and German on every t', async () => {
+    const app = await renderApp({ library: library() });
+    expect(app.frame()).toContain('New bridge for Beispielheim');
+    await app.press('t');
+    expect(app.frame()).toContain('Neue Brücke für Beispielheim');
+    await app.press('t');
+    expect(app.frame()).toContain('New bridge for Beispielheim');
+    await app.press('t');
+    expect(app.frame()).toContain('Neue Brücke für Beispielheim');
+    app.unmount();
+  });
+
   it('filters as you type and Esc clears the filter', async () => {
     const app = await renderApp({ library: library() });
     await app.press('/', 's', 'c', 'h', 'u', 'l');
