@@ -1,11 +1,13 @@
 /** `newsbridge import FILE|URL|- [--id ID] [--force] [--translation FILE]`: bring articles in. */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { displayPath, isArticleId } from '../content/library-paths.js';
+import { displayPath, FILES, isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import { openLibrary } from '../content/load-library.js';
-import { completeArticle, importDocument, ImportInputError, type ImportedDocument } from '../curate/import-document.js';
+import { MAX_FILE_BYTES } from '../content/read-file.js';
+import type { Fact } from '../content/schema.js';
+import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../curate/import-document.js';
 import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../curate/import-fetch.js';
 import { candidateFacts } from '../curate/import-facts.js';
 import { articleIdFor } from '../curate/import-slug.js';
@@ -13,7 +15,10 @@ import { alignTranslation, parseEnglishText, type AlignedTranslation, type Doubt
 import {
   ArticleExistsError,
   articleExists,
+  ensureFolder,
   factsSchemaPath,
+  LibraryFolderError,
+  reasonOf,
   renderEnglish,
   renderFacts,
   renderGerman,
@@ -32,6 +37,22 @@ export interface ImportOptions extends GlobalOptions {
 
 /** Largest input read from a file or standard input (a URL has its own cap while streaming). */
 const MAX_INPUT_BYTES = DEFAULT_LIMITS.maxBytes;
+
+/**
+ * Messages new to the import command, in the form of the "import" section of locales/en.json.
+ * They belong there (with German versions); until then they are shown in English.
+ */
+const NEW_MESSAGES = {
+  kept: 'Kept the previous {{file}} as {{backup}}.',
+  tooLargeForLibrary: '{{file}}: the article would be {{size}} MB in {{name}}, but the library opens files up to {{mb}} MB; nothing was imported',
+  translationStdinTaken: '--translation -: standard input already holds the German text; give the translation as a file',
+  emptyItem: 'Skipped item {{n}} of the feed: it has no title or no text.',
+  sameId: 'Skipped an item that would also be "{{id}}" (same date and title as an item above).',
+} as const;
+
+function say(key: keyof typeof NEW_MESSAGES, values: Record<string, string | number>): string {
+  return NEW_MESSAGES[key].replace(/\{\{(\w+)\}\}/g, (all, name: string) => String(values[name] ?? all));
+}
 
 interface Input {
   bytes: Uint8Array;
@@ -63,9 +84,8 @@ export async function readInputFile(file: string, ctx: CommandContext): Promise<
     return await readFile(file);
   } catch (cause) {
     if (cause instanceof CliError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOENT') throw new CliError(ctx.t('import.noSuchFile', { file: shown }), 2, ctx.t('import.inputHint'));
-    throw new CliError(ctx.t('import.cannotRead', { file: shown, code }));
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(ctx.t('import.noSuchFile', { file: shown }), 2, ctx.t('import.inputHint'));
+    throw new CliError(ctx.t('import.cannotRead', { file: shown, code: reasonOf(cause) }));
   }
 }
 
@@ -149,17 +169,31 @@ function doubtLine(n: number, doubt: Doubt, ctx: CommandContext): string {
   }
 }
 
-async function readTranslation(file: string, article: Omit<ArticleToWrite, 'id'>, ctx: CommandContext): Promise<AlignedTranslation> {
-  let bytes: Uint8Array;
+/**
+ * The translation's text, read, checked and decoded as the main input is (before anything is
+ * written). Standard input can be read once, so `-` works only when the German is a file.
+ */
+async function readTranslationText(file: string, mainInput: string, ctx: CommandContext): Promise<string> {
+  if (file === '-' && mainInput === '-') throw new CliError(say('translationStdinTaken', {}), 2);
   try {
-    bytes = await readInputFile(file, ctx);
+    const bytes = file === '-' ? (await readInput('-', ctx)).bytes : await readInputFile(file, ctx);
+    return decodeInput(bytes).text;
   } catch (cause) {
-    // The input hint is about the German source; for the translation the message says enough.
-    if (cause instanceof CliError) throw new CliError(cause.message, cause.exitCode);
+    // The input hints are about the German source; for the translation the message says enough.
+    const failure = cause instanceof ImportInputError ? inputFailure(cause, file, ctx) : cause;
+    if (failure instanceof CliError) throw new CliError(failure.message, failure.exitCode);
     throw cause;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const english = parseEnglishText(text);
+}
+
+function alignText(text: string, file: string, article: Omit<ArticleToWrite, 'id'>, guessed: readonly Guess[], ctx: CommandContext): AlignedTranslation {
+  // A made-up German title says nothing about the English file's first line.
+  const german = {
+    ...(guessed.includes('title') ? {} : { title: article.title }),
+    ...(article.dek ? { dek: article.dek } : {}),
+    paragraphs: article.paragraphs.length,
+  };
+  const english = parseEnglishText(text, german);
   if (english.paragraphs.length === 0) throw new CliError(ctx.t('import.empty', { file: sanitise(file) }));
   return alignTranslation(article.paragraphs, english, article.dek);
 }
@@ -175,46 +209,66 @@ async function verify(library: string, id: string, ctx: CommandContext): Promise
   }
 }
 
-interface Written {
+/** An article ready to be written: its id and the three files' text. */
+interface Planned {
   id: string;
-  lines: string[];
+  article: Omit<ArticleToWrite, 'id'>;
+  guessed: Guess[];
+  facts: Fact[];
+  translation?: AlignedTranslation;
+  texts: { de: string; en: string; facts: string };
 }
 
-async function writeOne(
+/** What to do with each article found, in order: write it, or say why it is skipped. */
+type Step = Planned | { skip: string };
+
+async function planOne(
+  found: ImportedDocument['articles'][number],
   doc: ImportedDocument,
-  index: number,
   input: Input,
   library: string,
   options: ImportOptions,
+  translationText: string | undefined,
   ctx: CommandContext,
-): Promise<Written | { skipped: string }> {
-  const found = doc.articles[index];
-  if (!found) return { skipped: '' };
+): Promise<Planned | { exists: string }> {
   const { article, guessed } = completeArticle(found, input.url ? { url: input.url } : {});
   const id = options.id ?? articleIdFor(article.title, guessed.includes('published') ? undefined : article.published);
   if (articleExists(library, id) && !options.force) {
-    if (doc.kind === 'feed') return { skipped: id };
+    if (doc.kind === 'feed') return { exists: id };
     throw new CliError(ctx.t('import.exists', { id, library: sanitise(displayPath(library)) }), 2, ctx.t('import.existsHint'));
   }
-  const translation = options.translation ? await readTranslation(options.translation, article, ctx) : undefined;
+  const translation = translationText !== undefined ? alignText(translationText, options.translation ?? '', article, guessed, ctx) : undefined;
   const facts = candidateFacts(article.paragraphs);
-  const full: ArticleToWrite = { id, ...article };
+  const texts = {
+    de: renderGerman({ id, ...article }),
+    en: renderEnglish(article.paragraphs.length, translation),
+    facts: renderFacts(facts, await factsSchemaPath(library)),
+  };
+  return { id, article, guessed, facts, ...(translation ? { translation } : {}), texts };
+}
+
+/** The library refuses files over MAX_FILE_BYTES: an article it could not open is not written. */
+function checkSizes(steps: readonly Step[], input: Input): void {
+  for (const step of steps) {
+    if ('skip' in step) continue;
+    for (const [key, text] of Object.entries(step.texts) as [keyof typeof FILES, string][]) {
+      const bytes = Buffer.byteLength(text);
+      if (bytes <= MAX_FILE_BYTES) continue;
+      const size = (bytes / 1024 / 1024).toFixed(1);
+      throw new CliError(say('tooLargeForLibrary', { file: sanitise(input.name), size, name: FILES[key], mb: MAX_FILE_BYTES / 1024 / 1024 }), 2);
+    }
+  }
+}
+
+async function writeOne(step: Planned, doc: ImportedDocument, library: string, options: ImportOptions, ctx: CommandContext): Promise<string[]> {
+  const { id, article, guessed, facts, translation } = step;
   let files;
   try {
-    files = await writeArticleFiles(
-      library,
-      id,
-      {
-        de: renderGerman(full),
-        en: renderEnglish(article.paragraphs.length, translation),
-        facts: renderFacts(facts, await factsSchemaPath(library)),
-      },
-      options.force === true,
-    );
+    files = await writeArticleFiles(library, id, step.texts, options.force === true);
   } catch (cause) {
     if (cause instanceof ArticleExistsError) throw new CliError(ctx.t('import.exists', { id, library: sanitise(displayPath(library)) }), 2, ctx.t('import.existsHint'));
-    const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(displayPath(library)), message: `cannot write ${id} (${code})` }));
+    const message = cause instanceof LibraryFolderError ? cause.message : `cannot write ${id}: ${reasonOf(cause)}`;
+    throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(displayPath(library)), message }));
   }
   await verify(library, id, ctx);
   const shown = (p: string) => sanitise(displayPath(p));
@@ -229,12 +283,13 @@ async function writeOne(
     `  ${shown(files.en)}`,
     `  ${shown(files.facts)}`,
   ];
+  for (const { file, backup } of files.kept) lines.push(say('kept', { file: shown(file), backup: shown(backup) }));
   for (const what of guessed) {
     const value = what === 'title' ? article.title : what === 'source' ? article.source : article.published;
     lines.push(ctx.t(`import.guessed_${what}` as const, { value: sanitise(value), file: shown(files.de) }));
   }
   if (translation) lines.push(...translationReport(translation, options.translation ?? '', shown(files.en), ctx));
-  return { id, lines };
+  return lines;
 }
 
 function translationReport(translation: AlignedTranslation, file: string, shownEn: string, ctx: CommandContext): string[] {
@@ -264,48 +319,57 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
     throw new CliError(ctx.t('import.singleOnly', { option, file: sanitise(source.name), count: doc.articles.length }), 2);
   }
 
+  const translationText = options.translation !== undefined ? await readTranslationText(options.translation, input, ctx) : undefined;
+
+  // Everything is worked out before the first folder is made, so a refusal leaves nothing behind.
+  const steps: Step[] = [];
+  const seen = new Set<string>();
+  for (const found of doc.articles) {
+    const planned = await planOne(found, doc, source, library, options, translationText, ctx);
+    if ('exists' in planned) steps.push({ skip: ctx.t('import.skipped', { id: planned.exists }) });
+    // Two items of one feed with the same date and title would be the same folder.
+    else if (seen.has(planned.id)) steps.push({ skip: say('sameId', { id: planned.id }) });
+    else {
+      seen.add(planned.id);
+      steps.push(planned);
+    }
+  }
+  checkSizes(steps, source);
+
   const out: string[] = [];
   if (doc.decoded.declaredWrong && doc.decoded.declared) {
     out.push(ctx.t('import.charsetWrong', { file: sanitise(source.name), declared: sanitise(doc.decoded.declared), used: doc.decoded.encoding }));
   }
+  const shownLibrary = sanitise(displayPath(library));
   try {
-    await mkdir(library, { recursive: false });
-    out.push(ctx.t('import.createdLibrary', { library: sanitise(displayPath(library)) }));
+    if (await ensureFolder(library, (p) => sanitise(displayPath(p)))) out.push(ctx.t('import.createdLibrary', { library: shownLibrary }));
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      await mkdir(library, { recursive: true });
-      out.push(ctx.t('import.createdLibrary', { library: sanitise(displayPath(library)) }));
-    } else if (code !== 'EEXIST') {
-      throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(displayPath(library)), message: code ?? String(cause) }));
-    }
+    if (cause instanceof LibraryFolderError) throw new CliError(ctx.t('cli.libraryProblem', { library: shownLibrary, message: cause.message }), 2);
+    throw cause;
   }
 
-  const written: Written[] = [];
-  const skipped: string[] = [];
-  const seen = new Set<string>();
-  for (let i = 0; i < doc.articles.length; i++) {
-    const result = await writeOne(doc, i, source, library, options, ctx);
-    if ('skipped' in result) {
-      skipped.push(result.skipped);
-      out.push(ctx.t('import.skipped', { id: result.skipped }));
+  const written: string[] = [];
+  let skipped = 0;
+  for (const step of steps) {
+    if ('skip' in step) {
+      skipped++;
+      out.push(step.skip);
       continue;
     }
-    // Two items of one feed with the same date and title would be the same folder.
-    if (seen.has(result.id)) continue;
-    seen.add(result.id);
-    written.push(result);
-    out.push(...result.lines);
+    out.push(...(await writeOne(step, doc, library, options, ctx)));
+    written.push(step.id);
   }
+  for (const n of doc.emptyItems) out.push(say('emptyItem', { n }));
 
   const libraryArg = options.library !== undefined || ctx.env['NEWSBRIDGE_LIBRARY'] ? ` --library ${sanitise(displayPath(library))}` : '';
   if (doc.kind === 'feed') {
-    out.push(ctx.t('import.feedSummary', { imported: written.length, total: doc.articles.length, skipped: skipped.length }));
+    const total = doc.articles.length + doc.emptyItems.length;
+    out.push(ctx.t('import.feedSummary', { imported: written.length, total, skipped: skipped + doc.emptyItems.length }));
     out.push(written.length > 0 ? ctx.t('import.nextFeed', { library: libraryArg }) : ctx.t('import.nothingNew'));
   } else if (written[0]) {
-    const facts = sanitise(displayPath(path.join(library, written[0].id, 'facts.yaml')));
+    const facts = sanitise(displayPath(path.join(library, written[0], FILES.facts)));
     const key = options.translation ? 'import.nextTranslated' : 'import.next';
-    out.push(ctx.t(key, { id: written[0].id, library: libraryArg, facts }));
+    out.push(ctx.t(key, { id: written[0], library: libraryArg, facts }));
   }
   ctx.out(`${out.join('\n')}\n`);
   return 0;

@@ -49,10 +49,12 @@ export interface ImportedDocument {
   kind: InputKind;
   decoded: DecodedText;
   articles: (Extracted & { url?: string })[];
+  /** 1-based positions of feed items left out for having no title or no text. */
+  emptyItems: number[];
 }
 
-/** Reads `bytes` as a text, a page or a feed. */
-export async function importDocument(bytes: Uint8Array, options: { contentType?: string } = {}): Promise<ImportedDocument> {
+/** The text of an input's bytes; refused when empty or binary. */
+export function decodeInput(bytes: Uint8Array, options: { contentType?: string } = {}): DecodedText {
   if (bytes.length === 0) throw new ImportInputError('empty');
   const nul = bytes.indexOf(0);
   // UTF-16 has zero bytes in every ASCII character; only a BOM makes it text.
@@ -60,6 +62,12 @@ export async function importDocument(bytes: Uint8Array, options: { contentType?:
   if (nul >= 0 && !utf16) throw new ImportInputError('binary', lineOf(bytes, nul));
   const decoded = decodeBytes(bytes, charsetOfContentType(options.contentType));
   if (decoded.text.trim() === '') throw new ImportInputError('empty');
+  return decoded;
+}
+
+/** Reads `bytes` as a text, a page or a feed. */
+export async function importDocument(bytes: Uint8Array, options: { contentType?: string } = {}): Promise<ImportedDocument> {
+  const decoded = decodeInput(bytes, options);
   const kind = detectKind(decoded.text, options.contentType);
   if (!kind) throw new ImportInputError('unrecognised', 1);
   if (kind === 'feed') {
@@ -67,7 +75,7 @@ export async function importDocument(bytes: Uint8Array, options: { contentType?:
     try {
       const feed = await parseFeedText(decoded.text);
       if (feed.articles.length === 0) throw new ImportInputError('noItems');
-      return { kind, decoded, articles: feed.articles };
+      return { kind, decoded, articles: feed.articles, emptyItems: feed.emptyItems };
     } catch (cause) {
       if (cause instanceof FeedError) throw new ImportInputError('badFeed', undefined, cause.message);
       throw cause;
@@ -77,11 +85,11 @@ export async function importDocument(bytes: Uint8Array, options: { contentType?:
     const { extractHtml } = await import('./import-html.js');
     const article = await extractHtml(decoded.text);
     if (article.paragraphs.length === 0) throw new ImportInputError('noText');
-    return { kind, decoded, articles: [article] };
+    return { kind, decoded, articles: [article], emptyItems: [] };
   }
   const article = extractArticle(textToBlocks(decoded.text));
   if (article.paragraphs.length === 0) throw new ImportInputError('noText');
-  return { kind, decoded, articles: [article] };
+  return { kind, decoded, articles: [article], emptyItems: [] };
 }
 
 function lineOf(bytes: Uint8Array, index: number): number {

@@ -18,6 +18,8 @@ export interface FeedArticle extends Extracted {
 export interface ParsedFeed {
   title?: string;
   articles: FeedArticle[];
+  /** 1-based positions of the items left out for having no title or no text. */
+  emptyItems: number[];
 }
 
 /** Thrown when the text is not a feed the parser can read. */
@@ -87,12 +89,15 @@ export async function parseFeedText(xml: string): Promise<ParsedFeed> {
   const named = feedTitle ? sourceName(feedTitle) : undefined;
   const feedSource = named && (named !== feedTitle || !feedAuthor || named.split(' ').length <= 3) ? named : (feedAuthor ?? named);
   const articles: FeedArticle[] = [];
-  for (const item of feed.items) {
+  const emptyItems: number[] = [];
+  for (const [index, item] of feed.items.entries()) {
     const title = item.title ? (await itemParagraphs(item.title)).paragraphs.join(' ') : '';
     const body = item.content ?? item.description ?? '';
-    if (title === '' || body.trim() === '') continue;
-    const { paragraphs, author } = await itemParagraphs(body);
-    if (paragraphs.length === 0) continue;
+    const { paragraphs, author } = title === '' || body.trim() === '' ? { paragraphs: [], author: undefined } : await itemParagraphs(body);
+    if (paragraphs.length === 0) {
+      emptyItems.push(index + 1);
+      continue;
+    }
     const date = item.published ?? item.updated;
     const itemAuthor = item.authors[0]?.name ?? author;
     const summary = item.content && item.description ? (await itemParagraphs(item.description)).paragraphs.join(' ') : '';
@@ -107,5 +112,5 @@ export async function parseFeedText(xml: string): Promise<ParsedFeed> {
       ...(item.url && /^https?:\/\//.test(item.url) ? { url: item.url } : {}),
     });
   }
-  return { ...(feedSource ? { title: feedSource } : {}), articles };
+  return { ...(feedSource ? { title: feedSource } : {}), articles, emptyItems };
 }

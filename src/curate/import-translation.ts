@@ -6,6 +6,8 @@
 import { parseYaml, splitMarkdown, splitParagraphs } from '../content/front-matter.js';
 import { isPlaceholder } from '../content/parse-files.js';
 import { cleanText } from '../text/normalize.js';
+import { textToBlocks } from './import-blocks.js';
+import { extractArticle } from './import-extract.js';
 import { alignParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from './quantities.js';
 
@@ -39,8 +41,67 @@ function looksLikeHeadline(text: string): boolean {
   return text.length <= 140 && !/[.:;,]$/.test(text) && text.split(/\s+/).length <= 20;
 }
 
-/** Reads an English text: plain paragraphs, or an article.en.md with front matter. */
-export function parseEnglishText(source: string): EnglishText {
+/** Whether `english` could translate `german`: titles and deks keep roughly their length. */
+function similarLength(english: string, german: string): boolean {
+  const ratio = english.length / german.length;
+  return ratio > 0.5 && ratio < 2;
+}
+
+/** What the German side of an imported article says about its English. */
+export interface GermanSide {
+  /** The title found in the German text (not one made up from its first words). */
+  title?: string;
+  dek?: string;
+  /** How many paragraphs the German has. */
+  paragraphs: number;
+}
+
+interface Head {
+  title?: string;
+  dek?: string;
+  /** The body lines with those of the title and dek blanked. */
+  lines: string[];
+}
+
+/**
+ * The title and dek at the top of `lines`, found as the German import finds them (the same
+ * extractor); the German title and dek must have theirs' length, as translations do.
+ */
+function findHead(lines: readonly string[], german: GermanSide): Head | undefined {
+  const blocks = textToBlocks(lines.join('\n'));
+  const found = extractArticle(blocks);
+  const bodyStart = blocks.findIndex((b) => b.text === found.paragraphs[0]);
+  const title = found.title;
+  if (bodyStart <= 0 || !title || !german.title || !similarLength(title, german.title)) return undefined;
+  const dek = found.dek && german.dek && similarLength(found.dek, german.dek) ? found.dek : undefined;
+  const head: Head = { lines: [...lines] };
+  blocks.slice(0, bodyStart).forEach((block, i) => {
+    const text = block.text;
+    // A page title keeps the site's name beside the headline ("Headline | Site").
+    const isTitle = text === title || (text.length <= title.length + 60 && (text.startsWith(title) || text.endsWith(title)));
+    const isDek = dek !== undefined && (text === dek || dek.startsWith(`${text} `) || dek.endsWith(` ${text}`));
+    if (!isTitle && !isDek) return;
+    if (isTitle) head.title = title;
+    else head.dek = dek;
+    // Every non-blank line up to the next block belongs to this one.
+    const end = (blocks[i + 1]?.line ?? lines.length + 1) - 1;
+    for (let n = block.line - 1; n < end; n++) head.lines[n] = '';
+  });
+  return head;
+}
+
+function bodyParagraphs(lines: readonly string[], firstLine: number): string[] {
+  return splitParagraphs(lines, firstLine)
+    .map((p) => cleanText(p.text))
+    .filter((p) => p !== '' && !isPlaceholder(p));
+}
+
+/**
+ * Reads an English text: plain paragraphs, or an article.en.md with front matter. Without a
+ * title in front matter, title and dek lines at the top are taken as the German import takes
+ * them from the German text.
+ */
+export function parseEnglishText(source: string, german?: GermanSide): EnglishText {
   const split = splitMarkdown(source);
   let title: string | undefined;
   let dek: string | undefined;
@@ -50,9 +111,20 @@ export function parseEnglishText(source: string): EnglishText {
     if (typeof meta['title'] === 'string') title = meta['title'];
     if (typeof meta['dek'] === 'string') dek = meta['dek'];
   }
-  const paragraphs = splitParagraphs(split.bodyLines, split.bodyLine)
-    .map((p) => cleanText(p.text))
-    .filter((p) => p !== '' && !isPlaceholder(p));
+  // A lone carriage return would count as a line break in textToBlocks and shift its line numbers.
+  const lines = split.bodyLines.map((line) => line.replace(/\r/g, ' '));
+  let paragraphs = bodyParagraphs(lines, split.bodyLine);
+  const head = title === undefined && german ? findHead(lines, german) : undefined;
+  if (head?.title) {
+    const rest = bodyParagraphs(head.lines, split.bodyLine);
+    // A short first paragraph ending in a full stop is a headline only when the rest still
+    // has a paragraph for every German one.
+    if (rest.length > 0 && (looksLikeHeadline(head.title) || rest.length >= (german?.paragraphs ?? 0))) {
+      title = head.title;
+      dek ??= head.dek;
+      paragraphs = rest;
+    }
+  }
   const first = paragraphs[0];
   if (title === undefined && first !== undefined && paragraphs.length > 1 && looksLikeHeadline(first)) {
     title = first;

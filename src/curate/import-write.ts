@@ -2,8 +2,8 @@
  * Writing an imported article into a library folder: article.de.md, an article.en.md
  * (a skeleton of placeholders, or an aligned translation) and facts.yaml with candidates.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { bundledLibrary, FILES, packageRoot } from '../content/library-paths.js';
@@ -74,6 +74,8 @@ export interface WrittenFiles {
   de: string;
   en: string;
   facts: string;
+  /** Files that were replaced, each renamed to a backup beside it. */
+  kept: { file: string; backup: string }[];
 }
 
 /** Thrown when the article folder exists and replacing it was not asked for. */
@@ -90,8 +92,27 @@ export function articleExists(libraryDir: string, id: string): boolean {
 }
 
 /**
+ * Where a replaced file goes: beside it, under a name the loader never reads (it reads only
+ * the three fixed names), so the curator's work stays recoverable and the article still loads.
+ */
+function backupName(file: string, stamp: string): string {
+  let backup = `${file}.replaced-${stamp}`;
+  for (let n = 2; existsSync(backup); n++) backup = `${file}.replaced-${stamp}-${n}`;
+  return backup;
+}
+
+/** True when `file` is a regular file holding exactly `text` (replacing it loses nothing). */
+async function holds(file: string, text: string): Promise<boolean> {
+  // lstat first: reading a named pipe would block, and a big file is not worth comparing.
+  const info = await lstat(file);
+  if (!info.isFile() || info.size !== Buffer.byteLength(text)) return false;
+  return (await readFile(file, 'utf8')) === text;
+}
+
+/**
  * Writes the three files into `libraryDir/id`, each through a temporary file and a rename,
- * so a crash never leaves half a file. Refuses an existing folder unless `force`.
+ * so a crash never leaves half a file. Refuses an existing folder unless `force`; with it,
+ * every file that would change is first renamed to a backup (listed in `kept`).
  */
 export async function writeArticleFiles(
   libraryDir: string,
@@ -101,8 +122,13 @@ export async function writeArticleFiles(
 ): Promise<WrittenFiles> {
   const dir = path.join(libraryDir, id);
   if (existsSync(dir) && !force) throw new ArticleExistsError(dir);
-  await mkdir(dir, { recursive: true });
-  const out = { dir, de: path.join(dir, FILES.de), en: path.join(dir, FILES.en), facts: path.join(dir, FILES.facts) };
+  // Not recursive: the library folder exists already, and a recursive mkdir loops forever on procfs.
+  await mkdir(dir).catch((cause: NodeJS.ErrnoException) => {
+    if (cause.code === 'ENOENT') throw new LibraryFolderError(`cannot create ${id} in it: its file system takes no new folders`);
+    if (cause.code !== 'EEXIST') throw cause;
+  });
+  const out: WrittenFiles = { dir, de: path.join(dir, FILES.de), en: path.join(dir, FILES.en), facts: path.join(dir, FILES.facts), kept: [] };
+  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   for (const [name, text] of [
     [out.de, files.de],
     [out.en, files.en],
@@ -111,10 +137,104 @@ export async function writeArticleFiles(
     const temp = `${name}.${process.pid}.tmp`;
     try {
       await writeFile(temp, text, 'utf8');
+      const present = await lstat(name).then(
+        () => true,
+        () => false,
+      );
+      if (present && !(await holds(name, text))) {
+        const backup = backupName(name, stamp);
+        await rename(name, backup);
+        out.kept.push({ file: name, backup });
+      }
       await rename(temp, name);
     } finally {
       await rm(temp, { force: true });
     }
   }
   return out;
+}
+
+/** Words for the system's error codes, for messages a person reads. */
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'something else is in the way',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  ENOENT: 'a folder on its path does not exist',
+  EBUSY: 'it is busy',
+  EIO: 'an input/output error',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+};
+
+/** A failed file-system call in words (its code only when it is an unusual one). */
+export function reasonOf(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return cause instanceof Error ? cause.message : String(cause);
+  return REASONS[code] ?? `the system refused (${code})`;
+}
+
+/** Thrown when the library folder cannot be made; `message` says why in words. */
+export class LibraryFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LibraryFolderError';
+  }
+}
+
+/**
+ * Makes sure `dir` is a folder we can write into, creating it (and missing parents) when
+ * needed: true when it was created. The nearest existing ancestor is checked first and the
+ * folders are made one at a time, because a recursive mkdir loops forever where the file
+ * system answers "no such file" for the parent it just found (procfs), and fails with a
+ * bare code where the path runs through a file or a broken link.
+ */
+export async function ensureFolder(dir: string, shown: (p: string) => string): Promise<boolean> {
+  const target = path.resolve(dir);
+  const named = (p: string) => (p === target ? 'it' : shown(p));
+  const missing: string[] = [];
+  let at = target;
+  for (;;) {
+    const info = await stat(at).catch((cause: NodeJS.ErrnoException) => cause);
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) break;
+      throw new LibraryFolderError(at === target ? 'is a file, not a folder' : `cannot create it: ${shown(at)} is a file, not a folder`);
+    }
+    if (info.code === 'ENOENT') {
+      const link = await lstat(at).then(
+        (l) => l.isSymbolicLink(),
+        () => false,
+      );
+      const broken = 'is a broken link (it points to nothing)';
+      if (link) throw new LibraryFolderError(at === target ? broken : `cannot create it: ${shown(at)} ${broken}`);
+    } else if (info.code !== 'ENOTDIR') {
+      throw new LibraryFolderError(`cannot use ${named(at)}: ${reasonOf(info)}`);
+    }
+    const parent = path.dirname(at);
+    if (parent === at) throw new LibraryFolderError('cannot create it: no folder on its path exists');
+    missing.unshift(at);
+    at = parent;
+  }
+  try {
+    await access(at, constants.W_OK);
+  } catch (cause) {
+    throw new LibraryFolderError(missing.length === 0 ? `cannot write into it: ${reasonOf(cause)}` : `cannot create it in ${shown(at)}: ${reasonOf(cause)}`);
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (cause) {
+      // The parent exists (checked, or just made): "no such file" means its file system takes no new folders.
+      const code = (cause as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? `${shown(path.dirname(folder))} takes no new folders` : reasonOf(cause);
+      throw new LibraryFolderError(`cannot create ${named(folder)}: ${reason}`);
+    }
+  }
+  return missing.length > 0;
 }
