@@ -36,11 +36,24 @@ export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv): stri
   return chosen ? path.resolve(chosen) : bundledLibrary();
 }
 
+/**
+ * " --library DIR" for a command the user is told to run, so that it finds the
+ * same library; empty when the library is the bundled one. Quoted for a shell
+ * when the path needs it.
+ */
+export function libraryFlag(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
+  const chosen = options.library ?? env['NEWSBRIDGE_LIBRARY'];
+  if (!chosen) return '';
+  const shown = sanitise(displayPath(path.resolve(chosen)));
+  // Double quotes: the hints that carry it put the whole command in single quotes.
+  return ` --library ${/^[\w@%+=:,./-]+$/.test(shown) ? shown : `"${shown.replace(/["\\$`]/g, (c) => `\\${c}`)}"`}`;
+}
+
 /** Opens the library or fails with a one-line usage error. */
-export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string }> {
+export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string; flag: string }> {
   const dir = libraryDir(options, ctx.env);
   const shown = sanitise(displayPath(dir));
   const opened = await openLibrary(dir);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));
-  return { root: opened.root, shown };
+  return { root: opened.root, shown, flag: libraryFlag(options, ctx.env) };
 }

@@ -1,10 +1,10 @@
 /** `newsbridge list [--json]`: one line per article, newest first. */
 import type { LibraryEntry } from '../content/article.js';
-import { formatDiagnostic } from '../content/diagnostic.js';
+import { showDiagnostic } from '../content/diagnostic.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { cacheDir } from '../state/app-dirs.js';
 import { isoDay } from '../i18n/format-date.js';
-import { sanitise, terminalSafeJson } from '../text/sanitize.js';
+import { showControls, terminalSafeJson } from '../text/sanitize.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -33,7 +33,8 @@ export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext)
   return entries.map((entry) => {
     if (!entry.ok) {
       const first = entry.errors[0];
-      return `${'?'.padEnd(10)}  ${sanitise(entry.id)}  ${ctx.t('cli.brokenRow')}: ${first ? sanitise(formatDiagnostic(first)) : ''}`;
+      // A folder name is shown with its controls made visible, so it can be found and renamed.
+      return `${'?'.padEnd(10)}  ${showControls(entry.id)}  ${ctx.t('cli.brokenRow')}: ${first ? showDiagnostic(first) : ''}`;
     }
     const s = entry.summary;
     const status = ctx.t(`cli.status_${s.translation}`);

@@ -15,7 +15,7 @@ import { safeEntries } from '../ui/safe-entries.js';
 import { takeTerminal } from '../ui/terminal.js';
 import { themeFor } from '../ui/theme.js';
 import { CliError } from './cli-error.js';
-import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 export async function readCommand(
   id: string | undefined,
@@ -37,7 +37,7 @@ export async function readCommand(
     throw new CliError(
       ctx.t('cli.unknownId', { id, library: shown }),
       2,
-      ctx.t('cli.unknownIdHint'),
+      ctx.t('cli.unknownIdHint', { library: libraryFlag(options, ctx.env) }),
     );
   }
   const dir = stateDir(ctx.env);
@@ -122,6 +122,7 @@ export async function readCommand(
     return runReader({
       root,
       libraryName: shown,
+      libraryFlag: libraryFlag(options, ctx.env),
       entries,
       revalidate: listed.revalidate,
       relist: async () => {

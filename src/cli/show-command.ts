@@ -1,5 +1,5 @@
 /** `newsbridge show ID`: an article as plain text or JSON. */
-import { formatDiagnostic } from '../content/diagnostic.js';
+import { showDiagnostic } from '../content/diagnostic.js';
 import { isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import type { Article } from '../content/article.js';
@@ -33,12 +33,12 @@ export function parseWidth(value: string | undefined, ctx: CommandContext): numb
 }
 
 /** Loads an article by id, turning every failure into a one-line CliError. */
-export async function requireArticle(root: LibraryRoot, shown: string, id: string, ctx: CommandContext): Promise<Article> {
-  if (!isArticleId(id)) throw new CliError(ctx.t('cli.badId', { id: sanitise(id) }), 2, ctx.t('cli.unknownIdHint'));
+export async function requireArticle(root: LibraryRoot, shown: string, id: string, ctx: CommandContext, flag = ''): Promise<Article> {
+  if (!isArticleId(id)) throw new CliError(ctx.t('cli.badId', { id: sanitise(id) }), 2, ctx.t('cli.unknownIdHint', { library: flag }));
   const result = await loadArticle(root, id);
   if (result.ok) return result.article;
-  if (result.notFound) throw new CliError(ctx.t('cli.unknownId', { id, library: shown }), 2, ctx.t('cli.unknownIdHint'));
-  const details = result.errors.map((e) => `  ${sanitise(formatDiagnostic(e))}`).join('\n');
+  if (result.notFound) throw new CliError(ctx.t('cli.unknownId', { id, library: shown }), 2, ctx.t('cli.unknownIdHint', { library: flag }));
+  const details = result.errors.map((e) => `  ${showDiagnostic(e)}`).join('\n');
   throw new CliError(`${ctx.t('cli.brokenArticle', { id })}\n${details}`, 1);
 }
 
@@ -58,8 +58,11 @@ export function articleJson(article: Article): unknown {
 export async function showCommand(id: string, options: ShowOptions, ctx: CommandContext): Promise<number> {
   const lang = parseLang(options.lang, ctx);
   const width = parseWidth(options.width, ctx);
-  const { root, shown } = await requireLibrary(ctx, options);
-  const article = await requireArticle(root, shown, id, ctx);
+  const { root, shown, flag } = await requireLibrary(ctx, options);
+  const article = await requireArticle(root, shown, id, ctx, flag);
+  // A broken facts.yaml leaves the text readable: say why the facts are missing, and carry on.
+  const factsError = article.factsErrors[0];
+  if (factsError) ctx.err(`${ctx.t('cli.factsBroken', { error: showDiagnostic(factsError), id, library: flag })}\n`);
   if (options.json) {
     ctx.out(`${terminalSafeJson(articleJson(article))}\n`);
     return 0;

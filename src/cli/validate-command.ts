@@ -8,7 +8,7 @@ import { validateArticle, validateLibrary, type ArticleReport, type LibraryRepor
 import { cacheDir } from '../state/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
-import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 function isDirectory(p: string): boolean {
   try {
@@ -28,11 +28,11 @@ async function reportsFor(target: string | undefined, options: GlobalOptions, ct
     const { root, shown } = await requireLibrary(ctx, options);
     if (!existsSync(path.join(root.real, target)) && isDirectory(target)) return reportsForDir(target, ctx);
     if (!existsSync(path.join(root.real, target))) {
-      throw new CliError(ctx.t('cli.unknownId', { id: target, library: shown }), 2, ctx.t('cli.unknownIdHint'));
+      throw new CliError(ctx.t('cli.unknownId', { id: target, library: shown }), 2, ctx.t('cli.unknownIdHint', { library: libraryFlag(options, ctx.env) }));
     }
     return [await validateArticle(root, target)];
   }
-  if (!isDirectory(target)) throw new CliError(ctx.t('cli.badId', { id: sanitise(target) }), 2, ctx.t('cli.unknownIdHint'));
+  if (!isDirectory(target)) throw new CliError(ctx.t('cli.badId', { id: sanitise(target) }), 2, ctx.t('cli.unknownIdHint', { library: libraryFlag(options, ctx.env) }));
   return reportsForDir(target, ctx);
 }
 

@@ -31,6 +31,11 @@ export interface Article {
   paragraphs: Paragraph[];
   facts: Fact[];
   glossary: GlossaryEntry[];
+  /**
+   * Why facts.yaml could not be used (empty when it is fine or absent). The
+   * facts and glossary are then empty, but the text still opens.
+   */
+  factsErrors: Diagnostic[];
   /** Paths for messages (relative to the working folder where possible). */
   files: ArticleFilePaths;
 }

@@ -1,4 +1,6 @@
 /** A problem found in a library file, printed as `file:line: message`. */
+import { sanitise, showControls } from '../text/sanitize.js';
+
 export interface Diagnostic {
   /** Path of the file, as the user should see it (relative to the library where possible). */
   file: string;
@@ -22,6 +24,15 @@ export function warning(file: string, message: string, line?: number): Diagnosti
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   return `${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+}
+
+/**
+ * formatDiagnostic made safe to print: the path (which holds a folder name
+ * straight from the disk) with its controls made visible, so the user can
+ * find the folder again; the message cleaned.
+ */
+export function showDiagnostic(d: Diagnostic): string {
+  return formatDiagnostic({ ...d, file: showControls(d.file), message: sanitise(d.message) });
 }
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {

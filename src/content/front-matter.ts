@@ -5,8 +5,9 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodError } from 'zod';
-import { sanitise, showControls } from '../text/sanitize.js';
+import { sanitise } from '../text/sanitize.js';
 import { error, type Diagnostic } from './diagnostic.js';
+import { issueMessage } from './schema-messages.js';
 
 /** YAML limits: aliases can expand exponentially ("billion laughs"). */
 export const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false } as const;
@@ -71,19 +72,29 @@ export type YamlResult =
   | { ok: true; value: unknown; doc: Document; counter: LineCounter }
   | { ok: false; errors: Diagnostic[] };
 
+/** What to do about the mistakes curators make most often. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: ' (a value holding ": " must be in quotes)',
+};
+
 /** Parses YAML with capped aliases; syntax errors come back with their line. */
 export function parseYaml(source: string, file: string, firstLine = 1): YamlResult {
   const counter = new LineCounter();
   const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.slice(0, 5).map((e) => {
-        // With prettyErrors off the parser sets no linePos: find the line from the offset.
-        const line = (e.linePos?.[0].line ?? counter.linePos(e.pos[0]).line) + firstLine - 1;
-        return error(file, `YAML: ${firstSentence(e.message)}`, line);
-      }),
-    };
+    // The parser can report one mistake several times on a line ("a: b: c" is two nested mappings): say it once.
+    const seen = new Set<string>();
+    const errors: Diagnostic[] = [];
+    for (const e of doc.errors) {
+      // With prettyErrors off the parser sets no linePos: find the line from the offset.
+      const line = (e.linePos?.[0].line ?? counter.linePos(e.pos[0]).line) + firstLine - 1;
+      const message = `YAML: ${firstSentence(e.message)}${YAML_HINTS[e.code] ?? ''}`;
+      if (seen.has(`${line}:${message}`)) continue;
+      seen.add(`${line}:${message}`);
+      errors.push(error(file, message, line));
+      if (errors.length === 5) break;
+    }
+    return { ok: false, errors };
   }
   try {
     const value: unknown = doc.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
@@ -107,7 +118,7 @@ export function lineOfPath(
   return firstLine;
 }
 
-/** Zod issues as diagnostics, each on the line of the offending YAML node. */
+/** Zod issues as diagnostics in plain words, each on the line of the offending YAML node. */
 export function schemaDiagnostics(
   err: ZodError,
   file: string,
@@ -116,17 +127,10 @@ export function schemaDiagnostics(
   firstLine: number,
 ): Diagnostic[] {
   return err.issues.slice(0, 10).map((issue) => {
-    const where = issue.path.length > 0 ? `${issue.path.map((p) => showControls(String(p))).join('.')}: ` : '';
-    let message = issue.message;
     // An unknown key is reported on its own line, not on the line of the mapping holding it.
     let at: readonly PropertyKey[] = issue.path;
-    if (issue.code === 'unrecognized_keys') {
-      // Keys come from the file: control characters are shown as \uXXXX, never passed on.
-      message = `unknown field ${issue.keys.map((k) => `"${showControls(k)}"`).join(', ')}`;
-      if (issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
-    }
-    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) message = 'is required';
-    return error(file, `${where}${sanitise(message)}`, lineOfPath(doc, counter, at, firstLine));
+    if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
+    return error(file, sanitise(issueMessage(issue)), lineOfPath(doc, counter, at, firstLine));
   });
 }
 

@@ -163,13 +163,15 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
   if (english && !english.ok) errors.push(...english.errors);
   if (english?.ok) problems.push(...english.problems);
 
-  if (!factsFile.ok && !factsFile.missing) errors.push(error(shown.facts, factsFile.message));
+  // A broken facts.yaml never hides the text: the facts count as absent and the errors travel with the article.
+  const factsErrors: Diagnostic[] = [];
+  if (!factsFile.ok && !factsFile.missing) factsErrors.push(error(shown.facts, factsFile.message));
   const facts = factsFile.ok ? parseFacts(factsFile.text, shown.facts) : null;
-  if (facts && !facts.ok) errors.push(...facts.errors);
+  if (facts && !facts.ok) factsErrors.push(...facts.errors);
   if (facts?.ok) problems.push(...facts.problems);
 
   if (!deFile.ok && deFile.missing) return { ok: false, id, errors, notFound: true };
-  if (errors.length > 0 || !german?.ok) return { ok: false, id, errors };
+  if (errors.length > 0 || !german?.ok) return { ok: false, id, errors: [...errors, ...factsErrors] };
   const enValue = english?.ok ? english.value : null;
   const paragraphs = pairParagraphs(german.value.body, enValue?.body ?? [], enValue?.meta.alignment);
   const hasText = paragraphs.some((p) => p.en !== '');
@@ -181,6 +183,7 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
     paragraphs,
     facts: facts?.ok ? facts.value.facts : [],
     glossary: facts?.ok ? facts.value.glossary : [],
+    factsErrors,
     files: shown,
   };
   return { ok: true, article, problems };

@@ -3,6 +3,7 @@
  * diagnostics with file and line. No I/O here.
  */
 import jsyaml from 'js-yaml';
+import { isMap, isScalar } from 'yaml';
 import type { z } from 'zod';
 import { cleanText } from '../text/normalize.js';
 import { hasControlCharacters } from '../text/sanitize.js';
@@ -161,16 +162,29 @@ export function parseFacts(source: string, file: string): Parsed<FactsFile> {
   return { ok: true, value: cleanStrings(result.data), problems: controlCharacterProblems(source, file, { value: result.data, text: source, firstLine: 1 }) };
 }
 
-/** Line of every entry of the top-level `facts` and `glossary` lists (one YAML parse). */
-export function listEntryLines(source: string): { facts: (number | undefined)[]; glossary: (number | undefined)[] } {
+/** Where one entry of a facts.yaml list is: its first line, and the line of each of its keys. */
+export interface EntryLines {
+  line: number | undefined;
+  keys: ReadonlyMap<string, number>;
+}
+
+/** Lines of every entry of the top-level `facts` and `glossary` lists (one YAML parse). */
+export function listEntryLines(source: string): { facts: EntryLines[]; glossary: EntryLines[] } {
   const yaml = parseYaml(source, 'facts.yaml');
-  const lines = (key: 'facts' | 'glossary') => {
+  const lines = (list: 'facts' | 'glossary'): EntryLines[] => {
     if (!yaml.ok) return [];
-    const list: unknown = yaml.doc.get(key, true);
-    const items = (list as { items?: unknown[] } | undefined)?.items ?? [];
-    return items.map((node) => {
-      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    const lineAt = (node: unknown) => {
+      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
       return range ? yaml.counter.linePos(range[0]).line : undefined;
+    };
+    const items = (yaml.doc.get(list, true) as { items?: unknown[] } | undefined)?.items ?? [];
+    return items.map((node) => {
+      const keys = new Map<string, number>();
+      for (const pair of isMap(node) ? node.items : []) {
+        const line = lineAt(pair.key);
+        if (line !== undefined && isScalar(pair.key) && typeof pair.key.value === 'string' && !keys.has(pair.key.value)) keys.set(pair.key.value, line);
+      }
+      return { line: lineAt(node), keys };
     });
   };
   return { facts: lines('facts'), glossary: lines('glossary') };

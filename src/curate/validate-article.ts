@@ -11,15 +11,18 @@ import { alignParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from './quantities.js';
 
 export interface SourceLines {
-  /** Line of the n-th fact / glossary entry in facts.yaml. */
-  fact: (index: number) => number | undefined;
+  /** Line of the n-th fact in facts.yaml: of its `key:` when given and present, else of the entry. */
+  fact: (index: number, key?: string) => number | undefined;
+  /** Line of the n-th glossary entry in facts.yaml. */
   glossary: (index: number) => number | undefined;
   /** Line of a front-matter key in article.en.md / article.de.md. */
   enKey: (key: string) => number | undefined;
   deKey: (key: string) => number | undefined;
+  /** Line of paragraph `paragraph`'s entry in the `alignment:` of article.en.md. */
+  alignment: (paragraph: string) => number | undefined;
 }
 
-const NO_LINES: SourceLines = { fact: () => undefined, glossary: () => undefined, enKey: () => undefined, deKey: () => undefined };
+const NO_LINES: SourceLines = { fact: () => undefined, glossary: () => undefined, enKey: () => undefined, deKey: () => undefined, alignment: () => undefined };
 
 const quote = (text: string, max = 60) => `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
 
@@ -66,31 +69,31 @@ function facts(article: Article, aligned: readonly AlignedParagraph[], lines: So
   const seen = new Map<string, number>();
   article.facts.forEach((fact, i) => {
     // The line costs a YAML parse: only looked up when there is something to report.
-    const line = () => lines.fact(i);
+    const line = (key?: string) => lines.fact(i, key);
     const name = `fact "${fact.id}"`;
     const first = seen.get(fact.id);
-    if (first !== undefined) out.push(error(file, `${name} repeats the id of fact ${first + 1}`, line()));
+    if (first !== undefined) out.push(error(file, `${name} repeats the id of fact ${first + 1}`, line('id')));
     seen.set(fact.id, i);
     if (!fact.confirmed) out.push(warning(file, `${name} is a candidate: check it, then set confirmed: true or delete it`, line()));
     else if (!fact.label.en || !fact.value.en) out.push(error(file, `${name} has no English label or value`, line()));
     const paragraph = aligned[fact.paragraph - 1];
     if (!paragraph || paragraph.de === '') {
-      out.push(error(file, `${name} cites paragraph ${fact.paragraph}, but the article has ${article.paragraphs.filter((p) => p.de !== '').length}`, line()));
+      out.push(error(file, `${name} cites paragraph ${fact.paragraph}, but the article has ${article.paragraphs.filter((p) => p.de !== '').length}`, line('paragraph')));
       return;
     }
     const at = paragraph.de.indexOf(fact.evidence);
     if (at < 0) {
-      out.push(error(file, `${name}: evidence ${quote(fact.evidence)} is not in German paragraph ${fact.paragraph} (${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'})`, line()));
+      out.push(error(file, `${name}: evidence ${quote(fact.evidence)} is not in German paragraph ${fact.paragraph} (${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'})`, line('evidence')));
       return;
     }
     if (fact.sentence !== undefined) {
       const spans = paragraph.deSentenceSpans;
       const span = spans[fact.sentence - 1];
       if (!span) {
-        out.push(error(file, `${name} cites sentence ${fact.sentence}, but paragraph ${fact.paragraph} has ${spans.length}`, line()));
+        out.push(error(file, `${name} cites sentence ${fact.sentence}, but paragraph ${fact.paragraph} has ${spans.length}`, line('sentence')));
       } else if (at < span.start || at + fact.evidence.length > span.end) {
         const actual = spans.findIndex((s) => at >= s.start && at < s.end);
-        out.push(error(file, `${name}: the evidence is in sentence ${actual + 1} of paragraph ${fact.paragraph}, not sentence ${fact.sentence}`, line()));
+        out.push(error(file, `${name}: the evidence is in sentence ${actual + 1} of paragraph ${fact.paragraph}, not sentence ${fact.sentence}`, line('sentence')));
       }
     }
   });
@@ -141,8 +144,13 @@ function lengths(article: Article, aligned: readonly AlignedParagraph[]): Diagno
 
 function alignmentOverrides(aligned: readonly AlignedParagraph[], article: Article, lines: SourceLines): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // An override for a paragraph that does not exist would otherwise be ignored without a word.
+  const count = article.paragraphs.filter((p) => p.deLine !== undefined).length;
+  for (const key of Object.keys(article.english?.alignment ?? {})) {
+    if (Number(key) > count) out.push(error(article.files.en, `alignment names paragraph ${key}, but the article has ${count}`, lines.alignment(key)));
+  }
   aligned.forEach((p, i) => {
-    if (p.alignmentError) out.push(error(article.files.en, `alignment of paragraph ${i + 1}: ${p.alignmentError}`, lines.enKey('alignment')));
+    if (p.alignmentError) out.push(error(article.files.en, `alignment of paragraph ${i + 1}: ${p.alignmentError}`, lines.alignment(String(i + 1))));
   });
   return out;
 }

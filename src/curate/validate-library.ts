@@ -25,23 +25,40 @@ function keyLine(text: string | null, key: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Line of paragraph `n`'s entry under `alignment:` in front matter written as
+ * a block (`  "3": [1-1, 2-1]`); else the line of `alignment:` itself.
+ */
+function alignmentLine(text: string | null, n: string): number | undefined {
+  const start = keyLine(text, 'alignment');
+  if (text === null || start === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  const entry = new RegExp(`^\\s+(["']?)${n}\\1\\s*:`);
+  for (let i = start; i < lines.length && /^\s/.test(lines[i] ?? ''); i++) {
+    if (entry.test(lines[i] ?? '')) return i + 1;
+  }
+  return start;
+}
+
 function sourceLines(files: ArticleFiles): SourceLines {
   const text = (r: ReadResult) => (r.ok ? r.text : null);
   const de = text(files.de);
   const en = text(files.en);
   const facts = text(files.facts);
   // Lines of list entries need a full YAML parse: done once, and only if a message needs one.
-  let entryLines: { facts: (number | undefined)[]; glossary: (number | undefined)[] } | null = null;
-  const lineOf = (key: 'facts' | 'glossary', i: number) => {
+  let entryLines: ReturnType<typeof listEntryLines> | null = null;
+  const lineOf = (list: 'facts' | 'glossary', i: number, key?: string) => {
     if (facts === null) return undefined;
     entryLines ??= listEntryLines(facts);
-    return entryLines[key][i];
+    const entry = entryLines[list][i];
+    return (key === undefined ? undefined : entry?.keys.get(key)) ?? entry?.line;
   };
   return {
-    fact: (i) => lineOf('facts', i),
+    fact: (i, key) => lineOf('facts', i, key),
     glossary: (i) => lineOf('glossary', i),
     enKey: (key) => keyLine(en, key),
     deKey: (key) => keyLine(de, key),
+    alignment: (paragraph) => alignmentLine(en, paragraph),
   };
 }
 
@@ -56,7 +73,7 @@ export async function validateArticle(root: LibraryRoot, id: string): Promise<Ar
     const result = articleFromFiles(root, id, files);
     if (!result.ok) return { id, diagnostics: result.errors };
     const lines = sourceLines(files);
-    return { id, diagnostics: [...result.problems, ...checkArticle(result.article, lines)] };
+    return { id, diagnostics: [...result.article.factsErrors, ...result.problems, ...checkArticle(result.article, lines)] };
   } catch (cause) {
     // One article must never stop the others.
     return { id, diagnostics: [error(path.join(root.real, id), `could not be checked: ${(cause as Error).message}`)] };

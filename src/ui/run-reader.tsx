@@ -18,6 +18,8 @@ import { UiProvider } from './ui-context.js';
 export interface ReaderOptions {
   root: LibraryRoot;
   libraryName: string;
+  /** " --library DIR" for commands the reader suggests (empty for the bundled library). */
+  libraryFlag: string;
   /** The library, already made safe to draw (safeEntries); later lists are made safe here. */
   entries: LibraryEntry[];
   /** Reads the library again (after an edit). */
@@ -93,6 +95,7 @@ export async function runReader(o: ReaderOptions): Promise<number> {
           <App
             root={o.root}
             libraryName={o.libraryName}
+            libraryFlag={o.libraryFlag}
             entries={entries}
             stored={loaded.state}
             save={save}

@@ -7,6 +7,20 @@ import { runCli } from './run-cli.js';
 const SEED = '2024-04-04-aws-stellenabbau';
 const bundled = path.resolve(import.meta.dirname, '../../articles');
 
+describe('hints name the library that was given', () => {
+  it('suggests list and validate with the same --library, quoted when the path needs it', async () => {
+    const lib = path.join(tempDir(), 'meine bib');
+    makeLibraryAt(lib);
+    const show = await runCli(['show', 'gibt-es-nicht', '--library', lib]);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain(`Run 'newsbridge list --library "${lib}"' to see the ids.`);
+    const validate = await runCli(['validate', 'gibt-es-nicht', '--library', lib]);
+    expect(validate.stderr).toContain(`'newsbridge list --library "${lib}"'`);
+    const bundledHint = await runCli(['show', 'gibt-es-nicht']);
+    expect(bundledHint.stderr).toContain("Run 'newsbridge list' to see the ids.");
+  });
+});
+
 describe('list', () => {
   it('lists the bundled seed article as JSON', async () => {
     const { code, stdout } = await runCli(['list', '--json']);
@@ -21,7 +35,7 @@ describe('list', () => {
     const { code, stdout } = await runCli(['list', '--library', lib]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/good\s+\[untranslated\]/);
-    expect(stdout).toMatch(/bad .*article\.de\.md:2: source: is required/);
+    expect(stdout).toMatch(/bad .*article\.de\.md:2: source: missing$/m);
   });
 
   it('reads the library from NEWSBRIDGE_LIBRARY', async () => {
@@ -157,3 +171,7 @@ describe('align', () => {
     expect(stderr).toMatch(/^newsbridge: \/nonexistent\/de\.txt: no such file/);
   });
 });
+
+function makeLibraryAt(dir: string): void {
+  cpSync(makeLibrary({ 'eins-zwei': { de: germanFile() } }), dir, { recursive: true });
+}

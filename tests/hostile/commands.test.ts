@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/content/front-matter.js';
-import { sanitise } from '../../src/text/sanitize.js';
+import { sanitise, showControls } from '../../src/text/sanitize.js';
 import { runCli, type CliResult } from '../cli/run-cli.js';
 import { makeHostileLibrary, OUTSIDE_SECRET, UNSAFE_IN_PIPE, type HostileLibrary } from './hostile-library.js';
 
@@ -77,7 +77,9 @@ describe('validate on a hostile library', () => {
     expect(out).toMatch(/Grossbuchstaben: folder name is not an article id/);
     expect(out).toMatch(/b-hostile-text\/article\.de\.md:2: control characters/);
     expect(out).toMatch(/d-invalid-utf8\/article\.de\.md:9: bytes that are not valid UTF-8/);
-    expect(out).toMatch(/e-missing-paragraph\/facts\.yaml:2: fact "fact-1" cites paragraph 9/);
+    expect(out).toMatch(/e-missing-paragraph\/facts\.yaml:6: fact "fact-1" cites paragraph 9/);
+    // A broken facts.yaml is still an error for the curator, even though the article opens.
+    expect(out).toMatch(/m-proto-facts\/facts\.yaml:5: glossary entry 1: unknown field "__proto__"/);
   });
 
   it('reports nothing about the good article', () => {
@@ -109,8 +111,12 @@ describe('list on a hostile library', () => {
     for (const { id } of lib.readable) expect(lines.some((l) => l.includes(`  ${id}  [`))).toBe(true);
     expect(lines.find((l) => l.includes(' b-hostile-text '))).toContain('Hostile title red link reversed isolated');
     for (const want of lib.broken.filter((b) => !lib.readable.some((r) => r.id === b.id))) {
-      if (lib.failOnOpen.includes(want.id)) continue;
-      expect(lines.some((l) => l.startsWith('?') && l.includes(`  ${sanitise(want.id)}  `)), want.id).toBe(true);
+      if (lib.failOnOpen.includes(want.id) || lib.brokenFacts.includes(want.id)) continue;
+      // Folder names are shown with their controls made visible, not stripped.
+      expect(lines.some((l) => l.startsWith('?') && l.includes(`  ${showControls(want.id)}  `)), want.id).toBe(true);
+    }
+    for (const name of lib.badNames.filter((n) => sanitise(n) !== n)) {
+      expect(lines.some((l) => l.includes(`  ${sanitise(name)}  `)), `${showControls(name)} is shown stripped`).toBe(false);
     }
   });
 
@@ -147,6 +153,19 @@ describe('show on a hostile library', () => {
     expect(facts.stdout).toContain('Zahl red link reversed isolated nulbellback end');
     const utf8 = await cli(['show', 'd-invalid-utf8', '--lang', 'de']);
     expect(utf8.stdout).toMatch(/Danach kommt Müll: \uFFFD+ .*Ende\./);
+  });
+
+  it('shows an article whose facts.yaml is broken, with one warning line on stderr, status 0', async () => {
+    for (const id of lib.brokenFacts) {
+      for (const argv of [['show', id, '--facts'], ['show', id, '--json']]) {
+        const result = await cli(argv);
+        expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0);
+        expect(result.stdout).toContain('Ein Satz.');
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(new RegExp(`^warning: facts\\.yaml has errors, so the facts are left out: .*${id}/facts\\.yaml:\\d+: .*; run 'newsbridge validate ${id} --library `));
+        expectSafe(result);
+      }
+    }
   });
 
   it('explains an article that cannot be opened in a few lines, status 1', async () => {

@@ -3,9 +3,11 @@
  * short, wrap-around lists are what it is good at; highlighting a fact moves
  * the reader's cursor to the sentence it cites.
  */
+import path from 'node:path';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import React, { useMemo, type FC } from 'react';
+import { showDiagnostic, type Diagnostic } from '../../content/diagnostic.js';
 import type { Fact, GlossaryEntry } from '../../content/schema.js';
 import type { PanelTab, View } from '../../state/reader-state.js';
 import { truncate } from '../../text/display-width.js';
@@ -14,6 +16,8 @@ import { useUi } from '../ui-context.js';
 export interface FactsPanelProps {
   facts: readonly Fact[];
   glossary: readonly GlossaryEntry[];
+  /** Why facts.yaml could not be used: shown in place of the lists. */
+  factsErrors?: readonly Diagnostic[];
   tab: PanelTab;
   focused: boolean;
   selected: number;
@@ -76,12 +80,20 @@ export function FactsPanel(props: FactsPanelProps) {
       <Text {...(tab === 'glossary' ? theme.heading : theme.muted)} underline={tab === 'glossary'}>{t('ui.panel.glossary')}</Text>
     </Text>
   );
-  const empty = tab === 'facts' ? t('ui.panel.noFacts') : t('ui.panel.noGlossary');
+  // Both tabs come from facts.yaml: when it is broken, each says so (the file's name is enough in a narrow panel).
+  const broken = props.factsErrors?.[0];
+  const empty = broken
+    ? t('ui.panel.factsBroken', { error: showDiagnostic({ ...broken, file: path.basename(broken.file) }) })
+    : tab === 'facts'
+      ? t('ui.panel.noFacts')
+      : t('ui.panel.noGlossary');
   return (
     <Box flexDirection="column" width={width} height={props.height} borderStyle="single" borderColor={props.focused ? theme.accent.color : theme.border} borderTop={false} borderBottom={false} borderRight={false} paddingLeft={1}>
       {tabs}
       {items.length === 0 ? (
-        <Text {...theme.muted}>{empty}</Text>
+        <Box height={Math.max(1, props.height - 1)} overflow="hidden">
+          <Text {...(broken ? theme.warning : theme.muted)}>{empty}</Text>
+        </Box>
       ) : (
         <SelectInput
           key={`${tab}:${props.focused ? 'f' : 'u'}`}

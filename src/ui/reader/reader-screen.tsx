@@ -54,6 +54,7 @@ export function ReaderScreen({ article, paragraphs, state, dispatch, layout, row
     <FactsPanel
       facts={article.facts}
       glossary={article.glossary}
+      factsErrors={article.factsErrors}
       tab={state.panel.tab}
       focused={state.panel.focused}
       selected={state.panel.selected}
