@@ -104,6 +104,53 @@ describe('reader', () => {
     app.unmount();
   });
 
+  it('moves through many facts in order with G, g and PgDn, the text cursor following', async () => {
+    const facts = [
+      'facts:',
+      ...Array.from({ length: 12 }, (_, i) => [
+        `  - id: fakt-${i + 1}`,
+        '    kind: other',
+        `    label: { de: Fakt ${i + 1}, en: Fact ${i + 1} }`,
+        `    value: { de: Wert ${i + 1}, en: Value ${i + 1} }`,
+        `    paragraph: ${i < 6 ? 1 : 2}`,
+        `    sentence: ${(i % 2) + 1}`,
+        `    evidence: ${i % 2 === 0 ? (i < 6 ? 'Beispielheim' : 'Bau') : i < 6 ? 'Millionen' : 'Jahre'}`,
+      ]).flat(),
+      '',
+    ].join('\n');
+    const lib = makeLibrary({ '2025-01-15-bruecke': { de: germanFile(), en: englishFile(), facts } });
+    const app = await renderApp({ library: lib, columns: 140, rows: 16 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('f', 'G');
+    const last = app.frame();
+    expect(last.split('\n').find((l) => l.includes('▌ '.concat('Fact 12')) || l.includes('▌ • Fact 12'))).toBeDefined();
+    expect(last).toMatch(/¶ 2\/2 · sentence 2\/2/);
+    // In order: Fact 11 right above Fact 12, never Fact 1 below it.
+    const lines = last.split('\n');
+    const at = (name: string) => lines.findIndex((l) => new RegExp(`${name}(?!\\d)`).test(l));
+    expect(at('Fact 11')).toBeLessThan(at('Fact 12'));
+    expect(at('Fact 1')).toBe(-1);
+    await app.press('g');
+    expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
+    await app.press(KEYS.pageDown);
+    expect(app.frame()).not.toMatch(/▌ • Fact 1(?!\d)/);
+    app.unmount();
+  });
+
+  it('finds a glossary term in the text with Enter', async () => {
+    const app = await renderApp({ library: library(), columns: 140, rows: 30 });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('j', 'j', 'f', KEYS.tab);
+    expect(app.frame()).toContain('j/k choose term');
+    await app.press(KEYS.enter);
+    // The term became the search: the cursor is on its first use (sentence 1), n goes on from there.
+    expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
+    expect(app.frame()).toContain('/Brücke');
+    app.unmount();
+  });
+
   it('searches the article with / and n', async () => {
     const app = await renderApp({ library: library(), columns: 120, rows: 30 });
     await app.press(KEYS.enter);

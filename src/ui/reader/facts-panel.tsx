@@ -1,16 +1,16 @@
 /**
- * The key-facts panel with its glossary tab. Lists are ink-select-input:
- * short, wrap-around lists are what it is good at; highlighting a fact moves
- * the reader's cursor to the sentence it cites.
+ * The key-facts panel with its glossary tab: a scrolled list of ours (see
+ * src/layout/panel-list.ts for why not ink-select-input). Its keys are the
+ * reader's (use-reader-keys.ts): moving through the facts moves the text
+ * cursor to the sentence each cites.
  */
 import path from 'node:path';
 import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
-import React, { useMemo, type FC } from 'react';
+import React, { useMemo, useRef } from 'react';
 import { showDiagnostic, type Diagnostic } from '../../content/diagnostic.js';
 import type { Fact, GlossaryEntry } from '../../content/schema.js';
+import { panelRows, type PanelItem } from '../../layout/panel-list.js';
 import type { PanelTab, View } from '../../state/reader-state.js';
-import { truncate } from '../../text/display-width.js';
 import { useUi } from '../ui-context.js';
 
 export interface FactsPanelProps {
@@ -24,55 +24,30 @@ export interface FactsPanelProps {
   width: number;
   height: number;
   view: View;
-  /** Facts citing the unit under the cursor (marked when the panel is not focused). */
+  /** Facts citing the unit under the cursor (marked, and kept in view while the text has the keys). */
   current: ReadonlySet<number>;
-  onHighlight: (index: number) => void;
-  onSelect: (index: number) => void;
 }
 
 function pick(text: { de: string; en?: string | undefined }, view: View): string {
   return view === 'de' ? text.de : (text.en ?? text.de);
 }
 
-function makeItem(width: number, focused: boolean): FC<{ isSelected?: boolean; label: string }> {
-  return function PanelItem({ isSelected = false, label }) {
-    const { theme } = useUi();
-    const [first = '', second = ''] = label.split('\n');
-    const style = isSelected && focused ? theme.focus : {};
-    return (
-      <Box flexDirection="column">
-        <Text {...style} bold={isSelected} wrap="truncate-end">{truncate(first, width)}</Text>
-        {second !== '' && <Text {...theme.muted} wrap="truncate-end">{truncate(`  ${second}`, width)}</Text>}
-      </Box>
-    );
-  };
-}
-
-function makeIndicator(focused: boolean): FC<{ isSelected?: boolean }> {
-  return function PanelIndicator({ isSelected = false }) {
-    const { theme } = useUi();
-    return <Text {...theme.accent}>{isSelected && focused ? `${theme.marker} ` : '  '}</Text>;
-  };
-}
-
 export function FactsPanel(props: FactsPanelProps) {
   const { t, theme } = useUi();
   const { facts, glossary, tab, view, width, current } = props;
   const inner = Math.max(8, width - 4);
-  const items = useMemo(
+  const items = useMemo<PanelItem[]>(
     () =>
       tab === 'facts'
-        ? facts.map((f, i) => ({
-            key: `f${i}`,
-            value: i,
-            label: `${current.has(i) ? '• ' : ''}${pick(f.label, view)}${f.confirmed ? '' : ' ?'}\n${pick(f.value, view)}`,
-          }))
-        : glossary.map((g, i) => ({ key: `g${i}`, value: i, label: `${g.de} — ${g.en}\n${g.note ?? ''}` })),
+        ? facts.map((f, i) => ({ title: `${current.has(i) ? '• ' : ''}${pick(f.label, view)}${f.confirmed ? '' : ' ?'}`, detail: pick(f.value, view) }))
+        : glossary.map((g) => ({ title: `${g.de} — ${g.en}`, detail: g.note ?? '' })),
     [tab, facts, glossary, view, current],
   );
-  const Item = useMemo(() => makeItem(inner, props.focused), [inner, props.focused]);
-  const Indicator = useMemo(() => makeIndicator(props.focused), [props.focused]);
-  const limit = Math.max(1, Math.floor((props.height - 2) / 2));
+  // While the text has the keys, the list follows the cursor: its first fact is kept in view.
+  const following = !props.focused && tab === 'facts' && current.size > 0 ? Math.min(...current) : props.selected;
+  const top = useRef(0);
+  const list = panelRows(items, following, top.current, inner, Math.max(1, props.height - 1), props.focused);
+  top.current = list.top;
   const tabs = (
     <Text wrap="truncate-end">
       <Text {...(tab === 'facts' ? theme.heading : theme.muted)} underline={tab === 'facts'}>{t('ui.panel.facts')}</Text>
@@ -95,17 +70,21 @@ export function FactsPanel(props: FactsPanelProps) {
           <Text {...(broken ? theme.warning : theme.muted)}>{empty}</Text>
         </Box>
       ) : (
-        <SelectInput
-          key={`${tab}:${props.focused ? 'f' : 'u'}`}
-          items={items}
-          limit={limit}
-          initialIndex={Math.min(props.selected, items.length - 1)}
-          isFocused={props.focused}
-          itemComponent={Item}
-          indicatorComponent={Indicator}
-          onHighlight={(item) => props.onHighlight(item.value)}
-          onSelect={(item) => props.onSelect(item.value)}
-        />
+        <Box flexDirection="column">
+          {list.rows.map((row, i) => {
+            const chosen = row.item === props.selected && props.focused;
+            return (
+              <Text key={i} wrap="truncate-end">
+                <Text {...theme.accent}>{chosen && row.kind === 'title' ? `${theme.marker} ` : '  '}</Text>
+                {row.kind === 'title' ? (
+                  <Text {...(chosen ? theme.focus : {})} bold={row.item === props.selected}>{row.text}</Text>
+                ) : (
+                  <Text {...theme.muted}>{row.text}</Text>
+                )}
+              </Text>
+            );
+          })}
+        </Box>
       )}
     </Box>
   );

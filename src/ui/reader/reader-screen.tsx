@@ -6,7 +6,7 @@ import { formatPublished } from '../../i18n/format-date.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import { marksFor as computeMarks, factTarget } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
-import { cursorRows, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
+import { cursorRows, type ReaderState } from '../../state/reader-state.js';
 import { truncate, padEnd } from '../../text/display-width.js';
 import { SearchLine } from '../search-line.js';
 import { useUi } from '../ui-context.js';
@@ -20,14 +20,13 @@ export interface ReaderScreenProps {
   article: Article;
   paragraphs: readonly AlignedParagraph[];
   state: ReaderState;
-  dispatch: (action: ReaderAction) => void;
   layout: ScreenLayout;
   rowsLayout: ReaderRowsLayout;
   /** A passing message for the status bar. */
   notice: string | null;
 }
 
-export function ReaderScreen({ article, paragraphs, state, dispatch, layout, rowsLayout, notice }: ReaderScreenProps) {
+export function ReaderScreen({ article, paragraphs, state, layout, rowsLayout, notice }: ReaderScreenProps) {
   const { t, language, theme } = useUi();
   const langs = layout.columns.map((c) => c.lang);
   const { rows, textRows, companion, searchRows } = rowsLayout;
@@ -62,18 +61,6 @@ export function ReaderScreen({ article, paragraphs, state, dispatch, layout, row
       height={layout.textRows + 1}
       view={langs.length === 1 ? (langs[0] ?? 'de') : 'both'}
       current={current}
-      onHighlight={(index) => {
-        if (state.panel.tab !== 'facts') return dispatch({ type: 'selectEntry', index });
-        const fact = article.facts[index];
-        dispatch({ type: 'selectFact', index, cursor: fact ? factTarget(paragraphs, fact) : null });
-      }}
-      onSelect={(index) => {
-        if (state.panel.tab === 'facts') {
-          const fact = article.facts[index];
-          dispatch({ type: 'selectFact', index, cursor: fact ? factTarget(paragraphs, fact) : null });
-        }
-        dispatch({ type: 'focusText' });
-      }}
     />
   ) : null;
 

@@ -118,7 +118,6 @@ export function ReaderView(props: ReaderViewProps) {
       article={load.article}
       paragraphs={load.paragraphs}
       state={state}
-      dispatch={dispatch}
       layout={layout}
       rowsLayout={rowsLayout}
       notice={props.notice}

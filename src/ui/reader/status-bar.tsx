@@ -18,7 +18,7 @@ export function StatusBar(props: { article: Article; paragraphs: readonly Aligne
   const shown = layout.columns.map((c) => c.lang).join('+');
   parts.push(t(`ui.view.${shown === 'de+en' ? 'both' : shown === 'de' ? 'de' : 'en'}`));
   if (state.learner) parts.push(t('ui.status.learner'));
-  const keys = state.panel.focused ? t('ui.status.panelKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
+  const keys = state.panel.focused ? t(state.panel.tab === 'facts' ? 'ui.status.panelKeys' : 'ui.status.glossaryKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
   const text = props.notice ? `${parts.join(' · ')} · ${props.notice}` : `${parts.join(' · ')} · ${keys}`;
   return (
     <Text {...(props.notice ? theme.warning : theme.muted)} wrap="truncate-end">

@@ -3,10 +3,10 @@ import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Article } from '../../content/article.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
-import { matchUnits, nextMatch } from '../../layout/reader-marks.js';
+import { factTarget, matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import type { ReaderAction, ReaderState } from '../../state/reader-state.js';
-import { isListMove } from '../../state/list-window.js';
+import { isListMove, moveWindow, type ListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
 import { forEachKey } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
@@ -41,8 +41,8 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
         }
         const inPanel = state.panel.open && state.panel.focused;
         const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
-        // The panel's list (ink-select-input) handles its own movement and Enter.
-        if (inPanel && (command === 'down' || command === 'up' || command === 'open')) return;
+        if (inPanel && isListMove(command)) return movePanel(h, command);
+        if (inPanel && command === 'open') return choosePanelItem(h);
         if (isListMove(command)) return dispatch({ type: command });
         switch (command) {
           case 'open':
@@ -111,6 +111,44 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
       }),
     { isActive: h.active },
   );
+
+  /** Moves the panel's selection; in the facts tab the text cursor follows to the cited sentence. */
+  function movePanel(handlers: ReaderKeyHandlers, move: ListMove): void {
+    const { state, article } = handlers;
+    const count = article ? (state.panel.tab === 'facts' ? article.facts.length : article.glossary.length) : 0;
+    if (count === 0) return;
+    // Each item takes two rows of the panel.
+    const perPage = Math.max(1, Math.floor(handlers.layout.textRows / 2));
+    const selected = Math.min(state.panel.selected, count - 1);
+    const window = { selected, scrollTop: Math.max(0, Math.min(selected, count - perPage)), viewportRows: perPage, count };
+    selectPanelItem(handlers, moveWindow(window, move).selected);
+  }
+
+  function selectPanelItem(handlers: ReaderKeyHandlers, index: number): void {
+    const { state, article, paragraphs, dispatch } = handlers;
+    if (state.panel.tab !== 'facts') return dispatch({ type: 'selectEntry', index });
+    const fact = article?.facts[index];
+    dispatch({ type: 'selectFact', index, cursor: fact ? factTarget(paragraphs, fact) : null });
+  }
+
+  /** Enter in the panel: back to the text at the fact's sentence, or at the glossary term's first use. */
+  function choosePanelItem(handlers: ReaderKeyHandlers): void {
+    const { state, article, dispatch } = handlers;
+    if (!article) return;
+    if (state.panel.tab === 'facts') {
+      selectPanelItem(handlers, state.panel.selected);
+      dispatch({ type: 'focusText' });
+      return;
+    }
+    const term = article.glossary[state.panel.selected];
+    dispatch({ type: 'focusText' });
+    if (!term) return;
+    // The term becomes the search: its uses are marked, and n/N go through them.
+    dispatch({ type: 'clearSearch' });
+    dispatch({ type: 'type', text: term.de });
+    const searched = { ...handlers, state: { ...state, search: { query: term.de, editing: false } } };
+    jumpToMatch(searched, 1, true);
+  }
 
   function jumpToMatch(handlers: ReaderKeyHandlers, direction: 1 | -1, fromHere: boolean): void {
     const query = handlers.state.search.query;

@@ -1,0 +1,67 @@
+/**
+ * The facts and glossary lists of the reader's panel, laid out as rows. Pure.
+ *
+ * ink-select-input was tried here first: with more facts than fit it turns
+ * the list into a carousel (after the last fact comes the first, drawn below
+ * it), has no g/G/PgDn, and cannot scroll to the facts of the sentence under
+ * the cursor. The panel needs an ordinary scrolled list, so it has this one;
+ * the short settings picker in help keeps ink-select-input.
+ */
+import { truncate } from '../text/display-width.js';
+import { wrapText } from '../text/wrap.js';
+
+export interface PanelItem {
+  title: string;
+  detail: string;
+}
+
+export interface PanelRow {
+  text: string;
+  /** Which item the row belongs to. */
+  item: number;
+  kind: 'title' | 'detail';
+}
+
+/** Most rows the selected item's detail may take when it is long (a glossary note). */
+const MAX_DETAIL_ROWS = 4;
+
+/** The rows of one item: its title, and its detail (wrapped in full when selected, else cut to one row). */
+function itemRows(item: PanelItem, index: number, width: number, open: boolean): PanelRow[] {
+  const rows: PanelRow[] = [{ text: truncate(item.title, width), item: index, kind: 'title' }];
+  if (item.detail === '') return rows;
+  const inner = Math.max(1, width - 2);
+  const lines = open ? wrapText(item.detail, inner).map((l) => l.text) : [item.detail];
+  const shown = lines.slice(0, MAX_DETAIL_ROWS);
+  if (lines.length > shown.length) shown[shown.length - 1] = `${shown[shown.length - 1] ?? ''}…`;
+  for (const line of shown) rows.push({ text: `  ${truncate(line, inner)}`, item: index, kind: 'detail' });
+  return rows;
+}
+
+/**
+ * The rows to draw: every item from `top` on, as many as fit in `height`, with
+ * `selected` among them. `top` is where the list was scrolled to before; it
+ * moves the least needed to show the selected item whole. Returns the new top.
+ */
+export function panelRows(
+  items: readonly PanelItem[],
+  selected: number,
+  top: number,
+  width: number,
+  height: number,
+  openSelected: boolean,
+): { rows: PanelRow[]; top: number } {
+  if (items.length === 0 || height <= 0) return { rows: [], top: 0 };
+  const pick = Math.max(0, Math.min(selected, items.length - 1));
+  const rowsOf = (i: number) => itemRows(items[i] as PanelItem, i, width, openSelected && i === pick);
+  let first = Math.max(0, Math.min(top, pick));
+  // Scroll down until the selected item fits below `first`.
+  const heightFrom = (from: number) => {
+    let h = 0;
+    for (let i = from; i <= pick; i++) h += rowsOf(i).length;
+    return h;
+  };
+  while (first < pick && heightFrom(first) > height) first++;
+  const rows: PanelRow[] = [];
+  for (let i = first; i < items.length && rows.length < height; i++) rows.push(...rowsOf(i));
+  return { rows: rows.slice(0, height), top: first };
+}
