@@ -7,7 +7,7 @@ import SelectInput from 'ink-select-input';
 import React, { useMemo, type FC } from 'react';
 import type { UiLanguage } from '../i18n/language.js';
 import type { CursorUnit, View } from '../state/reader-state.js';
-import { padEnd, truncate } from '../text/display-width.js';
+import { displayWidth, padEnd, truncate } from '../text/display-width.js';
 import { KEYMAP, keyLabel } from './keymap.js';
 import { useUi } from './ui-context.js';
 
@@ -31,7 +31,12 @@ const Indicator: FC<{ isSelected?: boolean }> = ({ isSelected = false }) => {
 
 const Item: FC<{ isSelected?: boolean; label: string }> = ({ isSelected = false, label }) => {
   const { theme } = useUi();
-  return <Text {...(isSelected ? theme.focus : {})}>{label}</Text>;
+  // A label longer than a narrow window is cut, not wrapped under the marker.
+  return (
+    <Text {...(isSelected ? theme.focus : {})} wrap="truncate-end">
+      {label}
+    </Text>
+  );
 };
 
 /** Rows of the key list: "keys  description". */
@@ -51,28 +56,31 @@ export function HelpOverlay(props: HelpOverlayProps) {
     ],
     [t, language, props.view, props.learner, props.unit],
   );
+  const shownItems = useMemo(() => items.map((item) => ({ ...item, label: truncate(item.label, Math.max(1, props.width - 2)) })), [items, props.width]);
   const lines = keyLines((k) => t(k as 'keys.down'));
   const keyWidth = Math.max(...lines.map((l) => l.keys.length)) + 2;
-  const columnWidth = Math.min(60, keyWidth + 36);
-  const perRow = Math.max(1, Math.floor((props.width - 2) / (columnWidth + 2)));
+  const textWidth = Math.max(...lines.map((l) => displayWidth(l.text)));
+  // As many columns as fit with every description whole; one column (descriptions cut) when none do.
+  const perRow = Math.max(1, Math.floor((props.width + 2) / (keyWidth + textWidth + 2)));
+  const columnWidth = perRow > 1 ? keyWidth + textWidth : props.width;
   const available = Math.max(1, props.height - items.length - 3);
   const rows = Math.ceil(lines.length / perRow);
   const more = rows > available;
-  const shownRows = more ? available - 1 : rows;
+  const shownRows = Math.max(1, more ? available - 1 : rows);
   const first = Math.max(0, Math.min(props.scroll, rows - shownRows));
   const grid: string[] = [];
   for (let r = first; r < first + shownRows; r++) {
-    let text = '';
+    const cells: string[] = [];
     for (let c = 0; c < perRow; c++) {
       const line = lines[c * rows + r];
-      if (line) text += padEnd(`${padEnd(line.keys, keyWidth)}${line.text}`, columnWidth + 2);
+      if (line) cells.push(padEnd(truncate(`${padEnd(line.keys, keyWidth)}${line.text}`, columnWidth), columnWidth));
     }
-    grid.push(text.trimEnd());
+    grid.push(cells.join('  ').trimEnd());
   }
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text {...theme.heading}>{truncate(t('ui.help.title'), props.width)}</Text>
-      <SelectInput items={items} indicatorComponent={Indicator} itemComponent={Item} onSelect={(item) => props.onSetting(item.value)} />
+      <SelectInput items={shownItems} indicatorComponent={Indicator} itemComponent={Item} onSelect={(item) => props.onSetting(item.value)} />
       <Text {...theme.muted}>{truncate(t('ui.help.keysHeading'), props.width)}</Text>
       {grid.map((line, i) => (
         <Text key={i} wrap="truncate-end">{truncate(line, props.width)}</Text>

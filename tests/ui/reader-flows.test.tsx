@@ -170,6 +170,20 @@ describe('reader', () => {
     app.unmount();
   });
 
+  for (const [columns, rows] of [[160, 40], [80, 24], [40, 10]] as const) {
+    it(`lays the help out within ${columns}×${rows}, descriptions whole where there is room`, async () => {
+      const app = await renderApp({ library: library(), columns, rows });
+      await app.press('?');
+      const lines = app.frame().split('\n');
+      expect(lines.every((l) => [...l].length <= columns)).toBe(true);
+      expect(lines.some((l) => /^j ↓ +next sentence \/ row/.test(l))).toBe(true);
+      if (columns >= 160) expect(lines.some((l) => l.includes('edit the focused English paragraph in $EDITOR'))).toBe(true);
+      if (columns >= 80) expect(lines.some((l) => l.includes('open the article / go to the facts panel'))).toBe(true);
+      expect(lines.some((l) => /^ \S/.test(l))).toBe(false);
+      app.unmount();
+    });
+  }
+
   it('hides the English in learner mode until r reveals the focused sentence', async () => {
     const app = await renderApp({ library: library(), columns: 120, rows: 30, stored: { version: 1, preferences: { learner: true, updated: 1 }, libraries: {} } });
     await app.press(KEYS.enter);
