@@ -13,6 +13,7 @@ export type PeriodTokenKind =
   /** Anything else ("2:1.", "B33."): leave the decision to `Intl.Segmenter`. */
   | 'other';
 
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:der|die|das|des|dem|den|zum|zur|am|im|vom|beim)\s+$/iu;
 const openers = /^[„“"'‚‘«»‹›([{]+/u;
 const shortPiece = /^\p{L}{1,4}\.$/u;
 const maxPieces = 3;
@@ -32,7 +33,9 @@ export function classifyPeriodToken(
   if (listed !== undefined) return listed;
   if (profile.ordinals && /^\p{Nd}+\.$/u.test(token)) {
     const digits = token.length - 1;
-    return digits <= 3 ? 'ordinal' : 'year';
+    // "die 1250. Wiederkehr", "das 1000. Tor": an article right before a long number makes it an
+    // ordinal; a year closing a sentence follows a verb or a preposition ("gegründet 1250.").
+    return digits <= 3 || ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ? 'ordinal' : 'year';
   }
   if (profile.ordinals && /^\p{Nd}{1,2}\.\p{Nd}{1,2}\.$/u.test(token)) return 'ordinal';
   // A single capital is an initial ("Peter A. Müller"); a single small letter is a piece of

@@ -85,6 +85,16 @@ describe('splitSentences (German numbers)', () => {
     ]);
   });
 
+  it('reads a long number after an article as an ordinal, and after anything else as a year', () => {
+    expect(de('Die Stadt feiert die 1250. Wiederkehr ihrer Gründung. Das Fest dauert zwei Tage.')).toEqual([
+      'Die Stadt feiert die 1250. Wiederkehr ihrer Gründung.',
+      'Das Fest dauert zwei Tage.',
+    ]);
+    expect(de('Gefeiert wird das 1000. Tor des Vereins.')).toHaveLength(1);
+    expect(de('Die Brücke wurde 1250 gebaut und 1980 erneuert, zuletzt 2024. Die Kosten stiegen.')).toHaveLength(2);
+    expect(de('Das war im Jahr 2024. Die Zahlen stiegen.')).toHaveLength(2);
+  });
+
   it('reads a quoted name after an ordinal as part of the sentence', () => {
     expect(
       de('Zum 5. „Rock am See“ kamen viele. Der Verein wird 90. „Wir feiern“, sagt er.'),
