@@ -305,8 +305,8 @@ function main(): void {
       'with a space; "run in" joins them with a space too. "ceiling": pairs whose ends the text',
       'marks in both languages (the gold translation breaks a few mid-sentence). Stress: every',
       '7th English segment dropped (1-0 beads), every 5th fused with the next by "; " (2-1).',
-      'Two German gold boundaries are wrong ("die 1250. | Wiederkehr": an ordinal split off as if',
-      'it were a year); the splitter keeps those sentences whole, so it "misses" them on purpose.',
+      'Two German gold boundaries are wrong (an ordinal after an article, split off as if it were',
+      'a year closing a sentence); the splitter keeps those sentences whole, "missing" them on purpose.',
     ].join('\n'),
   );
 }

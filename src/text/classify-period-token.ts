@@ -33,7 +33,7 @@ export function classifyPeriodToken(
   if (listed !== undefined) return listed;
   if (profile.ordinals && /^\p{Nd}+\.$/u.test(token)) {
     const digits = token.length - 1;
-    // "die 1250. Wiederkehr", "das 1000. Tor": an article right before a long number makes it an
+    // "die 1000. Ausgabe", "das 2000. Tor": an article right before a long number makes it an
     // ordinal; a year closing a sentence follows a verb or a preposition ("gegründet 1250.").
     return digits <= 3 || ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ? 'ordinal' : 'year';
   }

@@ -86,8 +86,8 @@ describe('splitSentences (German numbers)', () => {
   });
 
   it('reads a long number after an article as an ordinal, and after anything else as a year', () => {
-    expect(de('Die Stadt feiert die 1250. Wiederkehr ihrer Gründung. Das Fest dauert zwei Tage.')).toEqual([
-      'Die Stadt feiert die 1250. Wiederkehr ihrer Gründung.',
+    expect(de('Die Zeitung feiert die 1000. Ausgabe mit einem Fest. Das Fest dauert zwei Tage.')).toEqual([
+      'Die Zeitung feiert die 1000. Ausgabe mit einem Fest.',
       'Das Fest dauert zwei Tage.',
     ]);
     expect(de('Gefeiert wird das 1000. Tor des Vereins.')).toHaveLength(1);
