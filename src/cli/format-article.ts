@@ -41,12 +41,14 @@ function header(article: Article, o: FormatOptions): string[] {
   const lines: string[] = [];
   if (o.lang !== 'en') lines.push(...wrap(meta.title, o.width));
   if (o.lang !== 'de' && english?.title) lines.push(...wrap(english.title, o.width));
+  // An English view of an article with no English title yet still starts with a title: the German one.
+  else if (o.lang === 'en') lines.push(...wrap(meta.title, o.width));
   if (o.lang !== 'en' && meta.dek) lines.push(...wrap(meta.dek, o.width));
   if (o.lang !== 'de' && english?.dek) lines.push(...wrap(english.dek, o.width));
   const when = formatPublished(meta.published, o.language, true);
   const status = o.t(`cli.status_${article.translation}`);
-  lines.push([meta.source, when, meta.author, status].filter(Boolean).join(' · '));
-  if (meta.url) lines.push(meta.url);
+  lines.push(...wrap([meta.source, when, meta.author, status].filter(Boolean).join(' · '), o.width));
+  if (meta.url) lines.push(...wrap(meta.url, o.width));
   return lines;
 }
 
@@ -68,6 +70,7 @@ function factLines(article: Article, o: FormatOptions): string[] {
   const pick = (v: { de: string; en?: string | undefined }) =>
     o.lang === 'de' ? v.de : o.lang === 'en' ? (v.en ?? v.de) : v.en ? `${v.de} / ${v.en}` : v.de;
   const out = ['', o.t('cli.factsHeading')];
+  if (article.facts.length === 0) out.push(o.t('ui.panel.noFacts'));
   for (const f of article.facts) {
     const where = f.sentence ? `¶${f.paragraph}.${f.sentence}` : `¶${f.paragraph}`;
     out.push(...wrap(`- ${pick(f.label)}: ${pick(f.value)} (${where})`, o.width));

@@ -25,6 +25,7 @@ import {
   writeArticleFiles,
   type ArticleToWrite,
 } from '../curate/import-write.js';
+import { intlLocale } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { libraryDir, type CommandContext, type GlobalOptions } from './context.js';
@@ -37,22 +38,6 @@ export interface ImportOptions extends GlobalOptions {
 
 /** Largest input read from a file or standard input (a URL has its own cap while streaming). */
 const MAX_INPUT_BYTES = DEFAULT_LIMITS.maxBytes;
-
-/**
- * Messages new to the import command, in the form of the "import" section of locales/en.json.
- * They belong there (with German versions); until then they are shown in English.
- */
-const NEW_MESSAGES = {
-  kept: 'Kept the previous {{file}} as {{backup}}.',
-  tooLargeForLibrary: '{{file}}: the article would be {{size}} MB in {{name}}, but the library opens files up to {{mb}} MB; nothing was imported',
-  translationStdinTaken: '--translation -: standard input already holds the German text; give the translation as a file',
-  emptyItem: 'Skipped item {{n}} of the feed: it has no title or no text.',
-  sameId: 'Skipped an item that would also be "{{id}}" (same date and title as an item above).',
-} as const;
-
-function say(key: keyof typeof NEW_MESSAGES, values: Record<string, string | number>): string {
-  return NEW_MESSAGES[key].replace(/\{\{(\w+)\}\}/g, (all, name: string) => String(values[name] ?? all));
-}
 
 interface Input {
   bytes: Uint8Array;
@@ -174,7 +159,7 @@ function doubtLine(n: number, doubt: Doubt, ctx: CommandContext): string {
  * written). Standard input can be read once, so `-` works only when the German is a file.
  */
 async function readTranslationText(file: string, mainInput: string, ctx: CommandContext): Promise<string> {
-  if (file === '-' && mainInput === '-') throw new CliError(say('translationStdinTaken', {}), 2);
+  if (file === '-' && mainInput === '-') throw new CliError(ctx.t('import.translationStdinTaken'), 2);
   try {
     const bytes = file === '-' ? (await readInput('-', ctx)).bytes : await readInputFile(file, ctx);
     return decodeInput(bytes).text;
@@ -198,13 +183,17 @@ function alignText(text: string, file: string, article: Omit<ArticleToWrite, 'id
   return alignTranslation(article.paragraphs, english, article.dek);
 }
 
-/** Checks the written folder with the same loader the reader uses. */
-async function verify(library: string, id: string, ctx: CommandContext): Promise<void> {
+/**
+ * Checks the written folder with the same loader the reader uses. A broken facts.yaml no longer
+ * stops an article from opening, but the import must never write one: that is an internal failure too.
+ */
+export async function verify(library: string, id: string, ctx: CommandContext): Promise<void> {
   const opened = await openLibrary(library);
   if (!opened.ok) throw new CliError(ctx.t('import.doesNotLoad', { message: opened.message }), 70);
   const result = await loadArticle(opened.root, id);
-  if (!result.ok) {
-    const first = result.errors[0];
+  const problems = result.ok ? result.article.factsErrors : result.errors;
+  if (!result.ok || problems.length > 0) {
+    const first = problems[0];
     throw new CliError(ctx.t('import.doesNotLoad', { message: first ? sanitise(formatDiagnostic(first)) : id }), 70);
   }
 }
@@ -248,14 +237,15 @@ async function planOne(
 }
 
 /** The library refuses files over MAX_FILE_BYTES: an article it could not open is not written. */
-function checkSizes(steps: readonly Step[], input: Input): void {
+function checkSizes(steps: readonly Step[], input: Input, ctx: CommandContext): void {
+  const oneDecimal = new Intl.NumberFormat(intlLocale(ctx.language), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   for (const step of steps) {
     if ('skip' in step) continue;
     for (const [key, text] of Object.entries(step.texts) as [keyof typeof FILES, string][]) {
       const bytes = Buffer.byteLength(text);
       if (bytes <= MAX_FILE_BYTES) continue;
-      const size = (bytes / 1024 / 1024).toFixed(1);
-      throw new CliError(say('tooLargeForLibrary', { file: sanitise(input.name), size, name: FILES[key], mb: MAX_FILE_BYTES / 1024 / 1024 }), 2);
+      const size = oneDecimal.format(bytes / 1024 / 1024);
+      throw new CliError(ctx.t('import.tooLargeForLibrary', { file: sanitise(input.name), size, name: FILES[key], mb: MAX_FILE_BYTES / 1024 / 1024 }), 2);
     }
   }
 }
@@ -283,7 +273,7 @@ async function writeOne(step: Planned, doc: ImportedDocument, library: string, o
     `  ${shown(files.en)}`,
     `  ${shown(files.facts)}`,
   ];
-  for (const { file, backup } of files.kept) lines.push(say('kept', { file: shown(file), backup: shown(backup) }));
+  for (const { file, backup } of files.kept) lines.push(ctx.t('import.kept', { file: shown(file), backup: shown(backup) }));
   for (const what of guessed) {
     const value = what === 'title' ? article.title : what === 'source' ? article.source : article.published;
     lines.push(ctx.t(`import.guessed_${what}` as const, { value: sanitise(value), file: shown(files.de) }));
@@ -328,13 +318,13 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
     const planned = await planOne(found, doc, source, library, options, translationText, ctx);
     if ('exists' in planned) steps.push({ skip: ctx.t('import.skipped', { id: planned.exists }) });
     // Two items of one feed with the same date and title would be the same folder.
-    else if (seen.has(planned.id)) steps.push({ skip: say('sameId', { id: planned.id }) });
+    else if (seen.has(planned.id)) steps.push({ skip: ctx.t('import.sameId', { id: planned.id }) });
     else {
       seen.add(planned.id);
       steps.push(planned);
     }
   }
-  checkSizes(steps, source);
+  checkSizes(steps, source, ctx);
 
   const out: string[] = [];
   if (doc.decoded.declaredWrong && doc.decoded.declared) {
@@ -359,7 +349,7 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
     out.push(...(await writeOne(step, doc, library, options, ctx)));
     written.push(step.id);
   }
-  for (const n of doc.emptyItems) out.push(say('emptyItem', { n }));
+  for (const n of doc.emptyItems) out.push(ctx.t('import.emptyItem', { n }));
 
   const libraryArg = options.library !== undefined || ctx.env['NEWSBRIDGE_LIBRARY'] ? ` --library ${sanitise(displayPath(library))}` : '';
   if (doc.kind === 'feed') {

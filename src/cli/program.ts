@@ -77,5 +77,14 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./align-command.js')).alignCommand(deFile, enFile, options, c));
     });
 
+  // Usage lines in the interface language: commander would write "[options]" in English.
+  for (const cmd of program.commands) {
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+    cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
+  }
+  program.configureHelp({
+    styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }),
+    subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+  });
   return program;
 }

@@ -17,13 +17,41 @@ import { themeFor } from '../ui/theme.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
+const COMMANDS = ['list', 'show', 'validate', 'import', 'align', 'help', 'read'] as const;
+
+/** Levenshtein distance, for telling a misspelt command from an article id (both are short). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** "newsbridge lsit" arrives as an article id: a command this close to it is the likelier wish. */
+function commandLike(id: string): string | undefined {
+  return COMMANDS.find((c) => editDistance(c, id) <= Math.min(2, c.length - 2));
+}
+
 export async function readCommand(
   id: string | undefined,
   options: GlobalOptions,
   ctx: CommandContext,
 ): Promise<number> {
   if (!ctx.stdoutIsTTY || !ctx.stdinIsTTY || ctx.env['TERM'] === 'dumb') {
-    if (id) return (await import('./show-command.js')).showCommand(id, options, ctx);
+    if (id) {
+      try {
+        return await (await import('./show-command.js')).showCommand(id, options, ctx);
+      } catch (cause) {
+        const command = commandLike(id);
+        if (cause instanceof CliError && cause.exitCode === 2 && command) throw new CliError(cause.message, 2, ctx.t('cli.commandLike', { command }));
+        throw cause;
+      }
+    }
     return (await import('./list-command.js')).listCommand(options, ctx);
   }
   const { root, shown } = await requireLibrary(ctx, options);
@@ -34,10 +62,11 @@ export async function readCommand(
   const head = id === undefined && cache ? readIndexHead(cache, root) : null;
   let listed = head ? null : await listLibraryIndexed(root, cache, { trust: true });
   if (listed && id !== undefined && !listed.entries.some((e) => e.id === id)) {
+    const command = commandLike(id);
     throw new CliError(
       ctx.t('cli.unknownId', { id, library: shown }),
       2,
-      ctx.t('cli.unknownIdHint', { library: libraryFlag(options, ctx.env) }),
+      command ? ctx.t('cli.commandLike', { command }) : ctx.t('cli.unknownIdHint', { library: libraryFlag(options, ctx.env) }),
     );
   }
   const dir = stateDir(ctx.env);

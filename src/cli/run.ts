@@ -38,6 +38,18 @@ function fail(ctx: CommandContext, message: string, hint?: string): void {
   ctx.err(`${ctx.t('cli.errorPrefix', { message: safe(message) })}\n${hint ? `${safe(hint)}\n` : ''}`);
 }
 
+/** Commander's parse errors in the interface language (its own text is English only). */
+const PARSE_ERRORS = ['unknownOption', 'unknownCommand', 'missingArgument', 'optionMissingArgument', 'excessArguments', 'invalidArgument'] as const;
+
+function parseErrorMessage(cause: CommanderError, ctx: CommandContext): string {
+  const kind = PARSE_ERRORS.find((k) => cause.code === `commander.${k}`);
+  const english = cause.message.replace(/^error: /, '').replace(/\s*\(Did you mean .+\?\)\s*$/s, '');
+  if (!kind) return english;
+  // The name commander quotes first: the option, command or argument concerned.
+  const name = /'[^']*'/.exec(english)?.[0] ?? '';
+  return ctx.t(`cli.parse.${kind}`, { name });
+}
+
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const requested = languageFromArgv(argv);
   const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
@@ -56,7 +68,9 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     if (!(cause instanceof CommanderError)) throw cause;
     if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
     const command = argv.find((a) => program.commands.some((c) => c.name() === a));
-    fail(ctx, sanitise(cause.message.replace(/^error: /, '')), ctx.t('cli.hint', { command: command ? `${command} ` : '' }));
+    const suggestion = /\(Did you mean (.+)\?\)/.exec(cause.message)?.[1];
+    const hint = ctx.t('cli.hint', { command: command ? `${command} ` : '' });
+    fail(ctx, sanitise(parseErrorMessage(cause, ctx)), suggestion ? `${ctx.t('cli.didYouMean', { suggestion: sanitise(suggestion) })} ${hint}` : hint);
     return 2;
   }
   if (!action) return 0;

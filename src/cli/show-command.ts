@@ -25,7 +25,7 @@ function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage
 /** --width, else the terminal's width, else none (one line per paragraph when piped). */
 export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
   if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns ?? 80) : undefined;
-  const n = Number(value);
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 20 || n > 1000) {
     throw new CliError(ctx.t('cli.badWidth', { value: sanitise(value) }), 2, ctx.t('cli.hint', { command: 'show ' }));
   }

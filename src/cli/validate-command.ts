@@ -1,7 +1,7 @@
 /** `newsbridge validate [ID|DIR]`: every problem as `file:line: message`; exit 1 on errors. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, hasErrors } from '../content/diagnostic.js';
+import { hasErrors, showDiagnostic } from '../content/diagnostic.js';
 import { FILES, isArticleId } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import { validateArticle, validateLibrary, type ArticleReport, type LibraryReport } from '../curate/validate-library.js';
@@ -59,7 +59,7 @@ export async function validateCommand(target: string | undefined, options: Globa
   const reports = await reportsFor(target, options, ctx);
   const all = reports.flatMap((r) => r.diagnostics);
   const sorted = [...all].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  if (sorted.length > 0) ctx.out(`${sorted.map((d) => sanitise(formatDiagnostic(d))).join('\n')}\n`);
+  if (sorted.length > 0) ctx.out(`${sorted.map((d) => showDiagnostic(d)).join('\n')}\n`);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   const summary =

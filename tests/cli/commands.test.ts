@@ -175,3 +175,51 @@ describe('align', () => {
 function makeLibraryAt(dir: string): void {
   cpSync(makeLibrary({ 'eins-zwei': { de: germanFile() } }), dir, { recursive: true });
 }
+
+describe('mistakes on the command line', () => {
+  it('are told in the interface language, with a suggestion when one is near', async () => {
+    const german = await runCli(['--ui-lang', 'de', '--bogus']);
+    expect(german.code).toBe(2);
+    expect(german.stderr).toContain("unbekannte Option '--bogus'");
+    expect(german.stderr).toContain("Siehe 'newsbridge --help'.");
+    const near = await runCli(['--libary', 'x']);
+    expect(near.stderr).toContain("unknown option '--libary'");
+    expect(near.stderr).toContain('Did you mean --library?');
+    const missing = await runCli(['--ui-lang', 'de', 'show']);
+    expect(missing.stderr).toContain("Argument 'id' fehlt");
+  });
+
+  it('take a misspelt command for what it is', async () => {
+    const result = await runCli(['lsit']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Did you mean 'newsbridge list'?");
+    const id = await runCli(['gibt-es-nicht']);
+    expect(id.stderr).not.toContain('Did you mean');
+  });
+
+  it('shows usage lines in German with --ui-lang de', async () => {
+    const help = await runCli(['--ui-lang', 'de', '--help']);
+    expect(help.stdout).toContain('show [Optionen] <id>');
+    expect(help.stdout).not.toContain('[options]');
+  });
+});
+
+describe('show, at the edges', () => {
+  it('keeps every line within --width, header and address included', async () => {
+    const { code, stdout } = await runCli(['show', SEED, '--width', '33']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter((l) => [...l].length > 33)).toEqual([]);
+  });
+
+  it('takes only a plain whole number as --width', async () => {
+    for (const value of ['1e2', '0x40', '40.0']) expect((await runCli(['show', SEED, '--width', value])).code).toBe(2);
+  });
+
+  it('starts with a title and says when there are no facts, even for an untranslated article', async () => {
+    const lib = makeLibrary({ 'nur-deutsch': { de: germanFile() } });
+    const { code, stdout } = await runCli(['show', 'nur-deutsch', '--lang', 'en', '--facts', '--library', lib]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('Neue Brücke für Beispielheim');
+    expect(stdout).toContain('Key facts\nNo key facts yet.');
+  });
+});

@@ -143,6 +143,30 @@ describe('newsbridge import FILE', () => {
     expect(result.out).toContain(`„${ID}“ aus Rohtext importiert: 3 Absätze`);
     expect(result.out).toContain('Weiter:');
   });
+
+  it('prints the notes on skipped feed items and kept files in German too', async () => {
+    const dir = tempDir();
+    const item = (link: string) =>
+      `<item><title>Neue Brücke für Beispielheim</title><link>https://bote.example/${link}</link><description>Die Stadt Beispielheim baut eine neue Brücke über den Fluss. Sie kostet zwölf Millionen Euro.</description><pubDate>Wed, 15 Jan 2025 09:30:00 +0100</pubDate></item>`;
+    const feed = fixture(
+      dir,
+      'feed.xml',
+      `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Beispielheimer Bote</title><link>https://bote.example/</link><description>Neues</description>\n${item('a')}\n<item></item>\n${item('b')}\n</channel></rss>`,
+    );
+    const id = '2025-01-15-neue-bruecke-fuer-beispielheim';
+    const first = await runCli(['import', feed, '--library', dir, '--ui-lang', 'de']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('Eintrag 2 des Feeds übersprungen: ohne Titel oder ohne Text.');
+    expect(first.out).toContain(`Eintrag übersprungen, der ebenfalls „${id}“ ergäbe (gleiches Datum und gleicher Titel wie ein Eintrag davor).`);
+    expect(first.out).not.toMatch(/Skipped|Kept/);
+
+    // A translation to keep: --force sets it aside and says so.
+    const en = path.join(dir, id, 'article.en.md');
+    writeFileSync(en, '---\nstatus: draft\n---\n\nThe town is building a new bridge over the river. It costs twelve million euros.\n');
+    const again = await runCli(['import', feed, '--library', dir, '--force', '--ui-lang', 'de']);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toMatch(/^Bisherige Datei .*article\.en\.md als .*article\.en\.md\.replaced-\S+ aufbewahrt\.$/m);
+  });
 });
 
 describe('newsbridge import --translation', () => {
