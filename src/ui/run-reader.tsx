@@ -121,6 +121,17 @@ export async function runReader(o: ReaderOptions): Promise<number> {
     maxFps: 120,
   });
   rerender = () => instance.clear();
+  // On a signal or a crash the terminal is given back and the process ends at once. Ink would
+  // then draw its last frame from its own exit hook, after the alternate screen is gone, onto the
+  // user's screen: it is unmounted first, while its frame still lands in the alternate screen.
+  o.hooks.flush = () => {
+    flush();
+    try {
+      instance.unmount();
+    } catch {
+      // Already unmounted.
+    }
+  };
   try {
     await instance.waitUntilExit();
   } catch (error) {
