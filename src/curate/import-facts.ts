@@ -36,7 +36,7 @@ interface Candidate {
 }
 
 // A counted thing: a capitalised noun or a unit after the number ("600 Mitarbeiter", "16 Mbit").
-const COUNTED = /^\s+(?:(?:Millionen|Milliarden|Mio\.|Mrd\.|Tausend)\s+)?(\p{Lu}[\p{L}-]{2,}|km|km²|m²|kg|Mbit|GB|TB|MW|GW|kWh|MWh|ha|t)\b/u;
+const COUNTED = /^\s+(?:(?:Millionen|Milliarden|Mio\.|Mrd\.|Tausend)\s+)?(\p{Lu}[\p{L}-]{2,}|km|km²|m²|kg|Mbit|GB|TB|MW|GW|kWh|MWh|ha|t)(?![\p{L}\p{N}])/u;
 
 function quantityCandidates(paragraph: string): Candidate[] {
   const out: Candidate[] = [];
@@ -80,6 +80,8 @@ const LEGAL_FORM = '(?:GmbH|AG|SE|KG|KGaA|OHG|e\\.V\\.|Inc\\.|Ltd\\.?|Corp\\.?|L
 const ROLE_WORDS =
   '(?:Sprecher(?:in)?|Chef(?:in)?|Vorstandschef(?:in)?|Vorstandsvorsitzende[rn]?|Geschäftsführer(?:in)?|Gründer(?:in)?|CEO|Präsident(?:in)?|Minister(?:in)?|Bundeskanzler(?:in)?|Kanzler(?:in)?|Bürgermeister(?:in)?|Direktor(?:in)?|Leiter(?:in)?|Manager(?:in)?|Analyst(?:in)?|Experte|Expertin|Professor(?:in)?|Dr\\.|Prof\\.)';
 const ROLE = `(?:${ROLE_WORDS})`;
+const ROLE_WORD = new RegExp(`^\\p{L}*(?:${ROLE_WORDS}|minister|ministerin|chef|chefin|sprecher|sprecherin|organisator|organisatorin)$`, 'iu');
+const LEGAL_FORM_ALONE = new RegExp(`^${LEGAL_FORM}$`, 'u');
 
 const ORGANISATION_RULES: readonly RegExp[] = [
   // "Beispiel Recycling GmbH", "Muster AG", "Nordlicht Gruppe".
@@ -112,10 +114,14 @@ function nameCandidates(paragraph: string): Candidate[] {
     for (const rule of rules) {
       rule.lastIndex = 0;
       for (const m of paragraph.matchAll(rule)) {
-        let name = (m[1] ?? '').replace(/[\s,]+$/u, '').trim();
+        // A name ends before a sentence's full stop ("… fährt Flixbus."), not an abbreviation's ("Inc.").
+        let name = (m[1] ?? '').replace(/[\s,;:]+$/u, '').replace(/(\p{Ll}{3,})\.$/u, '$1').trim();
         // "Die Beispiel Recycling GmbH": the article is not part of the name.
         while (NOT_NAMES.test(name.split(/\s+/)[0] ?? '')) name = name.replace(/^\S+\s*/, '');
         if (name.length < 3 || !/\s|\p{Lu}\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}{3,}/u.test(name)) continue;
+        // "Bürgermeister Walter", "Musterstadts Bürgermeister": a role is not a person's name, and a
+        // legal form alone ("Gruppe") is not an organisation's.
+        if (name.split(/\s+/).some((word) => ROLE_WORD.test(word)) || LEGAL_FORM_ALONE.test(name)) continue;
         const index = paragraph.indexOf(name, m.index);
         if (index >= 0) out.push({ kind, label, value: name, evidence: name, index });
       }

@@ -38,4 +38,17 @@ describe('candidate facts', () => {
     const none = candidateFacts(['Die Linie B33 fährt seit dem 1. Mai wieder, sagte ein Fahrgast aus der Region zu den Änderungen am Fahrplan.']);
     expect(none.filter((f) => f.kind === 'number')).toEqual([]);
   });
+
+  it('reads no unit into the first letters of a word, and no role or bare legal form as a name', () => {
+    const facts = candidateFacts([
+      'Auf der L 12 täglich 400 Fahrzeuge. Den Plan hat Bürgermeister Karl, der seit Jahren im Amt ist, vorgestellt.',
+      'Musterstadts Bürgermeister sprach zuerst. Die Gruppe fährt ab Montag mit Fernbusnord.',
+    ]);
+    const values = facts.map((f) => f.value.de);
+    expect(values.some((v) => /^12 t/.test(v))).toBe(false);
+    expect(values).not.toContain('Bürgermeister Karl');
+    expect(values).not.toContain('Musterstadts Bürgermeister');
+    expect(values).not.toContain('Gruppe');
+    expect(values.every((v) => !/\p{Ll}{3}\.$/u.test(v))).toBe(true);
+  });
 });
