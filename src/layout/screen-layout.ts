@@ -10,6 +10,8 @@ export const MIN_ROWS = 10;
 /** Rows taken by the header (1) and status bar (1); the frame is kept at rows - 1. */
 const CHROME_ROWS = 3;
 const GUTTER = 3;
+/** Widest text column, in cells. */
+const MAX_MEASURE = 100;
 
 export interface ScreenLayout {
   tooSmall: boolean;
@@ -46,7 +48,8 @@ export function screenLayout(columns: number, rows: number, view: View, panelOpe
   // Each column has a 2-cell focus marker on its left; beside the panel, one blank cell keeps the
   // text off the panel's rule.
   const usable = textWidth - (langs.length === 2 ? GUTTER : 0) - langs.length * 2 - (panelMode === 'inline' ? 1 : 0);
-  const each = Math.max(1, Math.floor(usable / langs.length));
+  // Lines much longer than this are hard to follow back to their start: a wide window gets margin.
+  const each = Math.max(1, Math.min(MAX_MEASURE, Math.floor(usable / langs.length)));
   return {
     tooSmall,
     narrow,

@@ -66,6 +66,9 @@ describe('screenLayout', () => {
 
   it('keeps the frame at rows − 1 and notes a terminal below 40×10', () => {
     expect(screenLayout(80, 24, 'both', false).textRows).toBe(20);
+    // A wide window gets margin rather than lines too long to read.
+    expect(screenLayout(220, 40, 'de', false).columns[0]?.width).toBe(100);
+    expect(screenLayout(220, 40, 'both', true).columns.every((c) => c.width <= 100)).toBe(true);
     expect(screenLayout(39, 24, 'both', false).tooSmall).toBe(true);
     expect(screenLayout(80, 9, 'both', false).tooSmall).toBe(true);
     expect(screenLayout(40, 10, 'both', false).tooSmall).toBe(false);

@@ -72,7 +72,7 @@ export function ReaderScreen({ article, paragraphs, state, layout, rowsLayout, n
           panel
         ) : (
           <>
-            <Box flexDirection="column">
+            <Box flexDirection="column" width={layout.width - (panelShown ? layout.panel.width : 0)}>
               <Text {...theme.muted} wrap="truncate-end">
                 {layout.columns.map((c, i) => `${i > 0 ? ' │ ' : ''}  ${padEnd(headings[i] ?? '', c.width)}`).join('')}
               </Text>
