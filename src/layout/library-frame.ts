@@ -3,6 +3,7 @@
  * component renders these lines, and the first frame is drawn from them
  * before Ink has even loaded (see src/ui/first-frame.ts).
  */
+import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import { formatPublished, widestPublished } from '../i18n/format-date.js';
@@ -55,7 +56,10 @@ function row(entry: LibraryEntry, selected: boolean, unread: boolean, o: Library
   const focus = selected ? theme.focus : {};
   if (!entry.ok) {
     const first = entry.errors[0];
-    const message = `${entry.id} — ${t('ui.library.broken')}: ${first ? formatDiagnostic(first) : ''}`;
+    const problem = first ? formatDiagnostic(first) : '';
+    // The row already names the library and the article: its files are shown from the folder on.
+    const folder = `${o.libraryName}${path.sep}${entry.id}${path.sep}`;
+    const message = `${entry.id} — ${t('ui.library.broken')}: ${problem.startsWith(folder) ? problem.slice(folder.length) : problem}`;
     return [marker, seg('! ', theme.error), seg(truncate(message, width - 4), { ...focus, ...theme.error })];
   }
   const s = entry.summary;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/content/article.js';
 import { createTranslator } from '../../src/i18n/translate.js';
@@ -41,4 +42,26 @@ describe('the library frame', () => {
       expect(new Set(columns).size).toBe(1);
     });
   }
+
+  it("shows a broken article's problem from its folder on, without the library's path", () => {
+    const broken: LibraryEntry = { ok: false, id: 'kaputt', errors: [{ file: path.join('/srv/bib', 'kaputt', 'article.de.md'), line: 5, severity: 'error', message: 'published: missing' }] };
+    const lines = libraryFrame({
+      entries: [broken],
+      visible: [0],
+      state: initialLibraryState(1),
+      view: 'de',
+      read: () => false,
+      width: 100,
+      listRows: 5,
+      libraryName: '/srv/bib',
+      note: undefined,
+      sourceWidth: 10,
+      t: createTranslator('en'),
+      language: 'en',
+      theme: themeFor(false),
+    }).map((line) => line.map((s) => s.text).join(''));
+    const row = lines.find((l) => l.includes('kaputt')) ?? '';
+    expect(row).toContain('article.de.md:5');
+    expect(row).not.toContain('/srv/bib');
+  });
 });
