@@ -43,7 +43,7 @@ function cell(row: ReaderRow, lang: Column, width: number, paragraph: AlignedPar
   const line = row[lang];
   if (!line || !paragraph) return [seg(' '.repeat(width))];
   const pad = (used: number) => seg(' '.repeat(Math.max(0, width - used)));
-  if (lang === 'en' && row.enNote) return [seg(line.text, { ...theme.muted, italic: true }), pad(line.width)];
+  if ((lang === 'en' && row.enNote) || (lang === 'de' && row.deNote)) return [seg(line.text, { ...theme.muted, italic: true }), pad(line.width)];
   const source = lang === 'de' ? paragraph.de : paragraph.en;
   const pieces = marks ? segmentLine(line, source, marks) : [{ text: line.text, focus: false, evidence: false, match: false, hidden: false }];
   return [...pieces.map((p) => seg(p.hidden ? conceal(p.text) : p.text, styleOf(p, theme))), pad(line.width)];

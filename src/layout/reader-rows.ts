@@ -15,6 +15,8 @@ export interface ReaderRow {
   en?: WrappedLine;
   /** The English column shows the "not translated yet" note on this row. */
   enNote?: boolean;
+  /** The German column shows the "no German paragraph" note (an English paragraph too many). */
+  deNote?: boolean;
 }
 
 /** First and last row (inclusive) of something. */
@@ -36,6 +38,8 @@ export interface RowOptions {
   widths: readonly number[];
   /** Text shown for an untranslated English paragraph. */
   untranslated: string;
+  /** Text shown beside an English paragraph that has no German one. */
+  noGerman?: string;
 }
 
 function linesOf(text: string, width: number): WrappedLine[] {
@@ -76,7 +80,8 @@ export function buildRows(paragraphs: readonly AlignedParagraph[], options: RowO
   paragraphs.forEach((p, index) => {
     if (index > 0) rows.push({ paragraph: index - 1 });
     const first = rows.length;
-    const de = showDe ? linesOf(p.de, width('de')) : [];
+    const deMissing = showDe && p.de === '' && p.en !== '' && options.noGerman !== undefined;
+    const de = showDe ? linesOf(deMissing ? (options.noGerman ?? '') : p.de, width('de')) : [];
     const enMissing = showEn && p.en === '';
     const en = showEn ? (enMissing ? linesOf(options.untranslated, width('en')) : linesOf(p.en, width('en'))) : [];
     const height = Math.max(1, de.length, en.length);
@@ -87,13 +92,14 @@ export function buildRows(paragraphs: readonly AlignedParagraph[], options: RowO
       if (d) row.de = d;
       if (e) row.en = e;
       if (e && enMissing) row.enNote = true;
+      if (d && deMissing) row.deNote = true;
       rows.push(row);
     }
     const whole = { start: first, end: first + height - 1 };
     ranges.push(whole);
     units.push(
       p.units.map((u) => {
-        const fromDe = lineRange(de, u.de);
+        const fromDe = deMissing ? null : lineRange(de, u.de);
         const fromEn = enMissing ? null : lineRange(en, u.en);
         const r = merge(fromDe, fromEn, { start: 0, end: 0 });
         return fromDe || fromEn ? { start: first + r.start, end: first + r.end } : { start: first, end: first };

@@ -9,8 +9,17 @@ const P1 = alignParagraphUnits(
   'The town is building a new bridge over the river. It costs twelve million euros and is to take two years.',
 );
 const P2 = alignParagraphUnits('Kurz.', '');
+const EXTRA = alignParagraphUnits('', 'An English paragraph with no German one.');
 
 describe('buildRows', () => {
+  it('says so beside an English paragraph that has no German one', () => {
+    const { rows } = buildRows([P1, EXTRA], { columns: ['de', 'en'], widths: [20, 40], untranslated: '-', noGerman: '[no German]' });
+    const extra = rows.filter((r) => r.paragraph === 1 && (r.de || r.en));
+    expect(extra[0]?.de?.text).toBe('[no German]');
+    expect(extra[0]?.deNote).toBe(true);
+    expect(extra[0]?.en?.text).toBe('An English paragraph with no German one.');
+  });
+
   it('starts each pair of paragraphs on the same row, as tall as the taller', () => {
     const { rows, paragraphs } = buildRows([P1, P2], { columns: ['de', 'en'], widths: [20, 30], untranslated: '[not translated yet]' });
     expect(paragraphs[0]).toEqual({ start: 0, end: 5 });

@@ -66,7 +66,7 @@ export function ReaderView(props: ReaderViewProps) {
   }, [state.view, state.panel.open, state.unit]);
 
   const ok = load?.status === 'ok' ? load : null;
-  const rowsLayout = useReaderRows(ok?.paragraphs ?? NO_PARAGRAPHS, layout, state, t('ui.reader.untranslated'));
+  const rowsLayout = useReaderRows(ok?.paragraphs ?? NO_PARAGRAPHS, layout, state, t('ui.reader.untranslated'), t('ui.reader.noGerman'));
   // Keep the reducer's geometry in step during render, so a key pressed right
   // after a frame never meets an outdated (or empty) layout.
   if (ok && (state.geometry !== rowsLayout.geometry || state.viewportRows !== rowsLayout.textRows)) {

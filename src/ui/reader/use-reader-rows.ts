@@ -20,15 +20,16 @@ export function useReaderRows(
   layout: ScreenLayout,
   state: Pick<ReaderState, 'search'>,
   untranslated: string,
+  noGerman: string,
 ): ReaderRowsLayout {
   const langs = layout.columns.map((c) => c.lang).join();
   const widths = layout.columns.map((c) => c.width).join();
   // Wrapping is the expensive part: once per text and width, not per key press.
   const rows = useMemo(
-    () => buildRows(paragraphs, { columns: layout.columns.map((c) => c.lang), widths: layout.columns.map((c) => c.width), untranslated }),
+    () => buildRows(paragraphs, { columns: layout.columns.map((c) => c.lang), widths: layout.columns.map((c) => c.width), untranslated, noGerman }),
     // langs and widths stand for layout.columns, which is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [paragraphs, langs, widths, untranslated],
+    [paragraphs, langs, widths, untranslated, noGerman],
   );
   const geometry = useMemo(() => ({ units: rows.units, paragraphs: rows.paragraphs, totalRows: rows.rows.length }), [rows]);
   const companion = layout.columns.length === 1 && paragraphs.length > 0 ? companionRows(layout) : 0;
