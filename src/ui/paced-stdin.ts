@@ -23,6 +23,25 @@ export function splitKeys(chunk: string): string[] {
   return chunk.match(KEY) ?? [];
 }
 
+const pacers = new Set<PacedStdin>();
+let holds = 0;
+
+/**
+ * Holds the keys back while a screen is not ready for them (an article still
+ * loading: "Enter j j" typed at once must move in the article, not in the
+ * "loading" line before it). Returns the release; keys wait, none is lost.
+ */
+export function holdInput(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    if (holds === 0) for (const pacer of pacers) pacer.wake();
+  };
+}
+
 export class PacedStdin extends Readable {
   readonly isTTY: boolean;
   private readonly queue: string[] = [];
@@ -37,6 +56,12 @@ export class PacedStdin extends Readable {
     super({ read() {} });
     this.isTTY = source.isTTY === true;
     source.setEncoding('utf8');
+    pacers.add(this);
+  }
+
+  /** Goes on handing keys over once nothing holds them. */
+  wake(): void {
+    this.pump();
   }
 
   setRawMode(on: boolean): this {
@@ -68,7 +93,7 @@ export class PacedStdin extends Readable {
 
   /** Hands on the next key now, unless the one before is still being handled; then once it has been. */
   private pump(): void {
-    if (this.busy) return;
+    if (this.busy || holds > 0) return;
     const key = this.queue.shift();
     if (key === undefined) return;
     this.busy = true;

@@ -100,6 +100,15 @@ describe('the built reader in a real terminal', () => {
     expectRestored(pty, await pty.exit());
   });
 
+  it('keeps keys typed along with Enter for the article it opens', async () => {
+    const pty = start();
+    await pty.waitFor((s) => s.includes('Amazon cuts jobs') && s.includes('Enter open'), 'the library');
+    pty.write('\rjjjk');
+    await pty.waitFor((s) => /¶ 1\/4 · sentence 3\/5/.test(s), 'the cursor on sentence 3');
+    pty.write('Q');
+    expectRestored(pty, await pty.exit());
+  });
+
   it('quits with q from the too-small note shown over an open article', async () => {
     const pty = start();
     await pty.waitFor((s) => s.includes('Amazon cuts jobs'), 'the library');

@@ -8,6 +8,7 @@ import { reduceReader, type CursorUnit, type ReaderState, type View } from '../.
 import type { Preferences } from '../../state/reading-state.js';
 import { sanitise } from '../../text/sanitize.js';
 import type { Externals } from '../externals.js';
+import { holdInput } from '../paced-stdin.js';
 import { useArticle } from '../use-article.js';
 import { useUi } from '../ui-context.js';
 import { ReaderScreen } from './reader-screen.js';
@@ -44,6 +45,9 @@ export function ReaderView(props: ReaderViewProps) {
   const { t, theme } = useUi();
   const [generation, setGeneration] = useState(0);
   const load = useArticle(props.root, props.id, generation);
+  const loading = !load || load.status === 'loading';
+  // Keys typed along with the one that opened the article wait for it (see paced-stdin.ts).
+  useEffect(() => (loading ? holdInput() : undefined), [loading]);
   const [state, dispatch] = useReducer(reduceReader, props.initial);
   const layout = screenLayout(props.columns, props.rows, state.view, state.panel.open);
 
