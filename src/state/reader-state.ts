@@ -41,7 +41,7 @@ export interface ReaderState {
 export type ReaderAction =
   | { type: 'down' | 'up' | 'top' | 'bottom' | 'halfDown' | 'halfUp' | 'pageDown' | 'pageUp' }
   | { type: 'cycleView'; narrow: boolean }
-  | { type: 'toggleUnit' | 'reveal' | 'toggleLearner' | 'toggleFacts' | 'switchTab' | 'focusPanel' | 'focusText' }
+  | { type: 'toggleUnit' | 'reveal' | 'toggleLearner' | 'toggleFacts' | 'closePanel' | 'switchTab' | 'focusPanel' | 'focusText' }
   | { type: 'setView'; view: View }
   | { type: 'setLearner'; learner: boolean }
   | { type: 'setUnit'; unit: CursorUnit }
@@ -152,7 +152,15 @@ export function effectiveView(view: View, narrow: boolean): View {
   return narrow && view === 'both' ? 'de' : view;
 }
 
+/** Moves of the text cursor by the reader's own keys: a fact's highlighted evidence stays behind. */
+const TEXT_MOVES: ReadonlySet<ReaderAction['type']> = new Set(['down', 'up', 'top', 'bottom', 'halfDown', 'halfUp', 'pageDown', 'pageUp', 'goto']);
+
 export function reduceReader(state: ReaderState, action: ReaderAction): ReaderState {
+  const next = reduce(state, action);
+  return next.fact !== null && TEXT_MOVES.has(action.type) && next.cursor !== state.cursor ? { ...next, fact: null } : next;
+}
+
+function reduce(state: ReaderState, action: ReaderAction): ReaderState {
   switch (action.type) {
     case 'down':
     case 'up':
@@ -218,6 +226,8 @@ export function reduceReader(state: ReaderState, action: ReaderAction): ReaderSt
       return { ...state, panel: { ...state.panel, tab: state.panel.tab === 'facts' ? 'glossary' : 'facts', selected: 0 } };
     case 'focusPanel':
       return state.panel.open ? { ...state, panel: { ...state.panel, focused: true } } : state;
+    case 'closePanel':
+      return { ...state, panel: { ...state.panel, open: false, focused: false } };
     case 'focusText':
       return { ...state, panel: { ...state.panel, focused: false } };
     case 'layout': {
@@ -261,4 +271,9 @@ export function reduceReader(state: ReaderState, action: ReaderAction): ReaderSt
       return never;
     }
   }
+}
+
+/** Keys go to the panel when it has the focus, and always when it is drawn over the text. */
+export function panelHasKeys(state: Pick<ReaderState, 'panel'>, overlay: boolean): boolean {
+  return state.panel.open && (state.panel.focused || overlay);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorRows, initialReaderState, reduceReader, type Geometry, type ReaderAction, type ReaderState } from '../../src/state/reader-state.js';
+import { cursorRows, initialReaderState, panelHasKeys, reduceReader, type Geometry, type ReaderAction, type ReaderState } from '../../src/state/reader-state.js';
 
 /** Paragraph p has units of the given heights, with a blank row between paragraphs. */
 function geometry(...paragraphs: number[][]): Geometry {
@@ -126,5 +126,24 @@ describe('reader reducer: views, panel, learner mode, search', () => {
     const s = run(start(), { type: 'startSearch' }, { type: 'type', text: 'Brü' }, { type: 'type', text: 'cke\u0007' }, { type: 'erase' }, { type: 'commitSearch' });
     expect(s.search).toEqual({ query: 'Brück', editing: false });
     expect(run(s, { type: 'clearSearch' }).search.query).toBe('');
+  });
+});
+
+describe('the facts panel in the reducer', () => {
+  it("drops the chosen fact's highlight once the reader moves the cursor on", () => {
+    const chosen = run(start(), { type: 'toggleFacts' }, { type: 'selectFact', index: 2, cursor: { paragraph: 1, unit: 0 } });
+    expect(chosen.fact).toBe(2);
+    expect(run(chosen, { type: 'focusText' }, { type: 'down' }).fact).toBeNull();
+    // Moving through the facts keeps it: each choice sets its own.
+    expect(run(chosen, { type: 'selectFact', index: 3, cursor: { paragraph: 1, unit: 1 } }).fact).toBe(3);
+  });
+
+  it('gives the keys to a panel drawn over the text even when it was left unfocused, and closes it', () => {
+    const open = run(start(), { type: 'toggleFacts' }, { type: 'focusText' });
+    expect(panelHasKeys(open, false)).toBe(false);
+    expect(panelHasKeys(open, true)).toBe(true);
+    const closed = run(open, { type: 'closePanel' });
+    expect(closed.panel.open).toBe(false);
+    expect(panelHasKeys(closed, true)).toBe(false);
   });
 });

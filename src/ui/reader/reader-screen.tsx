@@ -6,7 +6,7 @@ import { formatPublished } from '../../i18n/format-date.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import { marksFor as computeMarks, factTarget } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
-import { cursorRows, type ReaderState } from '../../state/reader-state.js';
+import { cursorRows, panelHasKeys, type ReaderState } from '../../state/reader-state.js';
 import { truncate, padEnd } from '../../text/display-width.js';
 import { SearchLine } from '../search-line.js';
 import { useUi } from '../ui-context.js';
@@ -55,7 +55,7 @@ export function ReaderScreen({ article, paragraphs, state, layout, rowsLayout, n
       glossary={article.glossary}
       factsErrors={article.factsErrors}
       tab={state.panel.tab}
-      focused={state.panel.focused}
+      focused={panelHasKeys(state, overlay)}
       selected={state.panel.selected}
       width={overlay ? layout.width : layout.panel.width}
       height={layout.textRows + 1}

@@ -4,7 +4,7 @@ import React from 'react';
 import type { Article } from '../../content/article.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
-import type { ReaderState } from '../../state/reader-state.js';
+import { panelHasKeys, type ReaderState } from '../../state/reader-state.js';
 import { truncate } from '../../text/display-width.js';
 import { useUi } from '../ui-context.js';
 
@@ -18,7 +18,7 @@ export function StatusBar(props: { article: Article; paragraphs: readonly Aligne
   const shown = layout.columns.map((c) => c.lang).join('+');
   parts.push(t(`ui.view.${shown === 'de+en' ? 'both' : shown === 'de' ? 'de' : 'en'}`));
   if (state.learner) parts.push(t('ui.status.learner'));
-  const keys = state.panel.focused ? t(state.panel.tab === 'facts' ? 'ui.status.panelKeys' : 'ui.status.glossaryKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
+  const keys = panelHasKeys(state, layout.panel.mode === 'overlay') ? t(state.panel.tab === 'facts' ? 'ui.status.panelKeys' : 'ui.status.glossaryKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
   const text = props.notice ? `${parts.join(' · ')} · ${props.notice}` : `${parts.join(' · ')} · ${keys}`;
   return (
     <Text {...(props.notice ? theme.warning : theme.muted)} wrap="truncate-end">

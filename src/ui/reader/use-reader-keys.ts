@@ -5,7 +5,7 @@ import type { Article } from '../../content/article.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import { factTarget, matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
-import type { ReaderAction, ReaderState } from '../../state/reader-state.js';
+import { panelHasKeys, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
 import { isListMove, moveWindow, type ListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
 import { forEachKey } from '../split-keys.js';
@@ -39,7 +39,8 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
           if (key.return) jumpToMatch(h, 1, true);
           return;
         }
-        const inPanel = state.panel.open && state.panel.focused;
+        const overlay = h.layout.panel.mode === 'overlay';
+        const inPanel = panelHasKeys(state, overlay);
         const command = commandFor(input, key, inPanel ? 'panel' : 'reader');
         if (inPanel && isListMove(command)) return movePanel(h, command);
         if (inPanel && command === 'open') return choosePanelItem(h);
@@ -49,10 +50,7 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
             if (state.panel.open) dispatch({ type: 'focusPanel' });
             return;
           case 'back':
-            if (inPanel)
-              dispatch(
-                h.layout.panel.mode === 'overlay' ? { type: 'toggleFacts' } : { type: 'focusText' },
-              );
+            if (inPanel) dispatch(overlay ? { type: 'closePanel' } : { type: 'focusText' });
             else if (state.search.query !== '') dispatch({ type: 'clearSearch' });
             else h.onBack();
             return;
@@ -66,6 +64,14 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
             dispatch({ type: 'cycleView', narrow: h.layout.narrow });
             return;
           case 'toggleFacts':
+            // Opening the panel starts at the first fact the sentence under the cursor cites.
+            if (!state.panel.open && state.panel.tab === 'facts') {
+              const here = (h.article?.facts ?? []).findIndex((fact) => {
+                const target = factTarget(h.paragraphs, fact);
+                return target !== null && target.paragraph === state.cursor.paragraph && (state.unit === 'paragraph' || target.unit === state.cursor.unit);
+              });
+              if (here >= 0) dispatch({ type: 'selectEntry', index: here });
+            }
             dispatch({ type: 'toggleFacts' });
             return;
           case 'switchTab':
@@ -95,7 +101,7 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
             h.onHelp();
             return;
           case 'quit':
-            if (inPanel) dispatch({ type: 'toggleFacts' });
+            if (inPanel) dispatch({ type: 'closePanel' });
             else h.onBack();
             return;
           case 'quitNow':
@@ -135,13 +141,15 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
   function choosePanelItem(handlers: ReaderKeyHandlers): void {
     const { state, article, dispatch } = handlers;
     if (!article) return;
+    // Back to the text: an overlay is closed, or it would go on hiding the text.
+    const toText = handlers.layout.panel.mode === 'overlay' ? ({ type: 'closePanel' } as const) : ({ type: 'focusText' } as const);
     if (state.panel.tab === 'facts') {
       selectPanelItem(handlers, state.panel.selected);
-      dispatch({ type: 'focusText' });
+      dispatch(toText);
       return;
     }
     const term = article.glossary[state.panel.selected];
-    dispatch({ type: 'focusText' });
+    dispatch(toText);
     if (!term) return;
     // The term becomes the search: its uses are marked, and n/N go through them.
     dispatch({ type: 'clearSearch' });
