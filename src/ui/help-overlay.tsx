@@ -46,17 +46,22 @@ export function keyLines(describe: (key: string) => string): { keys: string; tex
 
 export function HelpOverlay(props: HelpOverlayProps) {
   const { t, language, theme } = useUi();
-  const items = useMemo(
-    (): { key: string; value: Setting; label: string }[] => [
-      { key: 'view', value: 'view', label: `${t('ui.help.view')}: ${t(`ui.view.${props.view}`)}` },
-      { key: 'learner', value: 'learner', label: `${t('ui.help.learner')}: ${props.learner ? t('ui.help.on') : t('ui.help.off')}` },
-      { key: 'unit', value: 'unit', label: `${t('ui.help.unit')}: ${t(`ui.help.unit_${props.unit}`)}` },
-      { key: 'language', value: 'language', label: `${t('ui.help.language')}: ${languageName(language)}` },
-      { key: 'close', value: 'close', label: t('ui.help.close') },
-    ],
-    [t, language, props.view, props.learner, props.unit],
-  );
-  const shownItems = useMemo(() => items.map((item) => ({ ...item, label: truncate(item.label, Math.max(1, props.width - 2)) })), [items, props.width]);
+  const items = useMemo(() => {
+    // A narrow window cuts a setting's name, never its value.
+    const room = Math.max(1, props.width - 2);
+    const setting = (name: string, value: string) => {
+      const full = `${name}: ${value}`;
+      return displayWidth(full) <= room ? full : `${truncate(name, Math.max(1, room - displayWidth(value) - 2))}: ${value}`;
+    };
+    const list: { key: string; value: Setting; label: string }[] = [
+      { key: 'view', value: 'view', label: setting(t('ui.help.view'), t(`ui.view.${props.view}`)) },
+      { key: 'learner', value: 'learner', label: setting(t('ui.help.learner'), props.learner ? t('ui.help.on') : t('ui.help.off')) },
+      { key: 'unit', value: 'unit', label: setting(t('ui.help.unit'), t(`ui.help.unit_${props.unit}`)) },
+      { key: 'language', value: 'language', label: setting(t('ui.help.language'), languageName(language)) },
+      { key: 'close', value: 'close', label: truncate(t('ui.help.close'), room) },
+    ];
+    return list;
+  }, [t, language, props.view, props.learner, props.unit, props.width]);
   const lines = keyLines((k) => t(k as 'keys.down'));
   const keyWidth = Math.max(...lines.map((l) => l.keys.length)) + 2;
   const textWidth = Math.max(...lines.map((l) => displayWidth(l.text)));
@@ -80,7 +85,7 @@ export function HelpOverlay(props: HelpOverlayProps) {
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text {...theme.heading}>{truncate(t('ui.help.title'), props.width)}</Text>
-      <SelectInput items={shownItems} indicatorComponent={Indicator} itemComponent={Item} onSelect={(item) => props.onSetting(item.value)} />
+      <SelectInput items={items} indicatorComponent={Indicator} itemComponent={Item} onSelect={(item) => props.onSetting(item.value)} />
       <Text {...theme.muted}>{truncate(t('ui.help.keysHeading'), props.width)}</Text>
       {grid.map((line, i) => (
         <Text key={i} wrap="truncate-end">{truncate(line, props.width)}</Text>

@@ -11,6 +11,7 @@ import { showDiagnostic, type Diagnostic } from '../../content/diagnostic.js';
 import type { Fact, GlossaryEntry } from '../../content/schema.js';
 import { panelRows, type PanelItem } from '../../layout/panel-list.js';
 import type { PanelTab, View } from '../../state/reader-state.js';
+import { wrapText } from '../../text/wrap.js';
 import { useUi } from '../ui-context.js';
 
 export interface FactsPanelProps {
@@ -67,7 +68,7 @@ export function FactsPanel(props: FactsPanelProps) {
       {tabs}
       {items.length === 0 ? (
         <Box height={Math.max(1, props.height - 1)} overflow="hidden">
-          <Text {...(broken ? theme.warning : theme.muted)}>{empty}</Text>
+          <Text {...(broken ? theme.warning : theme.muted)}>{wrapText(empty, inner + 2).map((l) => l.text).join('\n')}</Text>
         </Box>
       ) : (
         <Box flexDirection="column">
