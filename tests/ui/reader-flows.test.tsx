@@ -151,6 +151,21 @@ describe('reader', () => {
     app.unmount();
   });
 
+  it('gives a long message the whole status line, so its end is not cut off', async () => {
+    const message = 'saved paragraph 1; validate found 2 problems, the first: article.en.md:13: paragraph 2 is empty';
+    const app = await renderApp({
+      library: library(),
+      columns: 100,
+      rows: 30,
+      externals: { editParagraph: () => Promise.resolve({ ok: true, message }) },
+    });
+    await app.press(KEYS.enter);
+    await waitFor(app, (f) => f.includes('DEUTSCH'));
+    await app.press('e');
+    await waitFor(app, (f) => f.includes('paragraph 2 is empty'), 'the whole message');
+    app.unmount();
+  });
+
   it('searches the article with / and n', async () => {
     const app = await renderApp({ library: library(), columns: 120, rows: 30 });
     await app.press(KEYS.enter);

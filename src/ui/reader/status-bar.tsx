@@ -5,7 +5,7 @@ import type { Article } from '../../content/article.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderState } from '../../state/reader-state.js';
-import { truncate } from '../../text/display-width.js';
+import { displayWidth, truncate } from '../../text/display-width.js';
 import { useUi } from '../ui-context.js';
 
 export function StatusBar(props: { article: Article; paragraphs: readonly AlignedParagraph[]; state: ReaderState; layout: ScreenLayout; notice: string | null }) {
@@ -19,7 +19,10 @@ export function StatusBar(props: { article: Article; paragraphs: readonly Aligne
   parts.push(t(`ui.view.${shown === 'de+en' ? 'both' : shown === 'de' ? 'de' : 'en'}`));
   if (state.learner) parts.push(t('ui.status.learner'));
   const keys = panelHasKeys(state, layout.panel.mode === 'overlay') ? t(state.panel.tab === 'facts' ? 'ui.status.panelKeys' : 'ui.status.glossaryKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
-  const text = props.notice ? `${parts.join(' · ')} · ${props.notice}` : `${parts.join(' · ')} · ${keys}`;
+  const position = parts.join(' · ');
+  // A message that does not fit beside the position gets the whole line: its point is at its end.
+  const withNotice = props.notice && displayWidth(`${position} · ${props.notice}`) > layout.width ? props.notice : `${position} · ${props.notice ?? ''}`;
+  const text = props.notice ? withNotice : `${position} · ${keys}`;
   return (
     <Text {...(props.notice ? theme.warning : theme.muted)} wrap="truncate-end">
       {truncate(text, layout.width)}
