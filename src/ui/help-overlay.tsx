@@ -68,7 +68,8 @@ export function HelpOverlay(props: HelpOverlayProps) {
   // As many columns as fit with every description whole; one column (descriptions cut) when none do.
   const perRow = Math.max(1, Math.floor((props.width + 2) / (keyWidth + textWidth + 2)));
   const columnWidth = perRow > 1 ? keyWidth + textWidth : props.width;
-  const available = Math.max(1, props.height - items.length - 3);
+  // Rows left under the title, the settings and the "Keys" heading.
+  const available = Math.max(1, props.height - items.length - 2);
   const rows = Math.ceil(lines.length / perRow);
   const more = rows > available;
   const shownRows = Math.max(1, more ? available - 1 : rows);
