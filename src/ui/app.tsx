@@ -22,7 +22,7 @@ import { LibraryScreen } from './library/library-screen.js';
 import { useFullText } from './library/use-full-text.js';
 import { useLibraryKeys } from './library/use-library-keys.js';
 import { ReaderView } from './reader/reader-view.js';
-import { commandFor } from './keymap.js';
+import { commandFor, KEYMAP } from './keymap.js';
 import { TooSmall } from './too-small.js';
 import { useUi } from './ui-context.js';
 import { useWindowSize } from './use-window-size.js';
@@ -212,8 +212,15 @@ export function App(props: AppProps) {
     (input, key) => {
       if (input === '?' || input === 'q' || key.escape) setHelp(false);
       else if (input === 'Q' || (key.ctrl && input === 'c')) quit();
-      else if (key.pageDown || input === ' ') setHelpScroll((n) => n + Math.max(1, rows - 10));
-      else if (key.pageUp) setHelpScroll((n) => Math.max(0, n - Math.max(1, rows - 10)));
+      else {
+        // The key list scrolls with the table's page keys; j/k (and Enter) belong to the settings.
+        const command = commandFor(input, key, 'list');
+        const page = Math.max(1, rows - 10);
+        if (command === 'pageDown' || command === 'halfDown') setHelpScroll((n) => n + page);
+        else if (command === 'pageUp' || command === 'halfUp') setHelpScroll((n) => Math.max(0, n - page));
+        else if (command === 'top') setHelpScroll(0);
+        else if (command === 'bottom') setHelpScroll(KEYMAP.length);
+      }
     },
     { isActive: help && !tooSmall },
   );

@@ -199,6 +199,19 @@ describe('reader', () => {
     });
   }
 
+  it("scrolls the help's key list with G, g and PgDn", async () => {
+    const app = await renderApp({ library: library(), columns: 80, rows: 24 });
+    await app.press('?');
+    expect(app.frame()).toMatch(/keys 1–\d+ of 25/);
+    await app.press('G');
+    expect(app.frame()).toMatch(/keys \d+–25 of 25/);
+    await app.press('g');
+    expect(app.frame()).toMatch(/keys 1–\d+ of 25/);
+    await app.press(KEYS.pageDown);
+    expect(app.frame()).not.toMatch(/keys 1–/);
+    app.unmount();
+  });
+
   it('hides the English in learner mode until r reveals the focused sentence', async () => {
     const app = await renderApp({ library: library(), columns: 120, rows: 30, stored: { version: 1, preferences: { learner: true, updated: 1 }, libraries: {} } });
     await app.press(KEYS.enter);
