@@ -31,7 +31,9 @@ export interface CommandContext {
 }
 
 /** The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the bundled one. */
-export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv): string {
+export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv, t?: Translate): string {
+  // `--library ""` (an unset shell variable, say) must not quietly mean the bundled articles.
+  if (options.library !== undefined && options.library.trim() === '' && t) throw new CliError(t('cli.noLibraryGiven'), 2, t('cli.hint', { command: '' }));
   const chosen = options.library ?? env['NEWSBRIDGE_LIBRARY'];
   return chosen ? path.resolve(chosen) : bundledLibrary();
 }
@@ -51,7 +53,7 @@ export function libraryFlag(options: GlobalOptions, env: NodeJS.ProcessEnv): str
 
 /** Opens the library or fails with a one-line usage error. */
 export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string; flag: string }> {
-  const dir = libraryDir(options, ctx.env);
+  const dir = libraryDir(options, ctx.env, ctx.t);
   const shown = sanitise(displayPath(dir));
   const opened = await openLibrary(dir);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));

@@ -223,3 +223,14 @@ describe('show, at the edges', () => {
     expect(stdout).toContain('Key facts\nNo key facts yet.');
   });
 });
+
+describe('an empty --library', () => {
+  it('is a usage error, not the bundled articles', async () => {
+    for (const argv of [['list', '--library', ''], ['import', 'x.txt', '--library', ' ']]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--library needs a folder');
+      expect(result.stdout).toBe('');
+    }
+  });
+});
