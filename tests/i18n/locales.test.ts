@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 import { languageFromArgv, languageFromEnvironment } from '../../src/i18n/language.js';
@@ -18,6 +19,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('locales', () => {
+  it('name no key twice (JSON would keep only the last, silently)', () => {
+    for (const lang of ['en', 'de']) {
+      const text = readFileSync(path.join(import.meta.dirname, `../../locales/${lang}.json`), 'utf8');
+      // YAML reads JSON and, unlike JSON.parse, refuses a key that comes twice in one object.
+      expect(() => void parseYaml(text), lang).not.toThrow();
+    }
+  });
+
   it('have the same keys in English and German', () => {
     expect(flatten(de).sort()).toEqual(flatten(en).sort());
   });
