@@ -25,6 +25,20 @@ export function evidenceSpan(paragraph: AlignedParagraph, fact: Fact): Span | nu
   return at < 0 ? null : { start: at, end: at + fact.evidence.length };
 }
 
+/** The facts that cite the unit under the cursor (in paragraph mode: anything in its paragraph), in order. */
+export function factsAtCursor(
+  facts: readonly Fact[],
+  paragraphs: readonly AlignedParagraph[],
+  state: Pick<ReaderState, 'cursor' | 'unit'>,
+): number[] {
+  const at: number[] = [];
+  facts.forEach((fact, i) => {
+    const target = factTarget(paragraphs, fact);
+    if (target && target.paragraph === state.cursor.paragraph && (state.unit === 'paragraph' || target.unit === state.cursor.unit)) at.push(i);
+  });
+  return at;
+}
+
 /** The unit (cursor position) a fact points at: its sentence, else where its evidence is. */
 export function factTarget(paragraphs: readonly AlignedParagraph[], fact: Fact): { paragraph: number; unit: number } | null {
   const p = fact.paragraph - 1;

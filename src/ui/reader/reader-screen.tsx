@@ -4,7 +4,7 @@ import React, { useMemo } from 'react';
 import type { Article } from '../../content/article.js';
 import { formatPublished } from '../../i18n/format-date.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
-import { marksFor as computeMarks, factTarget } from '../../layout/reader-marks.js';
+import { factsAtCursor, marksFor as computeMarks } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { cursorRows, panelHasKeys, type ReaderState } from '../../state/reader-state.js';
 import { truncate, padEnd } from '../../text/display-width.js';
@@ -33,14 +33,8 @@ export function ReaderScreen({ article, paragraphs, state, layout, rowsLayout, n
 
   const conceal = state.learner && langs.includes('en');
   const marksFor: MarksFor = (p, lang) => computeMarks({ state, paragraphs, facts: article.facts, conceal }, p, lang);
-  const current = useMemo(() => {
-    const set = new Set<number>();
-    article.facts.forEach((f, i) => {
-      const target = factTarget(paragraphs, f);
-      if (target && target.paragraph === state.cursor.paragraph && (state.unit === 'paragraph' || target.unit === state.cursor.unit)) set.add(i);
-    });
-    return set;
-  }, [article.facts, paragraphs, state.cursor.paragraph, state.cursor.unit, state.unit]);
+  const { cursor, unit } = state;
+  const current = useMemo(() => new Set(factsAtCursor(article.facts, paragraphs, { cursor, unit })), [article.facts, paragraphs, cursor, unit]);
 
   // The title in the reading language: German only in the German view.
   const title = langs.length === 1 && langs[0] === 'de' ? article.meta.title : (article.english?.title ?? article.meta.title);

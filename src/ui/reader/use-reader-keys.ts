@@ -3,7 +3,7 @@ import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Article } from '../../content/article.js';
 import type { AlignedParagraph } from '../../layout/aligned-article.js';
-import { factTarget, matchUnits, nextMatch } from '../../layout/reader-marks.js';
+import { factsAtCursor, factTarget, matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
 import { isListMove, moveWindow, type ListMove } from '../../state/list-window.js';
@@ -66,11 +66,8 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
           case 'toggleFacts':
             // Opening the panel starts at the first fact the sentence under the cursor cites.
             if (!state.panel.open && state.panel.tab === 'facts') {
-              const here = (h.article?.facts ?? []).findIndex((fact) => {
-                const target = factTarget(h.paragraphs, fact);
-                return target !== null && target.paragraph === state.cursor.paragraph && (state.unit === 'paragraph' || target.unit === state.cursor.unit);
-              });
-              if (here >= 0) dispatch({ type: 'selectEntry', index: here });
+              const [here] = factsAtCursor(h.article?.facts ?? [], h.paragraphs, state);
+              if (here !== undefined) dispatch({ type: 'selectEntry', index: here });
             }
             dispatch({ type: 'toggleFacts' });
             return;
