@@ -28,7 +28,7 @@ import {
 import { intlLocale } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
-import { libraryDir, type CommandContext, type GlobalOptions } from './context.js';
+import { libraryDir, libraryFlag, type CommandContext, type GlobalOptions } from './context.js';
 
 export interface ImportOptions extends GlobalOptions {
   id?: string;
@@ -351,7 +351,7 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   }
   for (const n of doc.emptyItems) out.push(ctx.t('import.emptyItem', { n }));
 
-  const libraryArg = options.library !== undefined || ctx.env['NEWSBRIDGE_LIBRARY'] ? ` --library ${sanitise(displayPath(library))}` : '';
+  const libraryArg = libraryFlag(options, ctx.env);
   if (doc.kind === 'feed') {
     const total = doc.articles.length + doc.emptyItems.length;
     out.push(ctx.t('import.feedSummary', { imported: written.length, total, skipped: skipped + doc.emptyItems.length }));
