@@ -210,17 +210,15 @@ export function App(props: AppProps) {
 
   useInput(
     (input, key) => {
-      if (input === '?' || input === 'q' || key.escape) setHelp(false);
-      else if (input === 'Q' || (key.ctrl && input === 'c')) quit();
-      else {
-        // The key list scrolls with the table's page keys; j/k (and Enter) belong to the settings.
-        const command = commandFor(input, key, 'list');
-        const page = Math.max(1, rows - 10);
-        if (command === 'pageDown' || command === 'halfDown') setHelpScroll((n) => n + page);
-        else if (command === 'pageUp' || command === 'halfUp') setHelpScroll((n) => Math.max(0, n - page));
-        else if (command === 'top') setHelpScroll(0);
-        else if (command === 'bottom') setHelpScroll(KEYMAP.length);
-      }
+      // All from the key table; j/k and Enter belong to the settings picker, the page keys scroll the key list.
+      const command = commandFor(input, key, 'list');
+      const page = Math.max(1, rows - 10);
+      if (command === 'help' || command === 'quit' || command === 'back') setHelp(false);
+      else if (command === 'quitNow') quit();
+      else if (command === 'pageDown' || command === 'halfDown') setHelpScroll((n) => n + page);
+      else if (command === 'pageUp' || command === 'halfUp') setHelpScroll((n) => Math.max(0, n - page));
+      else if (command === 'top') setHelpScroll(0);
+      else if (command === 'bottom') setHelpScroll(KEYMAP.length);
     },
     { isActive: help && !tooSmall },
   );
