@@ -19,10 +19,9 @@ export function StatusBar(props: { article: Article; paragraphs: readonly Aligne
   parts.push(t(`ui.view.${shown === 'de+en' ? 'both' : shown === 'de' ? 'de' : 'en'}`));
   if (state.learner) parts.push(t('ui.status.learner'));
   const keys = panelHasKeys(state, layout.panel.mode === 'overlay') ? t(state.panel.tab === 'facts' ? 'ui.status.panelKeys' : 'ui.status.glossaryKeys') : state.learner ? t('ui.status.learnerKeys') : t('ui.status.readerKeys');
-  const position = parts.join(' · ');
+  const line = `${parts.join(' · ')} · ${props.notice ?? keys}`;
   // A message that does not fit beside the position gets the whole line: its point is at its end.
-  const withNotice = props.notice && displayWidth(`${position} · ${props.notice}`) > layout.width ? props.notice : `${position} · ${props.notice ?? ''}`;
-  const text = props.notice ? withNotice : `${position} · ${keys}`;
+  const text = props.notice && displayWidth(line) > layout.width ? props.notice : line;
   return (
     <Text {...(props.notice ? theme.warning : theme.muted)} wrap="truncate-end">
       {truncate(text, layout.width)}
