@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { KEYMAP, commandFor, keyLabel, type Command, type KeyScope } from '../../src/ui/keymap.js';
 import { KEYS_END, KEYS_START, keysMarkdown } from '../../src/ui/keys-markdown.js';
-import { forEachKey } from '../../src/ui/split-keys.js';
+import { splitKeys } from '../../src/ui/paced-stdin.js';
+import { withUncookedEnter } from '../../src/ui/split-keys.js';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 
@@ -60,11 +61,10 @@ describe('key table', () => {
     expect(commandFor('x', key(), 'reader')).toBeNull();
   });
 
-  it('replays a burst of keys one by one, and a cooked Enter as Enter', () => {
+  it('takes a burst of keys one by one (split before Ink sees them), and a cooked Enter as Enter', () => {
     const seen: [string, boolean][] = [];
-    forEachKey('jjK', key(), (input, k) => seen.push([input, k.shift]));
-    forEachKey('\n', key(), (input, k) => seen.push([input, k.return]));
-    expect(seen).toEqual([['j', false], ['j', false], ['K', true], ['\r', true]]);
+    for (const k of [...splitKeys('jjK'), '\n']) withUncookedEnter(k, key(), (input, pressed) => seen.push([input, pressed.return]));
+    expect(seen).toEqual([['j', false], ['j', false], ['K', false], ['\r', true]]);
     expect(commandFor('\r', key({ return: true }), 'list')).toBe('open');
   });
 

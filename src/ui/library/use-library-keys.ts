@@ -4,7 +4,7 @@ import type { Dispatch } from 'react';
 import type { LibraryAction, LibraryState } from '../../state/library-state.js';
 import { isListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
-import { forEachKey } from '../split-keys.js';
+import { withUncookedEnter } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 
 export interface LibraryKeyHandlers {
@@ -21,7 +21,7 @@ export interface LibraryKeyHandlers {
 export function useLibraryKeys(h: LibraryKeyHandlers): void {
   useInput(
     (rawInput, rawKey) =>
-      forEachKey(rawInput, rawKey, (input, key) => {
+      withUncookedEnter(rawInput, rawKey, (input, key) => {
         if (h.state.search.editing) {
           handleSearchInput(input, key, h.dispatch);
           return;

@@ -8,7 +8,7 @@ import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
 import { isListMove, moveWindow, type ListMove } from '../../state/list-window.js';
 import { commandFor } from '../keymap.js';
-import { forEachKey } from '../split-keys.js';
+import { withUncookedEnter } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 import { useUi } from '../ui-context.js';
 
@@ -32,7 +32,7 @@ export function useReaderKeys(h: ReaderKeyHandlers): void {
   const { t } = useUi();
   useInput(
     (rawInput, rawKey) =>
-      forEachKey(rawInput, rawKey, (input, key) => {
+      withUncookedEnter(rawInput, rawKey, (input, key) => {
         const { state, dispatch } = h;
         if (state.search.editing) {
           handleSearchInput(input, key, dispatch);
