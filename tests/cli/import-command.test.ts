@@ -4,32 +4,20 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '../../src/content/load-article.js';
-import { openLibrary } from '../../src/content/load-library.js';
 import { packageRoot } from '../../src/content/library-paths.js';
 import { tempDir } from '../helpers/library.js';
 import { ATOM1, RAW_PAGE, RAW_PAGE_BODY, RSS2, htmlPage } from '../curate/import-fixtures.js';
-import { runCli } from './import-helpers.js';
+import { loadFrom, runCli, writeInput } from './import-helpers.js';
 
 const ID = '2020-04-28-neue-bruecke-fuer-beispielheim';
 
-function fixture(dir: string, name: string, text: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
 
-async function load(library: string, id: string) {
-  const opened = await openLibrary(library);
-  if (!opened.ok) throw new Error(opened.message);
-  return loadArticle(opened.root, id);
-}
 
 describe('newsbridge import FILE', () => {
   it('writes the three files, which load cleanly, and says what is next', async () => {
     const dir = tempDir();
     const library = path.join(dir, 'lib');
-    const result = await runCli(['import', fixture(dir, 'seite.txt', RAW_PAGE), '--library', library]);
+    const result = await runCli(['import', writeInput(dir, 'seite.txt', RAW_PAGE), '--library', library]);
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toContain(`Created the library folder`);
     expect(result.out).toContain(`Imported "${ID}" from raw text: 3 paragraphs`);
@@ -37,7 +25,7 @@ describe('newsbridge import FILE', () => {
     expect(result.out).toMatch(/Next: translate with 'newsbridge --library .* 2020-04-28-neue-bruecke-fuer-beispielheim' and press e/);
     expect(result.out).toContain(`newsbridge validate --library`);
 
-    const loaded = await load(library, ID);
+    const loaded = await loadFrom(library, ID);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.problems).toEqual([]);
     expect(loaded.article.meta).toMatchObject({ title: 'Neue Brücke für Beispielheim', source: 'Beispielheimer Bote', published: '2020-04-28T17:33:00+02:00', author: 'Erika Beispiel' });
@@ -54,7 +42,7 @@ describe('newsbridge import FILE', () => {
 
   it('refuses to overwrite without --force, and replaces with it', async () => {
     const dir = tempDir();
-    const file = fixture(dir, 'seite.txt', RAW_PAGE);
+    const file = writeInput(dir, 'seite.txt', RAW_PAGE);
     expect((await runCli(['import', file, '--library', dir])).code).toBe(0);
     const again = await runCli(['import', file, '--library', dir]);
     expect(again.code).toBe(2);
@@ -67,14 +55,14 @@ describe('newsbridge import FILE', () => {
 
   it('takes --id when it is a slug and refuses anything else', async () => {
     const dir = tempDir();
-    const file = fixture(dir, 'seite.html', htmlPage());
+    const file = writeInput(dir, 'seite.html', htmlPage());
     const bad = await runCli(['import', file, '--library', dir, '--id', '../Böse_ID']);
     expect(bad.code).toBe(2);
     expect(bad.err.split('\n')[0]).toBe('newsbridge: --id "../Böse_ID" is not an article id: use lower-case letters, digits and hyphens (at most 80)');
     const good = await runCli(['import', file, '--library', dir, '--id', 'bruecke']);
     expect(good.code).toBe(0);
     expect(good.out).toContain('Imported "bruecke" from an HTML page');
-    const loaded = await load(dir, 'bruecke');
+    const loaded = await loadFrom(dir, 'bruecke');
     expect(loaded.ok && loaded.article.meta.url).toBe('https://bote.example/region/neue-bruecke');
   });
 
@@ -83,18 +71,18 @@ describe('newsbridge import FILE', () => {
     const missing = await runCli(['import', path.join(dir, 'fehlt.txt'), '--library', dir]);
     expect(missing.code).toBe(2);
     expect(missing.err.split('\n')[0]).toBe(`newsbridge: ${path.join(dir, 'fehlt.txt')}: no such file`);
-    const empty = await runCli(['import', fixture(dir, 'leer.txt', ''), '--library', dir]);
+    const empty = await runCli(['import', writeInput(dir, 'leer.txt', ''), '--library', dir]);
     expect(empty.err.split('\n')[0]).toBe(`newsbridge: ${path.join(dir, 'leer.txt')}: the input is empty`);
-    const binary = await runCli(['import', fixture(dir, 'bild.png', 'PNG\n\u0000\u0000'), '--library', dir]);
+    const binary = await runCli(['import', writeInput(dir, 'bild.png', 'PNG\n\u0000\u0000'), '--library', dir]);
     expect(binary.err.split('\n')[0]).toBe(`newsbridge: ${path.join(dir, 'bild.png')}:2: binary data, not a text, an HTML page or a feed`);
-    const menu = await runCli(['import', fixture(dir, 'menue.txt', 'Start\n\nSport\n\nKontakt\n'), '--library', dir]);
+    const menu = await runCli(['import', writeInput(dir, 'menue.txt', 'Start\n\nSport\n\nKontakt\n'), '--library', dir]);
     expect(menu.err.split('\n')[0]).toContain('no article text found');
     expect(existsSync(path.join(dir, 'menue'))).toBe(false);
   });
 
   it('imports every feed item and skips those already in the library', async () => {
     const dir = tempDir();
-    const file = fixture(dir, 'feed.xml', RSS2);
+    const file = writeInput(dir, 'feed.xml', RSS2);
     const first = await runCli(['import', file, '--library', dir]);
     expect(first.code).toBe(0);
     expect(first.out).toContain('2 of 2 feed items imported, 0 skipped.');
@@ -103,9 +91,9 @@ describe('newsbridge import FILE', () => {
     expect(second.out).toContain('Skipped "2025-01-15-neue-bruecke-fuer-beispielheim": it is in the library already');
     expect(second.out).toContain('Nothing new');
     for (const id of ['2025-01-15-neue-bruecke-fuer-beispielheim', '2025-07-12-ueber-strassenfest-musik']) {
-      expect((await load(dir, id)).ok).toBe(true);
+      expect((await loadFrom(dir, id)).ok).toBe(true);
     }
-    const withId = await runCli(['import', fixture(dir, 'atom.xml', ATOM1.replace('</feed>', ATOM1.slice(ATOM1.indexOf('<entry>'), ATOM1.indexOf('</feed>')).replace(/bad/g, 'bad2').replace('Schwimmbad', 'Freibad') + '</feed>')), '--library', dir, '--id', 'eins']);
+    const withId = await runCli(['import', writeInput(dir, 'atom.xml', ATOM1.replace('</feed>', ATOM1.slice(ATOM1.indexOf('<entry>'), ATOM1.indexOf('</feed>')).replace(/bad/g, 'bad2').replace('Schwimmbad', 'Freibad') + '</feed>')), '--library', dir, '--id', 'eins']);
     expect(withId.code).toBe(2);
     expect(withId.err).toContain('--id needs a single article');
   });
@@ -139,7 +127,7 @@ describe('newsbridge import FILE', () => {
 
   it('prints messages in German with --ui-lang de', async () => {
     const dir = tempDir();
-    const result = await runCli(['import', fixture(dir, 'seite.txt', RAW_PAGE), '--library', dir, '--ui-lang', 'de']);
+    const result = await runCli(['import', writeInput(dir, 'seite.txt', RAW_PAGE), '--library', dir, '--ui-lang', 'de']);
     expect(result.out).toContain(`„${ID}“ aus Rohtext importiert: 3 Absätze`);
     expect(result.out).toContain('Weiter:');
   });
@@ -148,7 +136,7 @@ describe('newsbridge import FILE', () => {
     const dir = tempDir();
     const item = (link: string) =>
       `<item><title>Neue Brücke für Beispielheim</title><link>https://bote.example/${link}</link><description>Die Stadt Beispielheim baut eine neue Brücke über den Fluss. Sie kostet zwölf Millionen Euro.</description><pubDate>Wed, 15 Jan 2025 09:30:00 +0100</pubDate></item>`;
-    const feed = fixture(
+    const feed = writeInput(
       dir,
       'feed.xml',
       `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Beispielheimer Bote</title><link>https://bote.example/</link><description>Neues</description>\n${item('a')}\n<item></item>\n${item('b')}\n</channel></rss>`,
@@ -196,8 +184,8 @@ describe('newsbridge import --translation', () => {
 
   it('aligns the English, merges a split paragraph, leaves a placeholder for a missing one and lists them', async () => {
     const dir = tempDir();
-    const page = fixture(dir, 'artikel.txt', german);
-    const translation = fixture(dir, 'english.txt', [english.title, english.p1a, english.p1b, english.p2, english.p4].join('\n\n'));
+    const page = writeInput(dir, 'artikel.txt', german);
+    const translation = writeInput(dir, 'english.txt', [english.title, english.p1a, english.p1b, english.p2, english.p4].join('\n\n'));
     const result = await runCli(['import', page, '--library', dir, '--translation', translation]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('English: 3 of 4 paragraphs filled from');
@@ -209,7 +197,7 @@ describe('newsbridge import --translation', () => {
     expect(result.out).not.toContain('paragraph 4:');
     expect(result.out).toContain('Next: review the English');
 
-    const loaded = await load(dir, TID);
+    const loaded = await loadFrom(dir, TID);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.article.english).toMatchObject({ status: 'draft', title: english.title });
     expect(loaded.article.paragraphs.map((p) => p.en)).toEqual([`${english.p1a} ${english.p1b}`, english.p2, '', english.p4]);
@@ -217,14 +205,14 @@ describe('newsbridge import --translation', () => {
 
   it('accepts an article.en.md with front matter and reports no doubts when all pairs fit', async () => {
     const dir = tempDir();
-    const page = fixture(dir, 'artikel.txt', german);
+    const page = writeInput(dir, 'artikel.txt', german);
     const body = [`${english.p1a} ${english.p1b}`, english.p2, english.p3, english.p4];
-    const file = fixture(dir, 'article.en.md', `---\ntitle: New flats\nstatus: reviewed\n---\n\n${body.join('\n\n')}\n`);
+    const file = writeInput(dir, 'article.en.md', `---\ntitle: New flats\nstatus: reviewed\n---\n\n${body.join('\n\n')}\n`);
     const result = await runCli(['import', page, '--library', dir, '--translation', file]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('English: 4 of 4 paragraphs filled');
     expect(result.out).toContain('nothing looks doubtful');
-    const loaded = await load(dir, TID);
+    const loaded = await loadFrom(dir, TID);
     expect(loaded.ok && loaded.article.english).toMatchObject({ title: 'New flats', status: 'draft' });
   });
 });

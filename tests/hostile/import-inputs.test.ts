@@ -8,10 +8,8 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/content/library-paths.js';
-import { loadArticle } from '../../src/content/load-article.js';
-import { openLibrary } from '../../src/content/load-library.js';
 import { MAX_FILE_BYTES } from '../../src/content/read-file.js';
-import { runCli } from '../cli/import-helpers.js';
+import { loadFrom, runCli, writeInput } from '../cli/import-helpers.js';
 import { tempDir } from '../helpers/library.js';
 
 const GERMAN = [
@@ -47,17 +45,7 @@ function expectPlainMessage(err: string) {
   expect(err).not.toMatch(/\n\s+at /);
 }
 
-function write(dir: string, name: string, content: string | Uint8Array): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, content);
-  return file;
-}
 
-async function load(library: string, id: string) {
-  const opened = await openLibrary(library);
-  if (!opened.ok) throw new Error(opened.message);
-  return loadArticle(opened.root, id);
-}
 
 /** `newsbridge ARGS` as a separate process (for standard input, and for calls that might hang). */
 function spawnCli(args: string[], input?: string) {
@@ -74,7 +62,7 @@ describe('import --force', () => {
   it('keeps the previous translation and facts beside the new files, and says where', async () => {
     const dir = tempDir();
     const library = path.join(dir, 'lib');
-    const page = write(dir, 'artikel.txt', GERMAN);
+    const page = writeInput(dir, 'artikel.txt', GERMAN);
     expect((await runCli(['import', page, '--library', library])).code).toBe(0);
     const folder = path.join(library, ID);
     const translated = `---\nstatus: draft\n---\n\n${ENGLISH.body.join('\n\n')}\n`;
@@ -98,14 +86,14 @@ describe('import --force', () => {
     expect(backups.some((name) => name.startsWith('article.de.md.'))).toBe(false);
 
     // The backups do not disturb loading or validation.
-    const loaded = await load(library, ID);
+    const loaded = await loadFrom(library, ID);
     expect(loaded.ok && loaded.problems).toEqual([]);
     expect((await runCli(['validate', '--library', library])).code).toBe(0);
   });
 
   it('keeps the previous files of a feed item too', async () => {
     const dir = tempDir();
-    const feed = write(dir, 'feed.xml', feedXml([item('Neue Brücke für Beispielheim', 'Die Stadt Beispielheim baut eine neue Brücke über den Fluss. Sie kostet zwölf Millionen Euro.')]));
+    const feed = writeInput(dir, 'feed.xml', feedXml([item('Neue Brücke für Beispielheim', 'Die Stadt Beispielheim baut eine neue Brücke über den Fluss. Sie kostet zwölf Millionen Euro.')]));
     expect((await runCli(['import', feed, '--library', dir])).code).toBe(0);
     const en = path.join(dir, '2025-01-15-neue-bruecke-fuer-beispielheim', 'article.en.md');
     writeFileSync(en, '---\nstatus: draft\n---\n\nThe town is building a new bridge over the river. It costs twelve million euros.\n');
@@ -122,7 +110,7 @@ describe('import of an article the library could not open', () => {
     const sentence = 'Die Stadt Beispielheim plant einen neuen Radweg entlang des Flusses, der viele Ortsteile verbindet.';
     const paragraph = Array.from({ length: 12 }, () => sentence).join(' ');
     const paragraphs = Array.from({ length: Math.ceil((MAX_FILE_BYTES * 1.4) / paragraph.length) }, () => paragraph);
-    const page = write(dir, 'lang.txt', ['Ein sehr langer Bericht', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
+    const page = writeInput(dir, 'lang.txt', ['Ein sehr langer Bericht', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'));
     const result = await runCli(['import', page, '--library', library]);
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
@@ -133,13 +121,13 @@ describe('import of an article the library could not open', () => {
 });
 
 describe('import --translation', () => {
-  const german = (dir: string) => write(dir, 'artikel.txt', GERMAN);
+  const german = (dir: string) => writeInput(dir, 'artikel.txt', GERMAN);
 
   it('refuses a binary file as the main input does, writing nothing', async () => {
     const dir = tempDir();
     const library = path.join(dir, 'lib');
     const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
-    const result = await runCli(['import', german(dir), '--library', library, '--translation', write(dir, 'bild.bin', bytes)]);
+    const result = await runCli(['import', german(dir), '--library', library, '--translation', writeInput(dir, 'bild.bin', bytes)]);
     expect(result.code).toBe(2);
     expect(result.err.split('\n')[0]).toBe(`newsbridge: ${path.join(dir, 'bild.bin')}:1: binary data, not a text, an HTML page or a feed`);
     expect(existsSync(library)).toBe(false);
@@ -148,7 +136,7 @@ describe('import --translation', () => {
   it('reads a Latin-1 file as Latin-1', async () => {
     const dir = tempDir();
     const text = [ENGLISH.title, ENGLISH.dek, ...ENGLISH.body].join('\n\n').replace('new indoor pool.', 'new indoor pool and a café.');
-    const file = write(dir, 'english.txt', Buffer.from(text, 'latin1'));
+    const file = writeInput(dir, 'english.txt', Buffer.from(text, 'latin1'));
     const result = await runCli(['import', german(dir), '--library', dir, '--translation', file]);
     expect(result.code).toBe(0);
     const en = readFileSync(path.join(dir, ID, 'article.en.md'), 'utf8');
@@ -172,11 +160,11 @@ describe('import --translation', () => {
     ['title and dek on consecutive lines', [`${ENGLISH.title}\n${ENGLISH.dek}`, ...ENGLISH.body].join('\n\n'), ENGLISH.title],
   ])('puts the English title and dek into the front matter: %s', async (_, text, title) => {
     const dir = tempDir();
-    const result = await runCli(['import', german(dir), '--library', dir, '--translation', write(dir, 'english.txt', text)]);
+    const result = await runCli(['import', german(dir), '--library', dir, '--translation', writeInput(dir, 'english.txt', text)]);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`English title: "${title}"`);
     expect(result.out).toContain('nothing looks doubtful');
-    const loaded = await load(dir, ID);
+    const loaded = await loadFrom(dir, ID);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.article.meta.dek).toBe('Das alte Bad ist marode: Die Stadt will bis 2027 einen Neubau am Stadtpark errichten.');
     expect(loaded.article.english).toMatchObject({ title, dek: ENGLISH.dek });
@@ -186,9 +174,9 @@ describe('import --translation', () => {
   it('does not take a short first paragraph for a title when the English has none', async () => {
     const dir = tempDir();
     const body = ['The town is building a pool.', ...ENGLISH.body.slice(1)];
-    const result = await runCli(['import', german(dir), '--library', dir, '--translation', write(dir, 'english.txt', body.join('\n\n'))]);
+    const result = await runCli(['import', german(dir), '--library', dir, '--translation', writeInput(dir, 'english.txt', body.join('\n\n'))]);
     expect(result.code).toBe(0);
-    const loaded = await load(dir, ID);
+    const loaded = await loadFrom(dir, ID);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     expect(loaded.article.english?.title).toBeUndefined();
     // Where the aligner puts so short a paragraph is its business; it must not be lost.
@@ -199,8 +187,8 @@ describe('import --translation', () => {
 describe('import into a library folder that cannot be made', () => {
   it('names the folder and the reason in words, status 2, for a file, a path through a file and a broken link', async () => {
     const dir = tempDir();
-    const page = write(dir, 'artikel.txt', GERMAN);
-    const file = write(dir, 'datei', 'kein Ordner');
+    const page = writeInput(dir, 'artikel.txt', GERMAN);
+    const file = writeInput(dir, 'datei', 'kein Ordner');
     symlinkSync(path.join(dir, 'nirgendwo'), path.join(dir, 'kaputt'));
     const cases: [string, string][] = [
       [file, `library ${file}: is a file, not a folder`],
@@ -218,7 +206,7 @@ describe('import into a library folder that cannot be made', () => {
 
   it.runIf(existsSync('/proc/self'))('stops at once under /proc instead of looping', () => {
     const dir = tempDir();
-    const result = spawnCli(['import', write(dir, 'artikel.txt', GERMAN), '--library', '/proc/newsbridge-test/lib']);
+    const result = spawnCli(['import', writeInput(dir, 'artikel.txt', GERMAN), '--library', '/proc/newsbridge-test/lib']);
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^newsbridge: library \/proc\/newsbridge-test\/lib: cannot create \/proc\/newsbridge-test: /);
@@ -242,7 +230,7 @@ describe('import of a feed with an empty item', () => {
       '<item></item>',
       item('Straßenfest in der Altstadt', 'Am Wochenende feiert die Altstadt ihr großes Straßenfest mit Musik und Tanz.'),
     ]);
-    const result = await runCli(['import', write(dir, 'feed.xml', feed), '--library', dir]);
+    const result = await runCli(['import', writeInput(dir, 'feed.xml', feed), '--library', dir]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('Skipped item 2 of the feed: it has no title or no text.');
     expect(result.out).toContain('2 of 3 feed items imported, 1 skipped.');

@@ -86,45 +86,36 @@ async function leftOnScreen(pty: PtySession): Promise<string[]> {
   return (await pty.screen()).split('\n').filter((l) => l.trim() !== '');
 }
 
-/** A preload module that runs `failure` (JavaScript) once the file `trigger` exists. */
-function preload(failure: string): { module: string; trigger: string } {
-  const dir = fresh('preload');
+/** A module for `node --import` made of `lines` (which may use the path of a trigger file), and that trigger's path. */
+function writePreload(name: string, lines: (trigger: string) => string[]): { module: string; trigger: string } {
+  const dir = fresh(name);
   const trigger = path.join(dir, 'now');
   const module = path.join(dir, 'inject.mjs');
-  writeFileSync(
-    module,
-    [
-      "import { existsSync } from 'node:fs';",
-      `const trigger = ${JSON.stringify(trigger)};`,
-      `const fail = () => { ${failure} };`,
-      'const timer = setInterval(() => { if (existsSync(trigger)) { clearInterval(timer); fail(); } }, 20);',
-      'timer.unref();',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(module, ["import { existsSync } from 'node:fs';", ...lines(trigger), ''].join('\n'));
   return { module, trigger };
+}
+
+/** A preload module that runs `failure` (JavaScript) once the file `trigger` exists. */
+function preload(failure: string): { module: string; trigger: string } {
+  return writePreload('preload', (trigger) => [
+    `const trigger = ${JSON.stringify(trigger)};`,
+    `const fail = () => { ${failure} };`,
+    'const timer = setInterval(() => { if (existsSync(trigger)) { clearInterval(timer); fail(); } }, 20);',
+    'timer.unref();',
+  ]);
 }
 
 describe('crashes give the terminal back', { timeout: PTY_TEST_TIMEOUT }, () => {
   /** A preload that makes Intl date formatting (used while library rows are drawn) throw once `trigger` exists. */
   function failingDates(): { module: string; trigger: string } {
-    const dir = fresh('render-crash');
-    const trigger = path.join(dir, 'now');
-    const module = path.join(dir, 'inject.mjs');
-    writeFileSync(
-      module,
-      [
-        "import { existsSync } from 'node:fs';",
-        'const proto = Intl.DateTimeFormat.prototype;',
-        "const original = Object.getOwnPropertyDescriptor(proto, 'format');",
-        "Object.defineProperty(proto, 'format', { ...original, get() {",
-        '  const format = original.get.call(this);',
-        `  return (date) => { if (existsSync(${JSON.stringify(trigger)})) throw new Error('injected failure while drawing'); return format(date); };`,
-        '} });',
-        '',
-      ].join('\n'),
-    );
-    return { module, trigger };
+    return writePreload('render-crash', (trigger) => [
+      'const proto = Intl.DateTimeFormat.prototype;',
+      "const original = Object.getOwnPropertyDescriptor(proto, 'format');",
+      "Object.defineProperty(proto, 'format', { ...original, get() {",
+      '  const format = original.get.call(this);',
+      `  return (date) => { if (existsSync(${JSON.stringify(trigger)})) throw new Error('injected failure while drawing'); return format(date); };`,
+      '} });',
+    ]);
   }
 
   async function expectCrashLine(pty: PtySession): Promise<void> {
