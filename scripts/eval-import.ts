@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findDates } from '../src/curate/import-dates.js';
-import { importDocument, type ImportedDocument } from '../src/curate/import-document.js';
+import { findDates } from '../src/import/dates.js';
+import { importDocument, type ImportedDocument } from '../src/import/document.js';
 import { cleanText } from '../src/text/normalize.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

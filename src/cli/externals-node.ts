@@ -11,7 +11,7 @@ import { buildEditBuffer, parseEditBuffer, replaceEnglishParagraph } from '../cu
 import { validateArticle } from '../curate/validate-library.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import type { Translate } from '../i18n/translate.js';
-import { writeFileAtomic } from '../state/atomic-file.js';
+import { writeFileAtomic } from '../storage/atomic-file.js';
 import { sanitise } from '../text/sanitize.js';
 import type { ExternalResult, Externals } from '../ui/externals.js';
 

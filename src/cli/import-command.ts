@@ -7,11 +7,11 @@ import { loadArticle } from '../content/load-article.js';
 import { openLibrary } from '../content/load-library.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { Fact } from '../content/schema.js';
-import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../curate/import-document.js';
-import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../curate/import-fetch.js';
-import { candidateFacts } from '../curate/import-facts.js';
-import { articleIdFor } from '../curate/import-slug.js';
-import { alignTranslation, parseEnglishText, type AlignedTranslation, type Doubt } from '../curate/import-translation.js';
+import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
+import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../import/fetch.js';
+import { candidateFacts } from '../import/candidate-facts.js';
+import { articleIdFor } from '../import/slug.js';
+import { alignTranslation, parseEnglishText, type AlignedTranslation, type Doubt } from '../import/translation.js';
 import {
   ArticleExistsError,
   articleExists,
@@ -24,7 +24,7 @@ import {
   renderGerman,
   writeArticleFiles,
   type ArticleToWrite,
-} from '../curate/import-write.js';
+} from '../import/write.js';
 import { intlLocale } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';

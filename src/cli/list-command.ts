@@ -2,7 +2,7 @@
 import type { LibraryEntry } from '../content/article.js';
 import { showDiagnostic } from '../content/diagnostic.js';
 import { listLibraryIndexed } from '../content/load-library.js';
-import { cacheDir } from '../state/app-dirs.js';
+import { cacheDir } from '../storage/app-dirs.js';
 import { isoDay } from '../i18n/format-date.js';
 import { showControls, terminalSafeJson } from '../text/sanitize.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';

@@ -5,7 +5,7 @@ import { hasErrors, showDiagnostic } from '../content/diagnostic.js';
 import { FILES, isArticleId } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import { validateArticle, validateLibrary, type ArticleReport, type LibraryReport } from '../curate/validate-library.js';
-import { cacheDir } from '../state/app-dirs.js';
+import { cacheDir } from '../storage/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';

@@ -5,14 +5,11 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../state/atomic-file.js';
+import { writeFileAtomicSync } from '../storage/atomic-file.js';
 import { FILES } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
 
-declare const __NEWSBRIDGE_BUILD__: string | undefined;
-
-/** Identifies the build: a cache written by another build is ignored. Null when run from source. */
-export const BUILD_ID: string | null = typeof __NEWSBRIDGE_BUILD__ === 'string' ? __NEWSBRIDGE_BUILD__ : null;
+export { BUILD_ID } from '../storage/build-id.js';
 
 export interface FileKey {
   size: number;

@@ -8,7 +8,7 @@ import { FILES } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
 import { readLibraryFile } from './read-file.js';
 import { cleanText } from '../text/normalize.js';
-import { foldForSearch, matchesQuery } from '../state/search-field.js';
+import { foldForSearch, matchesQuery } from '../text/fold.js';
 
 /** True when the article's text or facts (German or English) contain every word of the query. */
 export async function articleMatches(root: LibraryRoot, id: string, foldedQuery: string): Promise<boolean> {

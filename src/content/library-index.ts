@@ -9,7 +9,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
 import { readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from '../state/atomic-file.js';
+import { writeFileAtomicSync } from '../storage/atomic-file.js';
 import { displayWidth } from '../text/display-width.js';
 import { BUILD_ID, cacheFile } from './file-cache.js';
 import { FILES, isArticleId } from './library-paths.js';

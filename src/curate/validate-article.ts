@@ -5,10 +5,10 @@
  */
 import type { Article } from '../content/article.js';
 import { error, warning, type Diagnostic } from '../content/diagnostic.js';
-import type { AlignedParagraph } from '../layout/aligned-article.js';
-import { alignArticle } from '../layout/aligned-article.js';
+import type { AlignedParagraph } from '../content/aligned-article.js';
+import { alignArticle } from '../content/aligned-article.js';
 import { alignParagraphs } from './paragraph-alignment.js';
-import { missingQuantities } from './quantities.js';
+import { missingQuantities } from '../quantities/compare.js';
 
 export interface SourceLines {
   /** Line of the n-th fact in facts.yaml: of its `key:` when given and present, else of the entry. */

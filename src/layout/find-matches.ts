@@ -1,6 +1,6 @@
 /** Finding a search query in text, ignoring case, diacritics and ß/ss, with offsets into the original. */
-import { foldForSearch } from '../state/search-field.js';
-import type { Span } from './aligned-article.js';
+import { foldForSearch } from '../text/fold.js';
+import type { Span } from '../content/aligned-article.js';
 
 interface Folded {
   text: string;

@@ -5,7 +5,7 @@
  */
 import { displayWidth } from '../text/display-width.js';
 import type { TextStyle, Theme } from '../ui/theme.js';
-import type { AlignedParagraph, Span } from './aligned-article.js';
+import type { AlignedParagraph, Span } from '../content/aligned-article.js';
 import { segmentLine, type Column, type ReaderRow, type RowRange, type Segment as Marked } from './reader-rows.js';
 import { seg, type StyledLine } from './styled-line.js';
 

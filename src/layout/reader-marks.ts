@@ -1,7 +1,7 @@
 /** What to highlight in a paragraph: the cursor, a fact's evidence, search matches, concealed English. */
 import type { Fact } from '../content/schema.js';
 import type { ReaderState } from '../state/reader-state.js';
-import { unitOfGermanSentence, type AlignedParagraph, type Span } from './aligned-article.js';
+import { unitOfGermanSentence, type AlignedParagraph, type Span } from '../content/aligned-article.js';
 import { findMatches } from './find-matches.js';
 import type { Column } from './reader-rows.js';
 

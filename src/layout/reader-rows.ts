@@ -4,7 +4,7 @@
  * unit knows the rows it covers. Built once per (article, view, width).
  */
 import { wrapText, type WrappedLine } from '../text/wrap.js';
-import type { AlignedParagraph, Span } from './aligned-article.js';
+import type { AlignedParagraph, Span } from '../content/aligned-article.js';
 
 export type Column = 'de' | 'en';
 

@@ -14,7 +14,7 @@ import {
   withPreferences,
   type Preferences,
   type StoredState,
-} from '../state/reading-state.js';
+} from '../storage/reading-state.js';
 import type { Externals } from './externals.js';
 import { HelpOverlay, type Setting } from './help-overlay.js';
 import { filterEntries, summaryKey } from './library/library-rows.js';

@@ -5,7 +5,7 @@ import type { LibraryEntry } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
-import { saveStateSync, type LoadedState, type StoredState } from '../state/reading-state.js';
+import { saveStateSync, type LoadedState, type StoredState } from '../storage/reading-state.js';
 import { safeEntries } from './safe-entries.js';
 import { App } from './app.js';
 import { ErrorBoundary } from './error-boundary.js';

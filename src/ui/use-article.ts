@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import type { Article } from '../content/article.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import type { AlignedParagraph } from '../layout/aligned-article.js';
+import type { AlignedParagraph } from '../content/aligned-article.js';
 
 /** The parsers and the aligner load with the first article, not before the first frame. */
-const loaders = () => Promise.all([import('../content/load-article.js'), import('../layout/aligned-article.js')]);
+const loaders = () => Promise.all([import('../content/load-article.js'), import('../content/aligned-article.js')]);
 
 export type ArticleLoad =
   | { status: 'loading'; id: string }

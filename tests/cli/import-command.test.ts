@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/content/library-paths.js';
 import { tempDir } from '../helpers/library.js';
-import { ATOM1, RAW_PAGE, RAW_PAGE_BODY, RSS2, htmlPage } from '../curate/import-fixtures.js';
+import { ATOM1, RAW_PAGE, RAW_PAGE_BODY, RSS2, htmlPage } from '../import/fixtures.js';
 import { loadFrom, runCli, writeInput } from './import-helpers.js';
 
 const ID = '2020-04-28-neue-bruecke-fuer-beispielheim';

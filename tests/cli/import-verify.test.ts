@@ -7,7 +7,7 @@ import type { CommandContext } from '../../src/cli/context.js';
 import { verify } from '../../src/cli/import-command.js';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { tempDir } from '../helpers/library.js';
-import { RAW_PAGE } from '../curate/import-fixtures.js';
+import { RAW_PAGE } from '../import/fixtures.js';
 import { runCli } from './import-helpers.js';
 
 const ID = '2020-04-28-neue-bruecke-fuer-beispielheim';

@@ -6,7 +6,7 @@ import { openLibrary } from '../../src/content/load-library.js';
 import { listLibrary } from '../../src/content/load-library.js';
 import type { UiLanguage } from '../../src/i18n/language.js';
 import { createTranslator } from '../../src/i18n/translate.js';
-import { emptyState, type StoredState } from '../../src/state/reading-state.js';
+import { emptyState, type StoredState } from '../../src/storage/reading-state.js';
 import { App } from '../../src/ui/app.js';
 import type { Externals } from '../../src/ui/externals.js';
 import { themeFor } from '../../src/ui/theme.js';

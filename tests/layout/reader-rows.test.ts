@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignParagraphUnits } from '../../src/layout/aligned-article.js';
+import { alignParagraphUnits } from '../../src/content/aligned-article.js';
 import { findMatches } from '../../src/layout/find-matches.js';
 import { buildRows, segmentLine } from '../../src/layout/reader-rows.js';
 import { screenLayout } from '../../src/layout/screen-layout.js';

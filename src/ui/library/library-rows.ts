@@ -1,6 +1,6 @@
 /** Pure helpers for the library list: search keys, filtering, the text of a row. */
 import type { LibraryEntry } from '../../content/article.js';
-import { foldForSearch, matchesQuery } from '../../state/search-field.js';
+import { foldForSearch, matchesQuery } from '../../text/fold.js';
 
 /** Folded text of what the library can match without opening an article. */
 export function summaryKey(entry: LibraryEntry): string {

@@ -4,7 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import React from 'react';
-import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import type { AlignedParagraph } from '../../content/aligned-article.js';
 import type { Column } from '../../layout/reader-rows.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import type { ReaderState } from '../../state/reader-state.js';

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import React, { useMemo } from 'react';
 import type { Article } from '../../content/article.js';
 import { formatPublished } from '../../i18n/format-date.js';
-import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import type { AlignedParagraph } from '../../content/aligned-article.js';
 import { factsAtCursor, marksFor as computeMarks } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { cursorRows, panelHasKeys, type ReaderState } from '../../state/reader-state.js';

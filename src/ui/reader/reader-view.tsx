@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../../content/diagnostic.js';
 import type { LibraryRoot } from '../../content/load-article.js';
 import { screenLayout } from '../../layout/screen-layout.js';
 import { reduceReader, type CursorUnit, type ReaderState, type View } from '../../state/reader-state.js';
-import type { Preferences } from '../../state/reading-state.js';
+import type { Preferences } from '../../storage/reading-state.js';
 import { sanitise } from '../../text/sanitize.js';
 import type { Externals } from '../externals.js';
 import { holdInput } from '../paced-stdin.js';

@@ -2,7 +2,7 @@
 import { Text } from 'ink';
 import React from 'react';
 import type { Article } from '../../content/article.js';
-import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import type { AlignedParagraph } from '../../content/aligned-article.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderState } from '../../state/reader-state.js';
 import { displayWidth, truncate } from '../../text/display-width.js';

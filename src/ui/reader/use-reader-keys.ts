@@ -2,7 +2,7 @@
 import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Article } from '../../content/article.js';
-import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import type { AlignedParagraph } from '../../content/aligned-article.js';
 import { factsAtCursor, factTarget, matchUnits, nextMatch } from '../../layout/reader-marks.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderAction, type ReaderState } from '../../state/reader-state.js';

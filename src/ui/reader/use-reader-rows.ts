@@ -1,6 +1,6 @@
 /** The reader's rows for the current layout, and how many screen rows the text gets. */
 import { useMemo } from 'react';
-import type { AlignedParagraph } from '../../layout/aligned-article.js';
+import type { AlignedParagraph } from '../../content/aligned-article.js';
 import { buildRows, type ReaderRows } from '../../layout/reader-rows.js';
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import type { Geometry, ReaderState } from '../../state/reader-state.js';

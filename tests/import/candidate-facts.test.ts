@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFacts } from '../../src/curate/import-facts.js';
+import { candidateFacts } from '../../src/import/candidate-facts.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
-import { RAW_PAGE_BODY } from './import-fixtures.js';
+import { RAW_PAGE_BODY } from './fixtures.js';
 
 describe('candidate facts', () => {
   const facts = candidateFacts(RAW_PAGE_BODY);

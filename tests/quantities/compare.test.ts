@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractQuantities, missingQuantities } from '../../src/curate/quantities.js';
+import { extractQuantities, missingQuantities } from '../../src/quantities/compare.js';
 
 /** The German side must find something to check, or a passing pair proves nothing. */
 function expectCarried(de: string, en: string) {

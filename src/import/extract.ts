@@ -5,7 +5,7 @@
  * (a maximum-sum run: prose counts for its length, boilerplate against it), much as
  * jusText and Boilerpipe do; the rules in import-boilerplate.ts say what boilerplate is.
  */
-import type { Block } from './import-blocks.js';
+import type { Block } from './blocks.js';
 import {
   boilerplateKind,
   bylineName,
@@ -17,8 +17,8 @@ import {
   weight,
   words,
   type LineKind,
-} from './import-boilerplate.js';
-import { findDates } from './import-dates.js';
+} from './boilerplate.js';
+import { findDates } from './dates.js';
 
 type Role = 'prose' | 'sentence' | 'heading' | 'meta' | 'junk' | 'caption' | 'teaser' | 'comment';
 

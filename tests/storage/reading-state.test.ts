@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyState, loadState, mergeStates, saveState, saveStateSync, withArticleRecord, withPreferences } from '../../src/state/reading-state.js';
+import { emptyState, loadState, mergeStates, saveState, saveStateSync, withArticleRecord, withPreferences } from '../../src/storage/reading-state.js';
 import { tempDir } from '../helpers/library.js';
 
 describe('remembered state', () => {
@@ -49,7 +49,7 @@ describe('remembered state', () => {
 
 describe('parseStoredState', () => {
   it('accepts what saveState writes and refuses what it never writes', async () => {
-    const { parseStoredState } = await import('../../src/state/reading-state.js');
+    const { parseStoredState } = await import('../../src/storage/reading-state.js');
     const good = withArticleRecord(withPreferences(emptyState(), { view: 'de', unit: 'paragraph' }, 3), '/lib', 'a', { read: true, position: { paragraph: 1, unit: 2 } }, 4);
     expect(parseStoredState(JSON.parse(JSON.stringify(good)))).toEqual(good);
     for (const bad of [null, [], { version: 2 }, { version: 1, libraries: [] }, { version: 1, libraries: { x: { a: { position: { paragraph: -1, unit: 0 } } } } }]) {

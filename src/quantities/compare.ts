@@ -2,13 +2,13 @@
  * Checks that a translation carries the numbers, amounts, percentages, dates and times of
  * the German original, whatever format each language writes them in.
  */
-import { germanRules } from './quantities-de.js';
-import { englishRules } from './quantities-en.js';
-import { scanQuantities } from './quantities-scan.js';
-import type { Quantity, QuantityLang } from './quantities-types.js';
-import { numberKey, parseEnglishNumber } from './quantities-units.js';
+import { germanRules } from './german.js';
+import { englishRules } from './english.js';
+import { scanQuantities } from './scan.js';
+import type { Quantity, QuantityLang } from './types.js';
+import { numberKey, parseEnglishNumber } from './units.js';
 
-export type { Quantity, QuantityKind, QuantityLang } from './quantities-types.js';
+export type { Quantity, QuantityKind, QuantityLang } from './types.js';
 
 /** Numbers, money, percentages, dates, years and times in a paragraph, in reading order. */
 export function extractQuantities(text: string, lang: QuantityLang): Quantity[] {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { missingQuantities } from '../../src/curate/quantities.js';
+import { missingQuantities } from '../../src/quantities/compare.js';
 
 // prettier-ignore
 const germanMonths = [

@@ -6,10 +6,10 @@
 import { parseYaml, splitMarkdown, splitParagraphs } from '../content/front-matter.js';
 import { isPlaceholder } from '../content/parse-files.js';
 import { cleanText } from '../text/normalize.js';
-import { textToBlocks } from './import-blocks.js';
-import { extractArticle } from './import-extract.js';
-import { alignParagraphs } from './paragraph-alignment.js';
-import { missingQuantities } from './quantities.js';
+import { textToBlocks } from './blocks.js';
+import { extractArticle } from './extract.js';
+import { alignParagraphs } from '../curate/paragraph-alignment.js';
+import { missingQuantities } from '../quantities/compare.js';
 
 /** An English text as given: its paragraphs and, where the file says so, title and dek. */
 export interface EnglishText {

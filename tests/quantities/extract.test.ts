@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractQuantities } from '../../src/curate/quantities.js';
-import type { Quantity } from '../../src/curate/quantities.js';
+import { extractQuantities } from '../../src/quantities/compare.js';
+import type { Quantity } from '../../src/quantities/compare.js';
 import {
   parseGermanNumberWord,
   parseEnglishNumberWords,
-} from '../../src/curate/quantities-words.js';
+} from '../../src/quantities/words.js';
 
 /** Kind, text and value (and unit) of each quantity, the shape most tests compare. */
 const brief = (text: string, lang: 'de' | 'en') =>

@@ -1,6 +1,6 @@
 /** Where the program keeps its own files (XDG base directories via env-paths). */
 import envPaths from 'env-paths';
-import { BUILD_ID } from '../content/file-cache.js';
+import { BUILD_ID } from './build-id.js';
 
 const paths = () => envPaths('newsbridge', { suffix: '' });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { textToBlocks } from '../../src/curate/import-blocks.js';
-import { berlinWallTime, findDates, parseDateValue } from '../../src/curate/import-dates.js';
-import { importDocument } from '../../src/curate/import-document.js';
-import { extractArticle } from '../../src/curate/import-extract.js';
-import { articleIdFor, slugify } from '../../src/curate/import-slug.js';
-import { RAW_PAGE, RAW_PAGE_BODY, seedLike } from './import-fixtures.js';
+import { textToBlocks } from '../../src/import/blocks.js';
+import { berlinWallTime, findDates, parseDateValue } from '../../src/import/dates.js';
+import { importDocument } from '../../src/import/document.js';
+import { extractArticle } from '../../src/import/extract.js';
+import { articleIdFor, slugify } from '../../src/import/slug.js';
+import { RAW_PAGE, RAW_PAGE_BODY, seedLike } from './fixtures.js';
 
 const extract = (text: string) => extractArticle(textToBlocks(text));
 

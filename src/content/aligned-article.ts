@@ -3,7 +3,7 @@
  * bead (German sentences ↔ English sentences), with the character spans it
  * covers in both paragraph texts.
  */
-import type { Article } from '../content/article.js';
+import type { Article } from './article.js';
 import { alignParagraph } from '../text/align-sentences.js';
 
 /** Half-open character range in a paragraph's text. */

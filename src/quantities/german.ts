@@ -6,10 +6,10 @@ import {
   isoDateRule,
   spreadScale,
   yearRangeRule,
-} from './quantities-common.js';
-import { group, LEAD, listItems, listOf, rule, TRAIL } from './quantities-scan.js';
-import type { QuantityRule } from './quantities-scan.js';
-import type { QuantityKind } from './quantities-types.js';
+} from './common.js';
+import { group, LEAD, listItems, listOf, rule, TRAIL } from './scan.js';
+import type { QuantityRule } from './scan.js';
+import type { QuantityKind } from './types.js';
 import {
   currencyCode,
   dateValue,
@@ -20,8 +20,8 @@ import {
   isDayMonth,
   monthNumber,
   parseGermanNumber,
-} from './quantities-units.js';
-import { parseGermanNumberWord } from './quantities-words.js';
+} from './units.js';
+import { parseGermanNumberWord } from './words.js';
 
 /** "5.000", "12 000", "1.000,5", "2,5"; an English "2.5" is read as a decimal too. */
 const NUM = String.raw`\d{1,3}(?:(?:\.|${GROUP_SPACE})\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?(?![.,]\d)|\d+\.\d+`;

@@ -6,8 +6,8 @@
  */
 import type { Fact, FactKind } from '../content/schema.js';
 import { splitSentences } from '../text/split-sentences.js';
-import { slugify } from './import-slug.js';
-import { extractQuantities, type Quantity } from './quantities.js';
+import { slugify } from './slug.js';
+import { extractQuantities, type Quantity } from '../quantities/compare.js';
 
 interface Span {
   start: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/curate/import-decode.js';
-import { importDocument } from '../../src/curate/import-document.js';
-import { extractHtml } from '../../src/curate/import-html.js';
-import { htmlPage } from './import-fixtures.js';
+import { decodeBytes } from '../../src/import/decode.js';
+import { importDocument } from '../../src/import/document.js';
+import { extractHtml } from '../../src/import/html.js';
+import { htmlPage } from './fixtures.js';
 
 describe('HTML extraction', () => {
   it('takes title, date, source and author from meta tags and JSON-LD', async () => {

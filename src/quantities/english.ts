@@ -11,10 +11,10 @@ import {
   isoDateRule,
   spreadScale,
   yearRangeRule,
-} from './quantities-common.js';
-import { group, LEAD, listItems, listOf, rule, TRAIL } from './quantities-scan.js';
-import type { QuantityRule } from './quantities-scan.js';
-import type { Quantity, QuantityKind } from './quantities-types.js';
+} from './common.js';
+import { group, LEAD, listItems, listOf, rule, TRAIL } from './scan.js';
+import type { QuantityRule } from './scan.js';
+import type { Quantity, QuantityKind } from './types.js';
 import {
   clockValue,
   currencyCode,
@@ -26,13 +26,13 @@ import {
   isDayMonth,
   monthNumber,
   parseEnglishNumber,
-} from './quantities-units.js';
+} from './units.js';
 import {
   ENGLISH_CARDINAL_WORDS,
   ENGLISH_ORDINAL_WORDS,
   ENGLISH_SMALL_WORDS,
   parseEnglishNumberWords,
-} from './quantities-words.js';
+} from './words.js';
 
 /** "5,000", "12 000", "1,000.5", "2.5", and German-style "5.000" left in a translation. */
 const NUM = String.raw`\d{1,3}(?:(?:,|${GROUP_SPACE})\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?(?![.,]\d)|\d+(?:\.\d+)?`;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { bundledLibrary, FILES, packageRoot } from '../content/library-paths.js';
 import type { Fact } from '../content/schema.js';
-import { PLACEHOLDER } from './edit-paragraph.js';
+import { PLACEHOLDER } from '../curate/edit-paragraph.js';
 
 /** An article ready to be written: every required field filled in. */
 export interface ArticleToWrite {

@@ -1,8 +1,8 @@
 /** Rules and builders that read the same in German and English. */
-import { group, itemSpans, LEAD, listItems, rule, TRAIL } from './quantities-scan.js';
-import type { QuantityRule } from './quantities-scan.js';
-import type { Quantity } from './quantities-types.js';
-import { clockValue, dateValue, expandYear, isDayMonth } from './quantities-units.js';
+import { group, itemSpans, LEAD, listItems, rule, TRAIL } from './scan.js';
+import type { QuantityRule } from './scan.js';
+import type { Quantity } from './types.js';
+import { clockValue, dateValue, expandYear, isDayMonth } from './units.js';
 
 /** "2024-04-04". */
 export const isoDateRule: QuantityRule = rule(

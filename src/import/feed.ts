@@ -4,11 +4,11 @@
  * otherwise. Parsing is @rowanmanning/feed-parser's, loaded only when a feed is imported.
  */
 import type { parseFeed as parseFeedFunction } from '@rowanmanning/feed-parser';
-import { textToBlocks } from './import-blocks.js';
-import { berlinIso } from './import-dates.js';
-import { bylineName } from './import-boilerplate.js';
-import { extractArticle, splitSiteName, type Extracted } from './import-extract.js';
-import { domToBlocks, loadHtmlParser } from './import-html.js';
+import { textToBlocks } from './blocks.js';
+import { berlinIso } from './dates.js';
+import { bylineName } from './boilerplate.js';
+import { extractArticle, splitSiteName, type Extracted } from './extract.js';
+import { domToBlocks, loadHtmlParser } from './html.js';
 
 /** One feed item as an article, before it gets an id. */
 export interface FeedArticle extends Extracted {

@@ -4,10 +4,10 @@
  * shared with raw text then drop what Readability keeps but a reader would not want
  * (bylines, captions, inline teasers). Both libraries are loaded only when a page is imported.
  */
-import type { Block, BlockTag } from './import-blocks.js';
-import { cleanLine, continues } from './import-blocks.js';
-import { extractArticle, type Extracted } from './import-extract.js';
-import { readPageMeta, stripSiteName, type DomElement } from './import-html-meta.js';
+import type { Block, BlockTag } from './blocks.js';
+import { cleanLine, continues } from './blocks.js';
+import { extractArticle, type Extracted } from './extract.js';
+import { readPageMeta, stripSiteName, type DomElement } from './html-meta.js';
 
 /** The DOM interface the block walker needs (linkedom's nodes satisfy it). */
 interface DomNode {

@@ -2,9 +2,9 @@
  * What a page says about itself: og: and article: meta tags, JSON-LD (NewsArticle and
  * friends), <time> elements, the canonical link. Read before Readability rewrites the DOM.
  */
-import { cleanLine } from './import-blocks.js';
-import { parseDateValue } from './import-dates.js';
-import { splitSiteName } from './import-extract.js';
+import { cleanLine } from './blocks.js';
+import { parseDateValue } from './dates.js';
+import { splitSiteName } from './extract.js';
 
 /** The subset of the DOM the importer reads (linkedom's document satisfies it). */
 export interface DomElement {

@@ -4,7 +4,7 @@
  * "Lesen Sie auch" teasers, photo credits. Each rule is general (no site's own phrases):
  * it names a kind of line that any German news page may carry.
  */
-import { findDates } from './import-dates.js';
+import { findDates } from './dates.js';
 
 /** Common German function words: prose is full of them, menus and headline lists are not. */
 const STOPWORDS = new Set(

@@ -3,7 +3,7 @@
  * order, and text claimed by an earlier rule (a date) is not read again by a later one (the
  * plain numbers inside it).
  */
-import type { Quantity } from './quantities-types.js';
+import type { Quantity } from './types.js';
 
 type Build = (match: RegExpExecArray) => Quantity[] | undefined;
 

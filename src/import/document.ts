@@ -3,11 +3,11 @@
  * document (raw text, an HTML page, an RSS/Atom feed) are told from the content itself,
  * then the matching extractor runs and what it could not find gets a marked default.
  */
-import { textToBlocks } from './import-blocks.js';
-import { berlinIso } from './import-dates.js';
-import { decodeBytes, charsetOfContentType, type DecodedText } from './import-decode.js';
-import { extractArticle, type Extracted } from './import-extract.js';
-import type { ArticleToWrite } from './import-write.js';
+import { textToBlocks } from './blocks.js';
+import { berlinIso } from './dates.js';
+import { decodeBytes, charsetOfContentType, type DecodedText } from './decode.js';
+import { extractArticle, type Extracted } from './extract.js';
+import type { ArticleToWrite } from './write.js';
 
 export type InputKind = 'text' | 'html' | 'feed';
 
@@ -71,7 +71,7 @@ export async function importDocument(bytes: Uint8Array, options: { contentType?:
   const kind = detectKind(decoded.text, options.contentType);
   if (!kind) throw new ImportInputError('unrecognised', 1);
   if (kind === 'feed') {
-    const { parseFeedText, FeedError } = await import('./import-feed.js');
+    const { parseFeedText, FeedError } = await import('./feed.js');
     try {
       const feed = await parseFeedText(decoded.text);
       if (feed.articles.length === 0) throw new ImportInputError('noItems');
@@ -82,7 +82,7 @@ export async function importDocument(bytes: Uint8Array, options: { contentType?:
     }
   }
   if (kind === 'html') {
-    const { extractHtml } = await import('./import-html.js');
+    const { extractHtml } = await import('./html.js');
     const article = await extractHtml(decoded.text);
     if (article.paragraphs.length === 0) throw new ImportInputError('noText');
     return { kind, decoded, articles: [article], emptyItems: [] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { importDocument } from '../../src/curate/import-document.js';
-import { articleIdFor } from '../../src/curate/import-slug.js';
-import { ATOM03, ATOM1, RSS1, RSS2 } from './import-fixtures.js';
+import { importDocument } from '../../src/import/document.js';
+import { articleIdFor } from '../../src/import/slug.js';
+import { ATOM03, ATOM1, RSS1, RSS2 } from './fixtures.js';
 
 const feed = async (xml: string) => {
   const doc = await importDocument(Buffer.from(xml));
