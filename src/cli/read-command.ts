@@ -146,7 +146,7 @@ export async function readCommand(
 
     const [{ runReader }, { nodeExternals }] = await Promise.all([
       import('../ui/run-reader.js'),
-      import('./externals-node.js'),
+      import('../runtime/node-externals.js'),
     ]);
     return runReader({
       root,

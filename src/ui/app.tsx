@@ -15,7 +15,7 @@ import {
   type Preferences,
   type StoredState,
 } from '../storage/reading-state.js';
-import type { Externals } from './externals.js';
+import type { Externals } from '../runtime/externals.js';
 import { HelpOverlay, type Setting } from './help-overlay.js';
 import { filterEntries, summaryKey } from './library/library-rows.js';
 import { LibraryScreen } from './library/library-screen.js';

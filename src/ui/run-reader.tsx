@@ -10,7 +10,7 @@ import { safeEntries } from './safe-entries.js';
 import { App } from './app.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { PacedStdin } from './paced-stdin.js';
-import type { Externals } from './externals.js';
+import type { Externals } from '../runtime/externals.js';
 import type { TerminalSession } from './terminal.js';
 import { themeFor } from './theme.js';
 import { UiProvider } from './ui-context.js';

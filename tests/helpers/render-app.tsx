@@ -8,7 +8,7 @@ import type { UiLanguage } from '../../src/i18n/language.js';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { emptyState, type StoredState } from '../../src/storage/reading-state.js';
 import { App } from '../../src/ui/app.js';
-import type { Externals } from '../../src/ui/externals.js';
+import type { Externals } from '../../src/runtime/externals.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { UiProvider } from '../../src/ui/ui-context.js';
 

@@ -7,7 +7,7 @@ import { screenLayout } from '../../layout/screen-layout.js';
 import { reduceReader, type CursorUnit, type ReaderState, type View } from '../../state/reader-state.js';
 import type { Preferences } from '../../storage/reading-state.js';
 import { sanitise } from '../../text/sanitize.js';
-import type { Externals } from '../externals.js';
+import type { Externals } from '../../runtime/externals.js';
 import { holdInput } from '../paced-stdin.js';
 import { useArticle } from '../use-article.js';
 import { useUi } from '../ui-context.js';

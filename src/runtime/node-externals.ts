@@ -13,7 +13,7 @@ import { formatDiagnostic } from '../content/diagnostic.js';
 import type { Translate } from '../i18n/translate.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 import { sanitise } from '../text/sanitize.js';
-import type { ExternalResult, Externals } from '../ui/externals.js';
+import type { ExternalResult, Externals } from './externals.js';
 
 export interface NodeExternalsOptions {
   root: LibraryRoot;

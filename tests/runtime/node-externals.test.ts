@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserCommand, editorCommand, nodeExternals } from '../../src/cli/externals-node.js';
+import { browserCommand, editorCommand, nodeExternals } from '../../src/runtime/node-externals.js';
 import { createTranslator } from '../../src/i18n/translate.js';
 
 describe('the browser command', () => {
