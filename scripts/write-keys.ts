@@ -1,8 +1,8 @@
-// `npm run keys`: writes the key table from src/ui/keymap.ts into README.md.
+// `npm run keys`: writes the key table from src/input/keymap.ts into README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTranslator } from '../src/i18n/translate.js';
-import { KEYS_END, KEYS_START, keysMarkdown } from '../src/ui/keys-markdown.js';
+import { KEYS_END, KEYS_START, keysMarkdown } from '../src/input/keys-markdown.js';
 
 const readme = fileURLToPath(new URL('../README.md', import.meta.url));
 const t = createTranslator('en');

@@ -22,7 +22,7 @@ import { LibraryScreen } from './library/library-screen.js';
 import { useFullText } from './library/use-full-text.js';
 import { useLibraryKeys } from './library/use-library-keys.js';
 import { ReaderView } from './reader/reader-view.js';
-import { commandFor, KEYMAP } from './keymap.js';
+import { commandFor, KEYMAP } from '../input/keymap.js';
 import { TooSmall } from './too-small.js';
 import { useUi } from './ui-context.js';
 import { useWindowSize } from './use-window-size.js';

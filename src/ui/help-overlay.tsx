@@ -8,7 +8,7 @@ import React, { useMemo, type FC } from 'react';
 import type { UiLanguage } from '../i18n/language.js';
 import type { CursorUnit, View } from '../state/reader-state.js';
 import { displayWidth, padEnd, truncate } from '../text/display-width.js';
-import { KEYMAP, keyLabel } from './keymap.js';
+import { KEYMAP, keyLabel } from '../input/keymap.js';
 import { useUi } from './ui-context.js';
 
 export type Setting = 'view' | 'learner' | 'language' | 'unit' | 'close';

@@ -3,7 +3,7 @@ import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { LibraryAction, LibraryState } from '../../state/library-state.js';
 import { isListMove } from '../../state/list-window.js';
-import { commandFor } from '../keymap.js';
+import { commandFor } from '../../input/keymap.js';
 import { withUncookedEnter } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 

@@ -7,7 +7,7 @@ import { factsAtCursor, factTarget, matchUnits, nextMatch } from '../../layout/r
 import type { ScreenLayout } from '../../layout/screen-layout.js';
 import { panelHasKeys, type ReaderAction, type ReaderState } from '../../state/reader-state.js';
 import { isListMove, moveWindow, type ListMove } from '../../state/list-window.js';
-import { commandFor } from '../keymap.js';
+import { commandFor } from '../../input/keymap.js';
 import { withUncookedEnter } from '../split-keys.js';
 import { handleSearchInput } from '../search-input.js';
 import { useUi } from '../ui-context.js';
