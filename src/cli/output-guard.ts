@@ -4,6 +4,7 @@
  * status becomes 1. A closed pipe (`newsbridge list | head`) is no failure: the reader of the
  * output has what it wanted.
  */
+import { errorReason } from '../i18n/error-reason.js';
 import type { Translate } from '../i18n/translate.js';
 
 type Writable = { write(text: string): unknown };
@@ -15,10 +16,7 @@ export function isClosedPipe(cause: unknown): boolean {
 
 /** The line saying why the output could not be written, in the interface language. */
 export function outputFailedLine(cause: unknown, t: Translate): string {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
-  const known = ['ENOSPC', 'EIO', 'EDQUOT', 'EFBIG', 'EBADF', 'EAGAIN'];
-  const reason = known.includes(code) ? t(`safety.writeReason.${code}` as 'safety.writeReason.EIO') : t('safety.writeReason.other', { code: code.replace(/[^A-Z0-9_]/g, '') });
-  return t('cli.errorPrefix', { message: t('safety.outputFailed', { reason }) });
+  return t('cli.errorPrefix', { message: t('safety.outputFailed', { reason: errorReason(cause, t) }) });
 }
 
 /** Wraps a command's stdout: the first failed write is reported once and every later one dropped. */
