@@ -13,6 +13,7 @@ import {
   parseYaml,
   schemaDiagnostics,
   splitMarkdown,
+  yamlDepthError,
   splitParagraphs,
   type RawParagraph,
 } from './front-matter.js';
@@ -149,6 +150,9 @@ function quickFacts(source: string): FactsFile | null {
 
 /** facts.yaml: facts and glossary. */
 export function parseFacts(source: string, file: string): Parsed<FactsFile> {
+  // Before js-yaml too: it recurses like any YAML parser.
+  const tooDeep = yamlDepthError(source, file);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const quick = quickFacts(source);
   if (quick) return { ok: true, value: cleanStrings(quick), problems: controlCharacterProblems(source, file, { value: quick, text: source, firstLine: 1 }) };
   const yaml = parseYaml(source, file);
