@@ -26,9 +26,17 @@ export interface SplitMarkdown {
   unterminated: boolean;
 }
 
-/** Separates front matter from body; accepts CRLF and a byte-order mark. */
+/**
+ * Line breaks as LF: CRLF (Windows) and a lone CR (old Mac files, some exports) are line
+ * breaks too. One CR becomes one LF, so line numbers stay right.
+ */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Separates front matter from body; accepts CRLF, lone CR and a byte-order mark. */
 export function splitMarkdown(source: string): SplitMarkdown {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (lines[0]?.trimEnd() !== '---') {
     return { yaml: null, yamlLine: 1, bodyLines: lines, bodyLine: 1, unterminated: false };
   }
@@ -136,7 +144,9 @@ export function schemaDiagnostics(
   counter: LineCounter,
   firstLine: number,
 ): Diagnostic[] {
-  return err.issues.slice(0, 10).map((issue) => {
+  // A reserved key ("__proto__") is reported on its own by the caller; not twice.
+  const issues = err.issues.filter((issue) => !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === '__proto__')));
+  return issues.slice(0, 10).map((issue) => {
     // An unknown key is reported on its own line, not on the line of the mapping holding it.
     let at: readonly PropertyKey[] = issue.path;
     if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
