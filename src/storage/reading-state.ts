@@ -10,6 +10,7 @@ import { errorReason } from '../i18n/error-reason.js';
 import { createTranslator, type Translate } from '../i18n/translate.js';
 import { showControls } from '../text/sanitize.js';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file.js';
+import { processAlive } from './owner.js';
 import { withLock, withLockSync } from './state-lock.js';
 
 export type View = 'both' | 'de' | 'en';
@@ -157,15 +158,6 @@ function removeStaleTemporaries(dir: string, now: number): void {
   }
 }
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Combines two states: per article the newer record wins, read marks are never lost. */
 export function mergeStates(base: StoredState, mine: StoredState): StoredState {

@@ -10,7 +10,7 @@
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { hostName, processAlive } from './owner.js';
 
 /** A lock older than this is taken over whoever holds it. */
 export const STALE_MS = 10_000;
@@ -30,16 +30,6 @@ function parseOwner(text: string): Owner | null {
   return { host, pid: Number(pid), time: Number(time), nonce };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    // EPERM: it exists, but belongs to someone else.
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** True when the lock `file` (holding `text`) may be taken over. */
 function isStale(file: string, text: string, now: number): boolean {
   const owner = parseOwner(text);
@@ -52,10 +42,8 @@ function isStale(file: string, text: string, now: number): boolean {
     }
   }
   if (now - owner.time > STALE_MS) return true;
-  return owner.host === hostName() && owner.pid !== process.pid && !alive(owner.pid);
+  return owner.host === hostName() && owner.pid !== process.pid && !processAlive(owner.pid);
 }
-
-const hostName = () => hostname().replace(/\s/g, '_') || 'localhost';
 
 /** One attempt: a held lock's release function, or 'busy'; other file-system errors are thrown. */
 function tryLock(file: string, now: number): (() => void) | 'busy' {
