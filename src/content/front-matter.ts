@@ -144,9 +144,7 @@ export function schemaDiagnostics(
   counter: LineCounter,
   firstLine: number,
 ): Diagnostic[] {
-  // A reserved key ("__proto__") is reported on its own by the caller; not twice.
-  const issues = err.issues.filter((issue) => !(issue.code === 'unrecognized_keys' && issue.keys.every((k) => k === '__proto__')));
-  return issues.slice(0, 10).map((issue) => {
+  return err.issues.slice(0, 10).map((issue) => {
     // An unknown key is reported on its own line, not on the line of the mapping holding it.
     let at: readonly PropertyKey[] = issue.path;
     if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];

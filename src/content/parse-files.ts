@@ -104,6 +104,12 @@ function reservedKeyErrors(value: unknown, file: string, doc: Document, counter:
   });
 }
 
+/** Schema errors plus the reserved keys the schema said nothing about (a strict object names them itself). */
+function withReserved(reserved: Diagnostic[], schema: Diagnostic[]): Diagnostic[] {
+  const named = (d: Diagnostic) => schema.some((s) => s.line === d.line && s.message.includes('__proto__'));
+  return [...reserved.filter((d) => !named(d)), ...schema];
+}
+
 function parseFrontMatter<S extends z.ZodType>(
   raw: string,
   file: string,
@@ -130,7 +136,7 @@ function parseFrontMatter<S extends z.ZodType>(
     const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, split.yamlLine);
     result = schema.safeParse(value);
     if (!result.success || reserved.length > 0) {
-      return { ok: false, errors: [...reserved, ...(result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine))] };
+      return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine)) };
     }
   }
   const body = splitParagraphs(split.bodyLines, split.bodyLine).map((p) => ({ ...p, text: cleanText(p.text) }));
@@ -193,7 +199,7 @@ export function parseFacts(raw: string, file: string): Parsed<FactsFile> {
   const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, 1);
   const result = factsFile.safeParse(value);
   if (!result.success || reserved.length > 0) {
-    return { ok: false, errors: [...reserved, ...(result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1))] };
+    return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1)) };
   }
   return { ok: true, value: cleanStrings(result.data), problems: controlCharacterProblems(source, file, { value: result.data, text: source, firstLine: 1 }) };
 }

@@ -4,7 +4,7 @@
  * article.en.md), nothing the person typed is lost and the article is never half-written.
  * Each "editor" here is a real program: a small shell script.
  */
-import { chmodSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/content/article.js';
@@ -68,6 +68,25 @@ describe('an editor that deletes its buffer or leaves a folder there', () => {
     expect(result.message).toMatch(/^the editor left a folder or something else than a file at (\S+); the article is unchanged$/);
     expect(readFileSync(enFile, 'utf8')).toBe(before);
     expect(existsSync(path.dirname(/at (\S+);/.exec(result.message)?.[1] ?? ''))).toBe(false);
+  });
+});
+
+describe('a temporary folder named with escape sequences (TMPDIR comes from the environment)', () => {
+  it('is shown with its controls visible in the message, never raw', async () => {
+    const hostile = path.join(tempDir(), 'tmp\u001B]0;owned\u0007\u001B[2J');
+    mkdirSync(hostile);
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = hostile;
+    try {
+      const { lib, externals } = setup('rm -f "$1"');
+      const result = await externals.editParagraph(await article(lib), 0);
+      expect(result.message).toContain('tmp\\u001B]0;owned\\u0007\\u001B[2J');
+      // eslint-disable-next-line no-control-regex
+      expect(result.message).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
   });
 });
 
