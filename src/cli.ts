@@ -9,6 +9,8 @@ const guard = new OutputGuard(process.stdout, process.stderr);
 // after the command finished (a pipe's last write fails late).
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (isClosedPipe(err)) process.exit(0);
+  // A terminal that fails is gone: that is the reader's terminal owner's to handle (it restores, saves and exits).
+  if (process.stdout.isTTY) throw err;
   guard.fail(err);
   process.exitCode = 1;
 });
