@@ -5,6 +5,7 @@
  * colours, bold, dim, underline, inverse), so the hand-over never shows.
  */
 import xterm from '@xterm/headless';
+import type * as Ink from 'ink';
 import React from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listLibrary, openLibrary } from '../../src/content/load-library.js';
@@ -17,8 +18,7 @@ import { themeFor } from '../../src/view/theme.js';
 import { englishFile, germanFile, makeLibrary } from '../helpers/library.js';
 import { FakeStdout } from '../helpers/render-app.js';
 
-type Ink = typeof import('ink');
-let ink: Ink;
+let ink: typeof Ink;
 
 beforeAll(async () => {
   // Ink writes nothing until it exits when it believes it runs in CI: here it must draw as on a terminal.
