@@ -1,5 +1,5 @@
 /** The command-line surface: commands, options and their help, translated. */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 
 declare const __NEWSBRIDGE_VERSION__: string | undefined;
@@ -9,11 +9,16 @@ export const VERSION = typeof __NEWSBRIDGE_VERSION__ === 'string' ? __NEWSBRIDGE
 
 export type Action = (ctx: CommandContext) => Promise<number>;
 
+/** What run() prepares before an action: `config` commands read the config file themselves. */
+export interface ActionNeeds {
+  config: boolean;
+}
+
 /**
  * Builds the program. Actions are not run here: parsing only records which
  * command to run, so the caller can load its code lazily.
  */
-export function buildProgram(ctx: CommandContext, setAction: (action: Action) => void): Command {
+export function buildProgram(ctx: CommandContext, setAction: (action: Action, needs?: ActionNeeds) => void): Command {
   const { t } = ctx;
   const program = new Command('newsbridge');
   const common = (cmd: Command) =>
@@ -77,9 +82,21 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./align-command.js')).alignCommand(deFile, enFile, options, c));
     });
 
+  common(
+    program
+      .command('config')
+      .description(t('config.command'))
+      .addArgument(new Argument('<action>', t('config.action')).choices(['path', 'check'])),
+  ).action((action: 'path' | 'check') => {
+    setAction(async (c) => (await import('./config-command.js')).configCommand(action, c), { config: false });
+  });
+
   // Usage lines in the interface language: commander would write "[options]" in English.
   for (const cmd of program.commands) {
-    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+    const args = cmd.registeredArguments.map((a) => {
+      const name = `${a.name()}${a.variadic ? '...' : ''}`;
+      return a.required ? `<${name}>` : `[${name}]`;
+    });
     cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
   }
   program.configureHelp({
