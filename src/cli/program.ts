@@ -84,6 +84,20 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
 
   common(
     program
+      .command('translate')
+      .description(t('translate.command'))
+      .argument('[ids...]', t('translate.ids')),
+  )
+    .option('--untranslated', t('translate.untranslatedOption'))
+    .option('--provider <name>', t('translate.providerOption'))
+    .option('--dry-run', t('translate.dryRunOption'))
+    .option('--force', t('translate.forceOption'))
+    .action((ids: string[], options: GlobalOptions & { untranslated?: boolean; provider?: string; dryRun?: boolean; force?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./translate-command.js')).translateCommand(ids, withGlobals(cmd, options), c));
+    });
+
+  common(
+    program
       .command('config')
       .description(t('config.command'))
       .addArgument(new Argument('<action>', t('config.action')).choices(['path', 'check'])),

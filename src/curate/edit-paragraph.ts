@@ -3,6 +3,7 @@
  * editor (German as comment lines above the English), reading it back, and
  * putting it into article.en.md with every other byte of the file unchanged.
  */
+import { dropMachineMark } from '../content/front-matter-edit.js';
 import { wrapText } from '../text/wrap.js';
 
 /** Lines starting with "# " (or a lone "#") are comments in the editor buffer. */
@@ -74,12 +75,13 @@ function blocks(lines: readonly string[]): { bodyStart: number; blocks: Block[] 
 
 /**
  * article.en.md with paragraph `index` replaced by `text` (a placeholder when
- * empty). Missing paragraphs before it are filled with placeholders; a
- * missing file becomes a draft skeleton.
+ * empty) and its machine mark dropped. Missing paragraphs before it are filled
+ * with placeholders; a missing file becomes a draft skeleton.
  */
 export function replaceEnglishParagraph(source: string | null, index: number, text: string, total = index + 1): string {
   const paragraph = text.trim() === '' ? PLACEHOLDER : text.trim();
-  const original = source ?? '---\nstatus: draft\n---\n';
+  // What a person writes is theirs: the paragraph's machine mark (if any) goes.
+  const original = source === null ? '---\nstatus: draft\n---\n' : dropMachineMark(source, String(index + 1));
   const newline = original.includes('\r\n') ? '\r\n' : '\n';
   const lines = original.split(/\r?\n/);
   const found = blocks(lines);
