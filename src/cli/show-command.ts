@@ -57,7 +57,7 @@ export function articleJson(article: Article): unknown {
     meta: article.meta,
     english: article.english,
     translation: article.translation,
-    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en })),
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.machine ? { machine: p.machine } : {}) })),
     facts: article.facts,
     glossary: article.glossary,
   };
