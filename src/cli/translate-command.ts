@@ -143,6 +143,10 @@ export async function translateCommand(ids: string[], options: TranslateOptions,
     }
   }
   const provider = active.provider;
+  if (articles === 0 && options.untranslated) {
+    ctx.err(`${ctx.t('translate.nothingAnywhere')}\n`);
+    return 0;
+  }
   ctx.err(`${ctx.t('translate.summary', { count: articles, provider: sanitise(provider.name), model: sanitise(provider.model), sent: number(sent, ctx), cached: number(cached, ctx) })}\n`);
   return 0;
 }

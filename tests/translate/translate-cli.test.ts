@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { englishFile, germanFile, tempDir } from '../helpers/library.js';
@@ -142,5 +145,22 @@ describe('newsbridge translate', () => {
     expect(allText(d.lib)).toContain('machine:');
     // The key did go where it belongs: to the providers.
     expect(deepl.requests.some((r) => r.headers.authorization === `DeepL-Auth-Key ${SECRET}`)).toBe(true);
+  });
+
+  it('works from the built program too (deepl-node bundled)', async () => {
+    const server = await startDeepL();
+    const d = draftEnv(`providers:\n  deepl: { type: deepl, serverUrl: "${server.url}" }`);
+    const bin = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'translate', ID, '--library', d.lib], { env: { PATH: process.env['PATH'], HOME: d.state, ...d.env } });
+    expect(stdout).toBe(`${ID}: drafted the title, the dek and 2 paragraphs (196 characters sent, 0 from the cache)\n`);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /v2/glossaries',
+      'POST /v2/glossaries',
+      'POST /v2/translate',
+      'POST /v2/translate',
+      'POST /v2/translate',
+      'POST /v2/translate',
+      'DELETE /v2/glossaries/g-1',
+    ]);
   });
 });

@@ -73,10 +73,11 @@ export class DeepLProvider implements Provider {
 
   private connect() {
     // The client (and axios with it) is loaded only when DeepL is used.
-    this.client ??= import('deepl-node').then((deepl) => ({
-      deepl,
-      translator: new deepl.Translator(this.o.key, { serverUrl: this.endpoint, maxRetries: 0, minTimeout: this.o.timeoutMs, sendPlatformInfo: false }),
-    }));
+    this.client ??= import('deepl-node').then((loaded) => {
+      // A CommonJS package: in the bundle its exports arrive only as the default export.
+      const deepl = (typeof loaded.Translator === 'function' ? loaded : loaded.default) as typeof DeepL;
+      return { deepl, translator: new deepl.Translator(this.o.key, { serverUrl: this.endpoint, maxRetries: 0, minTimeout: this.o.timeoutMs, sendPlatformInfo: false }) };
+    });
     return this.client;
   }
 
