@@ -3,11 +3,15 @@ import { displayPath } from '../content/library-paths.js';
 import { showDiagnostic } from '../content/diagnostic.js';
 import { configPath } from '../config/config-path.js';
 import { loadConfig } from '../config/load-config.js';
-import { showControls } from '../text/sanitize.js';
+import { sanitise, showControls } from '../text/sanitize.js';
+import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
 
 /** Runs without the config having been loaded: a broken file must not stop these two. */
-export async function configCommand(action: 'path' | 'check', ctx: CommandContext): Promise<number> {
+export async function configCommand(action: string, ctx: CommandContext): Promise<number> {
+  if (action !== 'path' && action !== 'check') {
+    throw new CliError(ctx.t('config.badAction', { action: sanitise(action) }), 2, ctx.t('cli.hint', { command: 'config ' }));
+  }
   const file = configPath(ctx.env);
   const shown = showControls(displayPath(file));
   if (action === 'path') {

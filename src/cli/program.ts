@@ -1,5 +1,5 @@
 /** The command-line surface: commands, options and their help, translated. */
-import { Argument, Command, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { CommandContext, GlobalOptions } from './context.js';
 
 declare const __NEWSBRIDGE_VERSION__: string | undefined;
@@ -100,8 +100,8 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
     program
       .command('config')
       .description(t('config.command'))
-      .addArgument(new Argument('<action>', t('config.action')).choices(['path', 'check'])),
-  ).action((action: 'path' | 'check') => {
+      .argument('<action>', t('config.action')),
+  ).action((action: string) => {
     setAction(async (c) => (await import('./config-command.js')).configCommand(action, c), { config: false });
   });
 

@@ -21,6 +21,9 @@ describe('newsbridge config', () => {
     const other = path.join(tempDir(), 'elsewhere.yaml');
     const named = await runCli(['config', 'path'], { ...env, NEWSBRIDGE_CONFIG: other });
     expect(named.stdout).toBe(`${other}\n`);
+    const bad = await runCli(['config', 'frob'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('config takes "path" or "check" (got "frob")');
     const empty = await runCli(['config', 'path'], { XDG_CONFIG_HOME: tempDir() });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('no file there yet');

@@ -171,3 +171,34 @@ describe('OpenAI-compatible chat completions', () => {
     expect(server.requests).toHaveLength(1);
   });
 });
+
+describe('the HTTP providers’ failures (LibreTranslate and chat completions share them)', () => {
+  it('times out, finds a server gone, retries a 5xx a bounded number of times, and honours Retry-After', async () => {
+    const server = await startChat();
+    const d = draftEnv(`retries: 2\nmaxRetryWait: 5\nproviders:\n  local: { type: openai, baseUrl: "${server.url}", model: m, timeout: 0.3 }`);
+    const draft = () => draftArticle(d.drafter(), { root: d.root, id: ID, paragraphs: [0] });
+    server.script.push({ delay: 1500 });
+    expect((await draft()).error).toMatchObject({ kind: 'timeout', details: { endpoint: server.url } });
+    server.script.length = 0;
+    const before = server.requests.length;
+    server.script.push({ status: 502 }, { status: 503 }, { status: 500 });
+    expect((await draft()).error).toMatchObject({ kind: 'server', details: { status: 500 } });
+    expect(server.requests.length - before).toBe(3);
+    server.script.push({ status: 429, headers: { 'Retry-After': '1' } });
+    const started = Date.now();
+    const waited = await draft();
+    expect(waited.error).toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    await server.close();
+    expect((await draftArticle(d.drafter(), { root: d.root, id: ID, paragraphs: [1] })).error).toMatchObject({ kind: 'unreachable', details: { endpoint: server.url } });
+  });
+
+  it('reads Retry-After given as an HTTP date', async () => {
+    const { parseRetryAfter } = await import('../../src/translate/retry.js');
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    expect(parseRetryAfter('Mon, 30 Nov 2026 12:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('7', now)).toBe(7);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
