@@ -3,12 +3,11 @@ import { displayPath, isArticleId } from '../content/library-paths.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { intlLocale } from '../i18n/translate.js';
-import { cacheDir, draftCacheDir } from '../storage/app-dirs.js';
+import { cacheDir } from '../storage/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
-import { chooseProvider, type ProviderChoice } from '../translate/choose-provider.js';
 import { describeDraftError } from '../translate/describe-error.js';
 import { draftArticle, planArticle, type ArticlePlan, type Drafter, type DraftOutcome } from '../translate/draft-article.js';
-import { DraftCache } from '../translate/draft-cache.js';
+import { describeNoDrafter, openDrafter, type DrafterResult } from '../translate/open-drafter.js';
 import type { DraftKey } from '../translate/draft-plan.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { configPath } from '../config/config-path.js';
@@ -35,20 +34,11 @@ function partsText(keys: readonly DraftKey[], ctx: CommandContext): string {
 
 const number = (n: number, ctx: CommandContext) => new Intl.NumberFormat(intlLocale(ctx.language)).format(n);
 
-/** The provider, or the one-line reason there is none (exit 2: a matter of setup, not of the articles). */
-function requireDrafter(choice: ProviderChoice, ctx: CommandContext): Drafter {
-  if (choice.ok) return { provider: choice.provider, cache: new DraftCache(draftCacheDir(ctx.env)) };
-  const file = sanitise(displayPath(ctx.config?.file ?? configPath(ctx.env)));
-  switch (choice.reason) {
-    case 'none':
-      throw new CliError(ctx.t('translate.noProvider'), 2, ctx.t('translate.noProviderHint', { file }));
-    case 'unknown':
-      throw new CliError(ctx.t('translate.unknownProvider', { name: sanitise(choice.name), configured: choice.configured.join(', ') }), 2);
-    case 'ambiguous':
-      throw new CliError(ctx.t('translate.ambiguous', { configured: choice.configured.join(', ') }), 2);
-    case 'noKey':
-      throw new CliError(ctx.t('translate.noKey', { provider: choice.name, keyEnv: choice.keyEnv }), 2);
-  }
+/** The drafter, or the one-line reason there is none (exit 2: a matter of setup, not of the articles). */
+function requireDrafter(opened: DrafterResult, ctx: CommandContext): Drafter {
+  if (opened.ok) return opened.drafter;
+  const { message, hint } = describeNoDrafter(opened, ctx.t, displayPath(ctx.config?.file ?? configPath(ctx.env)));
+  throw new CliError(message, 2, hint);
 }
 
 /** The articles named, each checked to exist; or with --untranslated every one not reviewed with something to draft. */
@@ -103,9 +93,9 @@ function outcomeLines(outcome: DraftOutcome, ctx: CommandContext, flag: string):
 
 export async function translateCommand(ids: string[], options: TranslateOptions, ctx: CommandContext): Promise<number> {
   const settings = ctx.config?.settings ?? DEFAULT_SETTINGS;
-  const choice = chooseProvider(settings.translate, ctx.env, options.provider);
+  const opened = openDrafter(settings, ctx.env, options.provider);
   // A dry run shows what would go out even before a provider is set up.
-  const drafter = options.dryRun && !choice.ok && choice.reason === 'none' ? null : requireDrafter(choice, ctx);
+  const drafter = options.dryRun && !opened.ok && opened.reason === 'none' ? null : requireDrafter(opened, ctx);
   const { root, shown, flag } = await requireLibrary(ctx, options);
   const chosen = await articleIds(ids, options, root, shown, flag, ctx);
   const plan = { force: options.force ?? false };
