@@ -14,7 +14,7 @@ import { applyDraft, cleanSentence, stillDraftable, type DraftStamp } from './ap
 import type { DraftCache } from './draft-cache.js';
 import { DraftError } from './draft-error.js';
 import { characters, planDraft, type DraftKey, type DraftTarget, type PlanOptions } from './draft-plan.js';
-import type { Provider } from './provider.js';
+import type { Provider, ProviderSession } from './provider.js';
 
 /** A provider and the cache of what it drafted before. */
 export interface Drafter {
@@ -105,7 +105,7 @@ export async function planArticle(drafter: Drafter | null, root: LibraryRoot, id
 }
 
 /** The English of one target's sentences: from the cache, the rest from the provider in one request. */
-async function translateTarget(drafter: Drafter, article: Article, target: DraftTarget, signal: AbortSignal | undefined): Promise<{ english: string[]; sent: number; cached: number }> {
+async function translateTarget(drafter: Drafter, session: ProviderSession, article: Article, target: DraftTarget, signal: AbortSignal | undefined): Promise<{ english: string[]; sent: number; cached: number }> {
   const { provider, cache } = drafter;
   const keys = target.sentences.map((s) => cache.key(provider, s, article.glossary));
   const english = keys.map((k) => cache.get(k));
@@ -113,7 +113,7 @@ async function translateTarget(drafter: Drafter, article: Article, target: Draft
   let sent = 0;
   if (missing.length > 0) {
     const context = typeof target.key === 'number' ? target.german : undefined;
-    const replies = await provider.translate({ sentences: missing.map((m) => m.s), ...(context ? { context } : {}), glossary: article.glossary, ...(signal ? { signal } : {}) });
+    const replies = await session.translate({ sentences: missing.map((m) => m.s), ...(context ? { context } : {}), glossary: article.glossary, ...(signal ? { signal } : {}) });
     const cleaned = replies.map(cleanSentence);
     if (cleaned.length !== missing.length || cleaned.some((c) => c === '')) {
       throw new DraftError('badReply', provider.name, { expected: missing.length });
@@ -149,10 +149,11 @@ export async function draftArticle(drafter: Drafter, o: DraftArticleOptions): Pr
   const stamp: DraftStamp = { provider: drafter.provider.name, model: drafter.provider.model, date: localDay(o.now ?? new Date()) };
   const total = article.paragraphs.filter((p) => p.deLine !== undefined).length;
   let done = 0;
+  const session = drafter.provider.session();
   try {
     for (const target of plan.targets) {
       if (o.signal?.aborted) throw new DraftError('aborted', drafter.provider.name);
-      const { english, sent, cached } = await translateTarget(drafter, article, target, o.signal);
+      const { english, sent, cached } = await translateTarget(drafter, session, article, target, o.signal);
       outcome.sent += sent;
       outcome.cached += cached;
       // Read again just before writing: a person may have written here meanwhile, and theirs stays.
@@ -172,7 +173,7 @@ export async function draftArticle(drafter: Drafter, o: DraftArticleOptions): Pr
     if (!(cause instanceof DraftError)) throw cause;
     outcome.error = cause;
   } finally {
-    await drafter.provider.close();
+    await session.close();
   }
   return outcome;
 }

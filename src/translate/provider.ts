@@ -24,8 +24,16 @@ export interface Provider {
   readonly endpoint: string;
   /** Settings that change the output (formality, target…) for the cache key; never a secret. */
   readonly variant: string;
+  /**
+   * A session for one article's draft: what it sets up at the provider (a DeepL glossary) is
+   * its own, so drafts running side by side (the reader, a feed refresh) never share it.
+   */
+  session(): ProviderSession;
+}
+
+export interface ProviderSession {
   /** Exactly one English sentence per German sentence, or a DraftError. */
   translate(batch: SentenceBatch): Promise<string[]>;
-  /** Removes what the provider keeps for the session (DeepL glossaries); safe to call twice. */
+  /** Removes what the session set up at the provider; safe to call twice. */
   close(): Promise<void>;
 }

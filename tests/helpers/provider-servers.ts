@@ -102,9 +102,15 @@ async function start(handler: Handler, isTranslation: (r: Recorded) => boolean):
   return fake;
 }
 
+/** A glossary the fake DeepL holds. */
+export interface FakeGlossary {
+  name: string;
+  entries: string;
+  created: string;
+}
+
 /** DeepL: form-encoded /v2/translate (text repeated), /v2/glossaries (list, create, delete). */
-export function startDeepL(): Promise<FakeServer> {
-  const glossaries = new Map<string, { name: string; entries: string }>();
+export async function startDeepL(glossaries = new Map<string, FakeGlossary>()): Promise<FakeServer & { glossaries: Map<string, FakeGlossary> }> {
   let next = 1;
   return start(
     (req, url) => {
@@ -112,12 +118,12 @@ export function startDeepL(): Promise<FakeServer> {
         const form = new URLSearchParams(req.body);
         return json(200, { translations: form.getAll('text').map((t) => ({ detected_source_language: 'DE', text: englishOf(t), billed_characters: [...t].length })) });
       }
-      const info = (id: string, g: { name: string; entries: string }) => ({ glossary_id: id, name: g.name, ready: true, source_lang: 'de', target_lang: 'en', creation_time: '2026-01-01T00:00:00Z', entry_count: g.entries.split('\n').length });
+      const info = (id: string, g: FakeGlossary) => ({ glossary_id: id, name: g.name, ready: true, source_lang: 'de', target_lang: 'en', creation_time: g.created, entry_count: g.entries.split('\n').length });
       if (req.method === 'GET' && url.pathname === '/v2/glossaries') return json(200, { glossaries: [...glossaries].map(([id, g]) => info(id, g)) });
       if (req.method === 'POST' && url.pathname === '/v2/glossaries') {
         const form = new URLSearchParams(req.body);
         const id = `g-${next++}`;
-        const g = { name: form.get('name') ?? '', entries: form.get('entries') ?? '' };
+        const g = { name: form.get('name') ?? '', entries: form.get('entries') ?? '', created: new Date().toISOString() };
         glossaries.set(id, g);
         return json(201, info(id, g));
       }
@@ -129,7 +135,7 @@ export function startDeepL(): Promise<FakeServer> {
       return json(404, { message: 'not found' });
     },
     (r) => r.path.startsWith('/v2/translate'),
-  );
+  ).then((server) => ({ ...server, glossaries }));
 }
 
 /** LibreTranslate: JSON POST /translate, q a string or an array. */

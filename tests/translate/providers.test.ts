@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftArticle } from '../../src/translate/draft-article.js';
 import { SYSTEM_PROMPT } from '../../src/translate/providers/openai.js';
 import { chatReply, startChat, startDeepL, startLibreTranslate } from '../helpers/provider-servers.js';
+import { factsFile, germanFile } from '../helpers/library.js';
 import { draftEnv, ID, SECRET } from './setup.js';
 
 const form = (body: string) => new URLSearchParams(body);
@@ -37,9 +38,25 @@ describe('DeepL (deepl-node against a local /v2 server)', () => {
     expect(en).toMatch(/"1": \{ provider: deepl, model: quality_optimized, date: 2026-11-30, hash: [0-9a-f]{12} \}/);
   });
 
+  it('gives drafts running side by side a glossary each, and sweeps up what a killed run left a day ago', async () => {
+    const server = await startDeepL(new Map([['old-1', { name: 'newsbridge 0123456789abcdef 00000000', entries: 'a\tb', created: '2020-01-01T00:00:00Z' }], ['mine', { name: 'my own glossary', entries: 'x\ty', created: '2020-01-01T00:00:00Z' }]]));
+    const d = draftEnv(`providers:\n  deepl: { type: deepl, serverUrl: "${server.url}" }`, {
+      [ID]: { de: germanFile(), facts: factsFile() },
+      'zweite-bruecke': { de: germanFile({ title: 'Zweite Brücke' }), facts: factsFile() },
+    });
+    const drafter = d.drafter();
+    const [a, b] = await Promise.all([draftArticle(drafter, { root: d.root, id: ID }), draftArticle(drafter, { root: d.root, id: 'zweite-bruecke' })]);
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+    const created = server.requests.filter((r) => r.method === 'POST' && r.path === '/v2/glossaries').map((r) => form(r.body).get('name'));
+    expect(created).toHaveLength(2);
+    expect(new Set(created).size).toBe(2);
+    // The leftover is gone, the user's own glossary and nothing of ours is left.
+    expect([...server.glossaries.values()].map((g) => g.name)).toEqual(['my own glossary']);
+  });
+
   it('leaves the glossary out when facts.yaml has none, and formality when it is the default', async () => {
     const server = await startDeepL();
-    const { germanFile } = await import('../helpers/library.js');
     const d = draftEnv(`providers:\n  deepl: { type: deepl, serverUrl: "${server.url}" }`, { [ID]: { de: germanFile() } });
     await draftArticle(d.drafter(), { root: d.root, id: ID, paragraphs: [0] });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v2/translate']);

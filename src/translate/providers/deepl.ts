@@ -1,9 +1,9 @@
 /**
  * DeepL through its official client, deepl-node: sentences as separate texts of one request
  * (so the pairing is exact), the paragraph as unbilled context, the article's glossary as a
- * DeepL glossary made for the session and deleted after it.
+ * DeepL glossary made for the draft and deleted after it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import dc from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type * as DeepL from 'deepl-node';
@@ -11,10 +11,11 @@ import type { DeepLConfig } from '../../config/schema.js';
 import type { GlossaryEntry } from '../../content/schema.js';
 import { DraftError } from '../draft-error.js';
 import { statusError } from '../http.js';
-import type { Provider, SentenceBatch } from '../provider.js';
+import type { Provider, ProviderSession, SentenceBatch } from '../provider.js';
 import { parseRetryAfter, withRetries, type RetryOptions } from '../retry.js';
 
 const FREE = 'https://api-free.deepl.com';
+const GLOSSARY_PREFIX = 'newsbridge ';
 const PRO = 'https://api.deepl.com';
 
 export interface DeepLOptions {
@@ -51,6 +52,11 @@ function glossaryEntries(glossary: readonly GlossaryEntry[]): Record<string, str
   return entries;
 }
 
+/** What one session set up at DeepL: glossary content hash → glossary id. */
+interface SessionState {
+  glossaries: Map<string, string>;
+}
+
 export class DeepLProvider implements Provider {
   readonly type = 'deepl';
   readonly name: string;
@@ -59,9 +65,7 @@ export class DeepLProvider implements Provider {
   readonly variant: string;
   private readonly o: DeepLOptions;
   private client: Promise<{ deepl: typeof DeepL; translator: DeepL.Translator }> | null = null;
-  /** Glossary content hash → DeepL glossary id, for this session. */
-  private readonly glossaries = new Map<string, string>();
-  private listed: DeepL.GlossaryInfo[] | null = null;
+  private swept: Promise<void> | null = null;
 
   constructor(o: DeepLOptions) {
     this.o = o;
@@ -122,25 +126,45 @@ export class DeepLProvider implements Provider {
     return new DraftError('unreachable', this.name, { endpoint: this.endpoint });
   }
 
-  /** The id of a DeepL glossary holding `glossary` (made once per session; a leftover of an interrupted one is reused). */
-  private async glossaryId(glossary: readonly GlossaryEntry[], signal: AbortSignal | undefined): Promise<string | undefined> {
+  /**
+   * The id of a DeepL glossary holding `glossary`, made once per session under a name of its
+   * own (sessions side by side must not delete each other's), and deleted when it closes.
+   */
+  private async glossaryId(state: SessionState, glossary: readonly GlossaryEntry[], signal: AbortSignal | undefined): Promise<string | undefined> {
     const entries = glossaryEntries(glossary);
     if (!this.o.config.glossary || Object.keys(entries).length === 0) return undefined;
     const hash = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
-    const known = this.glossaries.get(hash);
+    const known = state.glossaries.get(hash);
     if (known) return known;
-    const name = `newsbridge ${hash}`;
-    this.listed ??= await this.call((t) => t.listGlossaries(), signal);
-    const leftover = this.listed.find((g) => g.name === name && g.ready);
+    this.swept ??= this.sweepLeftovers(signal);
+    await this.swept;
     const { deepl } = await this.connect();
-    const id = leftover?.glossaryId ?? (await this.call((t) => t.createGlossary(name, 'de', 'en', new deepl.GlossaryEntries({ entries })), signal)).glossaryId;
-    this.glossaries.set(hash, id);
+    const name = `${GLOSSARY_PREFIX}${hash} ${randomBytes(4).toString('hex')}`;
+    const id = (await this.call((t) => t.createGlossary(name, 'de', 'en', new deepl.GlossaryEntries({ entries })), signal)).glossaryId;
+    state.glossaries.set(hash, id);
     return id;
   }
 
-  async translate(batch: SentenceBatch): Promise<string[]> {
+  /**
+   * Glossaries newsbridge made more than a day ago are leftovers of runs that were killed
+   * before their clean-up: deleted once per provider, best effort, so none pile up in the account.
+   */
+  private async sweepLeftovers(signal: AbortSignal | undefined): Promise<void> {
+    const listed = await this.call((t) => t.listGlossaries(), signal);
+    const { translator } = await this.connect();
+    const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+    const old = listed.filter((g) => g.name.startsWith(GLOSSARY_PREFIX) && g.creationTime.getTime() < dayAgo);
+    await Promise.all(old.map((g) => translator.deleteGlossary(g.glossaryId).catch(() => undefined)));
+  }
+
+  session(): ProviderSession {
+    const state: SessionState = { glossaries: new Map() };
+    return { translate: (batch) => this.translate(state, batch), close: () => this.close(state) };
+  }
+
+  private async translate(state: SessionState, batch: SentenceBatch): Promise<string[]> {
     if (batch.sentences.length === 0) return [];
-    const glossary = await this.glossaryId(batch.glossary, batch.signal);
+    const glossary = await this.glossaryId(state, batch.glossary, batch.signal);
     const { config } = this.o;
     const options: DeepL.TranslateTextOptions = {
       ...(config.formality !== 'default' ? { formality: config.formality } : {}),
@@ -155,13 +179,12 @@ export class DeepLProvider implements Provider {
     return results.map((r) => r.text);
   }
 
-  async close(): Promise<void> {
-    if (!this.client || this.glossaries.size === 0) return;
+  private async close(state: SessionState): Promise<void> {
+    if (!this.client || state.glossaries.size === 0) return;
     const { translator } = await this.client;
-    const ids = [...this.glossaries.values()];
-    this.glossaries.clear();
-    this.listed = null;
-    // Best effort: a glossary left behind is found by its name and reused next time.
+    const ids = [...state.glossaries.values()];
+    state.glossaries.clear();
+    // Best effort: one left behind is swept a day later.
     await Promise.all(ids.map((id) => translator.deleteGlossary(id).catch(() => undefined)));
   }
 }

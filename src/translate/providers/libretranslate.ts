@@ -2,7 +2,7 @@
 import type { LibreTranslateConfig } from '../../config/schema.js';
 import { DraftError } from '../draft-error.js';
 import { postJson } from '../http.js';
-import type { Provider, SentenceBatch } from '../provider.js';
+import type { Provider, ProviderSession, SentenceBatch } from '../provider.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 
 export interface LibreTranslateOptions {
@@ -42,7 +42,8 @@ export class LibreTranslateProvider implements Provider {
     return texts as string[];
   }
 
-  close(): Promise<void> {
-    return Promise.resolve();
+  /** Nothing is set up at the server: a session only translates. */
+  session(): ProviderSession {
+    return { translate: (batch) => this.translate(batch), close: () => Promise.resolve() };
   }
 }

@@ -7,7 +7,7 @@ import type { OpenAiConfig } from '../../config/schema.js';
 import type { GlossaryEntry } from '../../content/schema.js';
 import { DraftError } from '../draft-error.js';
 import { postJson } from '../http.js';
-import type { Provider, SentenceBatch } from '../provider.js';
+import type { Provider, ProviderSession, SentenceBatch } from '../provider.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 
 export interface OpenAiOptions {
@@ -95,7 +95,8 @@ export class OpenAiProvider implements Provider {
     return sentences;
   }
 
-  close(): Promise<void> {
-    return Promise.resolve();
+  /** Nothing is set up at the server: a session only translates. */
+  session(): ProviderSession {
+    return { translate: (batch) => this.translate(batch), close: () => Promise.resolve() };
   }
 }
