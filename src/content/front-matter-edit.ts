@@ -12,8 +12,9 @@ import { YAML_OPTIONS } from './front-matter.js';
  * left alone (null), since writing over it could lose what a person wrote.
  */
 export function editFrontMatter(source: string, change: (doc: Document) => boolean): string | null {
-  const newline = source.includes('\r\n') ? '\r\n' : '\n';
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // The file's own line ends: CRLF, LF, or a lone CR (old Mac files).
+  const newline = source.includes('\r\n') ? '\r\n' : source.includes('\n') || !source.includes('\r') ? '\n' : '\r';
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const hasFrontMatter = lines[0]?.trimEnd() === '---';
   const close = hasFrontMatter ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
   if (hasFrontMatter && close < 0) return null;
