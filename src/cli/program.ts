@@ -1,11 +1,9 @@
 /** The command-line surface: commands, options and their help, translated. */
 import { Command, Option } from 'commander';
+import { VERSION } from '../net/version.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 
-declare const __NEWSBRIDGE_VERSION__: string | undefined;
-
-/** The version, inlined by the bundler (package.json when run from source). */
-export const VERSION = typeof __NEWSBRIDGE_VERSION__ === 'string' ? __NEWSBRIDGE_VERSION__ : '0.0.0-dev';
+export { VERSION };
 
 export type Action = (ctx: CommandContext) => Promise<number>;
 
