@@ -37,7 +37,10 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
 
   common(program.command('list').description(t('cli.listCommand')))
     .option('--json', t('cli.jsonOption'))
-    .action((options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+    .option('--unread', t('feeds.unreadOption'))
+    .option('--feed <name>', t('feeds.feedOption'))
+    .option('--since <date>', t('feeds.sinceOption'))
+    .action((options: GlobalOptions & { json?: boolean; unread?: boolean; feed?: string; since?: string }, cmd: Command) => {
       setAction(async (c) => (await import('./list-command.js')).listCommand(withGlobals(cmd, options), c));
     });
 
@@ -63,6 +66,36 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./import-command.js')).importCommand(input, withGlobals(cmd, options), c));
     });
 
+  const feeds = common(program.command('feeds').description(t('feeds.command')));
+  common(feeds.command('add').description(t('feeds.addCommand')).argument('<url>', t('feeds.addUrl')))
+    .option('--name <name>', t('feeds.nameOption'))
+    .option('--no-full-text', t('feeds.noFullTextOption'))
+    .action((url: string, options: GlobalOptions & { name?: string; fullText?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsAddCommand(url, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('list').description(t('feeds.listCommand')))
+    .option('--json', t('cli.jsonOption'))
+    .action((options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsListCommand(withGlobals(cmd, options), c));
+    });
+  common(feeds.command('remove').description(t('feeds.removeCommand')).argument('<feed>', t('feeds.removeTarget')))
+    .action((target: string, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsRemoveCommand(target, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('import').description(t('feeds.importCommand')).argument('<file>', t('feeds.importFile')))
+    .action((file: string, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsImportCommand(file, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('export').description(t('feeds.exportCommand')))
+    .action((options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsExportCommand(withGlobals(cmd, options), c));
+    });
+
+  common(program.command('refresh').description(t('feeds.refreshCommand')).argument('[feeds...]', t('feeds.refreshNames')))
+    .action((names: string[], options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./refresh-command.js')).refreshCommand(names, withGlobals(cmd, options), c));
+    });
+
   common(
     program
       .command('align')
@@ -76,8 +109,8 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
     });
 
   // Usage lines in the interface language: commander would write "[options]" in English.
-  for (const cmd of program.commands) {
-    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+  for (const cmd of [...program.commands, ...feeds.commands]) {
+    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
     cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
   }
   program.configureHelp({

@@ -61,7 +61,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   let action: Action | undefined;
   const program = buildProgram(ctx, (a) => (action = a));
   const output = { outputError: () => undefined, writeOut: ctx.out, writeErr: ctx.err };
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride().configureOutput(output);
+  const all = (cmd: typeof program): (typeof program)[] => [cmd, ...cmd.commands.flatMap(all)];
+  for (const cmd of all(program)) cmd.exitOverride().configureOutput(output);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (cause) {
