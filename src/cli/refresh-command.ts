@@ -76,7 +76,7 @@ class LiveBlock {
   draw(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const width = Math.max(20, (this.ctx.columns ?? 80) - 1);
+    const width = Math.max(20, (this.ctx.columns || 80) - 1);
     // Back to the block's first line, then every line cleared and written again.
     const up = this.drawn ? `\u001B[${this.lines.length}F` : '';
     this.ctx.out(`${up}${this.lines.map((l) => `\u001B[2K${truncate(l, width)}\n`).join('')}`);
@@ -102,7 +102,8 @@ export async function refreshCommand(names: readonly string[], options: GlobalOp
     throw new CliError(ctx.t('feeds.unknownFeed', { name: sanitise(unknown[0]), file: sanitise(displayPath(file)) }), 2, ctx.t('feeds.unknownFeedHint', { library: flag }));
   }
   // In place only when every line fits on the screen; else (and when piped) a line per finished feed.
-  const live = ctx.stdoutIsTTY && chosen.length < (ctx.rows ?? 24) - 2 ? new LiveBlock(chosen, ctx) : null;
+  const rows = ctx.rows !== undefined && ctx.rows > 0 ? ctx.rows : 24;
+  const live = ctx.stdoutIsTTY && chosen.length < rows - 2 ? new LiveBlock(chosen, ctx) : null;
   live?.draw();
   const details: string[] = [];
   // No signal handling of its own: Ctrl-C ends the process, and every write is atomic, so the next refresh completes it.

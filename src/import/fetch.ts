@@ -106,7 +106,11 @@ const dispatchers = new Map<string, Dispatcher>();
 
 /** The agent for these proxy settings (one per distinct setting, kept for the process's life). */
 async function dispatcherFor(env: NodeJS.ProcessEnv): Promise<{ fetch: Undici['fetch']; dispatcher: Dispatcher }> {
-  undici ??= await import('undici');
+  if (!undici) {
+    // A CommonJS module: bundled, its exports may sit on `default`.
+    const mod = (await import('undici')) as Undici & { default?: Undici };
+    undici = typeof mod.Agent === 'function' ? mod : (mod.default ?? mod);
+  }
   // Empty strings, not undefined: undici would otherwise read process.env itself.
   const httpProxy = env['http_proxy'] || env['HTTP_PROXY'] || '';
   const httpsProxy = env['https_proxy'] || env['HTTPS_PROXY'] || '';

@@ -4,7 +4,7 @@
  * Retry-After, 500, a redirect chain, a redirect to file:, or a slow body. Records every request.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Recorded {
@@ -28,6 +28,7 @@ export class FeedServer {
   readonly requests: Recorded[] = [];
   private readonly docs = new Map<string, Doc>();
   private readonly tricks = new Map<string, Trick>();
+  private readonly delays: { prefix: string; ms: number }[] = [];
   private server: Server | undefined;
   base = '';
 
@@ -53,8 +54,14 @@ export class FeedServer {
     this.tricks.set(path, { kind: 'slow', chunkMs });
   }
 
+  /** Every answer for a path starting with `prefix` waits `ms` first. */
+  delay(prefix: string, ms: number): void {
+    this.delays.push({ prefix, ms });
+  }
+
   clearTricks(): void {
     this.tricks.clear();
+    this.delays.length = 0;
   }
 
   url(path: string): string {
@@ -69,47 +76,53 @@ export class FeedServer {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      this.requests.push({ path, headers: req.headers });
-      const trick = this.tricks.get(path);
-      if (trick?.kind === 'status' && trick.times > 0) {
-        trick.times--;
-        res.writeHead(trick.status, trick.retryAfter !== undefined ? { 'retry-after': trick.retryAfter } : {}).end('nicht jetzt');
-        return;
-      }
-      if (trick?.kind === 'redirect') {
-        res.writeHead(302, { location: trick.to }).end();
-        return;
-      }
-      const doc = this.docs.get(path);
-      if (!doc) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('nicht gefunden');
-        return;
-      }
-      const headers = { 'content-type': doc.type, etag: doc.etag, 'last-modified': doc.lastModified };
-      if (req.headers['if-none-match'] === doc.etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === doc.lastModified)) {
-        res.writeHead(304, headers).end();
-        return;
-      }
-      if (trick?.kind === 'slow') {
-        res.writeHead(200, headers);
-        const bytes = Buffer.from(doc.body);
-        let at = 0;
-        const timer = setInterval(() => {
-          if (res.destroyed || at >= bytes.length) {
-            clearInterval(timer);
-            res.end();
-            return;
-          }
-          res.write(bytes.subarray(at, at + 16));
-          at += 16;
-        }, trick.chunkMs);
-        res.on('close', () => clearInterval(timer));
-        return;
-      }
-      res.writeHead(200, headers).end(doc.body);
+      const wait = this.delays.find((d) => path.startsWith(d.prefix))?.ms ?? 0;
+      if (wait > 0) setTimeout(() => this.answer(path, req, res), wait);
+      else this.answer(path, req, res);
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private answer(path: string, req: IncomingMessage, res: ServerResponse): void {
+    this.requests.push({ path, headers: req.headers });
+    const trick = this.tricks.get(path);
+    if (trick?.kind === 'status' && trick.times > 0) {
+      trick.times--;
+      res.writeHead(trick.status, trick.retryAfter !== undefined ? { 'retry-after': trick.retryAfter } : {}).end('nicht jetzt');
+      return;
+    }
+    if (trick?.kind === 'redirect') {
+      res.writeHead(302, { location: trick.to }).end();
+      return;
+    }
+    const doc = this.docs.get(path);
+    if (!doc) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('nicht gefunden');
+      return;
+    }
+    const headers = { 'content-type': doc.type, etag: doc.etag, 'last-modified': doc.lastModified };
+    if (req.headers['if-none-match'] === doc.etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === doc.lastModified)) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    if (trick?.kind === 'slow') {
+      res.writeHead(200, headers);
+      const bytes = Buffer.from(doc.body);
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || at >= bytes.length) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(bytes.subarray(at, at + 16));
+        at += 16;
+      }, trick.chunkMs);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    res.writeHead(200, headers).end(doc.body);
   }
 
   async stop(): Promise<void> {
