@@ -115,12 +115,37 @@ function inputFailure(error: ImportInputError, name: string, ctx: CommandContext
   }
 }
 
+/** On a terminal, a line that counts the items of a large feed as they are read (one redraw in a tenth of a second). */
+function itemProgress(input: Input, ctx: CommandContext, key: 'feeds.readingItems' | 'feeds.writingItems' = 'feeds.readingItems'): { onProgress?: (done: number, total: number) => void; end: () => void } {
+  if (!ctx.stdoutIsTTY) return { end: () => undefined };
+  let shown = false;
+  let last = 0;
+  return {
+    onProgress: (done, total) => {
+      if (total < 500 || (done < total && Date.now() - last < 100)) return;
+      last = Date.now();
+      shown = true;
+      ctx.err(`\r\u001B[2K${ctx.t(key, { file: sanitise(input.name), done, total })}`);
+    },
+    end: () => {
+      if (shown) ctx.err('\r\u001B[2K');
+    },
+  };
+}
+
 async function parseInput(input: Input, ctx: CommandContext): Promise<ImportedDocument> {
+  const progress = itemProgress(input, ctx);
   try {
-    return await importDocument(input.bytes, input.contentType ? { contentType: input.contentType } : {});
+    return await importDocument(input.bytes, {
+      ...(input.contentType ? { contentType: input.contentType } : {}),
+      ...(input.url ? { url: input.url } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
   } catch (cause) {
     if (cause instanceof ImportInputError) throw inputFailure(cause, input.name, ctx);
     throw cause;
+  } finally {
+    progress.end();
   }
 }
 
@@ -327,14 +352,20 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
 
   const written: string[] = [];
   let skipped = 0;
-  for (const step of steps) {
-    if ('skip' in step) {
-      skipped++;
-      out.push(step.skip);
-      continue;
+  const writing = itemProgress(source, ctx, 'feeds.writingItems');
+  try {
+    for (const [i, step] of steps.entries()) {
+      writing.onProgress?.(i, steps.length);
+      if ('skip' in step) {
+        skipped++;
+        out.push(step.skip);
+        continue;
+      }
+      out.push(...(await writeOne(step, doc, library, options, ctx)));
+      written.push(step.id);
     }
-    out.push(...(await writeOne(step, doc, library, options, ctx)));
-    written.push(step.id);
+  } finally {
+    writing.end();
   }
   for (const n of doc.emptyItems) out.push(ctx.t('import.emptyItem', { n }));
 
