@@ -92,7 +92,8 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
     });
 
   common(program.command('refresh').description(t('feeds.refreshCommand')).argument('[feeds...]', t('feeds.refreshNames')))
-    .action((names: string[], options: GlobalOptions, cmd: Command) => {
+    .option('--json', t('feeds.jsonLinesOption'))
+    .action((names: string[], options: GlobalOptions & { json?: boolean }, cmd: Command) => {
       setAction(async (c) => (await import('./refresh-command.js')).refreshCommand(names, withGlobals(cmd, options), c));
     });
 

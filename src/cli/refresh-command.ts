@@ -7,7 +7,7 @@ import { displayPath } from '../content/library-paths.js';
 import { refreshFeeds, selectFeeds, type FeedProgress, type FeedResult, type RefreshSummary } from '../feeds/refresh.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';
 import { truncate } from '../text/display-width.js';
-import { sanitise } from '../text/sanitize.js';
+import { sanitise, terminalSafeJson } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 import { requireFeeds } from './feeds-command.js';
@@ -90,10 +90,61 @@ function summaryLine(summary: RefreshSummary, ctx: CommandContext): string {
   return c.deferred > 0 ? ctx.t('feeds.summaryDeferred', values) : ctx.t('feeds.summary', values);
 }
 
-export async function refreshCommand(names: readonly string[], options: GlobalOptions, ctx: CommandContext): Promise<number> {
+export interface RefreshCommandOptions extends GlobalOptions {
+  json?: boolean;
+}
+
+/** The JSON of a finished feed (the summary's `feeds` entries). */
+function resultJson(result: FeedResult): unknown {
+  return {
+    name: result.label,
+    url: result.url,
+    outcome: result.outcome,
+    new: result.newIds,
+    updated: result.updatedIds,
+    unchanged: result.unchanged,
+    skipped: result.skipped,
+    pageFailures: result.pageFailures,
+    error: result.error ?? null,
+    retryAt: result.retryAt !== undefined ? new Date(result.retryAt).toISOString() : null,
+  };
+}
+
+/**
+ * --json: JSON Lines, for a program that runs the refresh as a child process (the reader can,
+ * to keep its own memory and frame times): one `newsbridge.refresh-progress` object per event,
+ * then one `newsbridge.refresh` object with the summary.
+ */
+async function refreshJson(root: Parameters<typeof refreshFeeds>[0]['root'], names: readonly string[], ctx: CommandContext): Promise<number> {
+  const summary = await refreshFeeds({
+    root,
+    names,
+    stateDir: stateDir(ctx.env),
+    cacheDir: cacheDir(ctx.env),
+    env: ctx.env,
+    t: ctx.t,
+    onProgress: (event) => {
+      const progress = {
+        format: 'newsbridge.refresh-progress',
+        version: 1,
+        feed: { name: event.label, url: event.url },
+        phase: event.phase,
+        ...(event.done !== undefined ? { done: event.done } : {}),
+        ...(event.total !== undefined ? { total: event.total } : {}),
+        ...(event.result ? { result: resultJson(event.result) } : {}),
+      };
+      ctx.out(`${terminalSafeJson(progress, 0)}\n`);
+    },
+  });
+  const out = { format: 'newsbridge.refresh', version: 1, ok: summary.ok, counts: summary.counts, new: summary.newIds, updated: summary.updatedIds, feeds: summary.feeds.map(resultJson) };
+  ctx.out(`${terminalSafeJson(out, 0)}\n`);
+  return summary.ok ? 0 : 1;
+}
+
+export async function refreshCommand(names: readonly string[], options: RefreshCommandOptions, ctx: CommandContext): Promise<number> {
   const { root, shown, flag } = await requireLibrary(ctx, options);
   const { feeds, file } = await requireFeeds(root);
-  if (feeds.length === 0) {
+  if (feeds.length === 0 && !options.json) {
     ctx.err(`${ctx.t('feeds.noFeeds', { library: shown, flag })}\n`);
     return 0;
   }
@@ -101,6 +152,7 @@ export async function refreshCommand(names: readonly string[], options: GlobalOp
   if (unknown[0] !== undefined) {
     throw new CliError(ctx.t('feeds.unknownFeed', { name: sanitise(unknown[0]), file: sanitise(displayPath(file)) }), 2, ctx.t('feeds.unknownFeedHint', { library: flag }));
   }
+  if (options.json) return refreshJson(root, names, ctx);
   // In place only when every line fits on the screen; else (and when piped) a line per finished feed.
   const rows = ctx.rows !== undefined && ctx.rows > 0 ? ctx.rows : 24;
   const live = ctx.stdoutIsTTY && chosen.length < rows - 2 ? new LiveBlock(chosen, ctx) : null;

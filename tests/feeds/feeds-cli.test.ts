@@ -103,6 +103,20 @@ describe('feeds add / list / remove', () => {
   });
 });
 
+describe('refresh --json', () => {
+  it('prints one progress object per event and the summary last, as JSON lines', async () => {
+    server.set('/j.xml', rss2('J', items('j', 2)));
+    writeFileSync(path.join(lib, 'feeds.yaml'), `feeds:\n  - url: ${server.url('/j.xml')}\n    name: J\n    fullText: false\n`);
+    const result = await cli(['refresh', '--json']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.slice(0, -1).every((l) => l['format'] === 'newsbridge.refresh-progress')).toBe(true);
+    expect(lines.some((l) => l['phase'] === 'done')).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ format: 'newsbridge.refresh', version: 1, ok: true, counts: { newArticles: 2, failed: 0 } });
+    expect((lines.at(-1)?.['new'] as string[]).sort()).toEqual(['2025-01-10-j-meldung-1', '2025-01-11-j-meldung-2']);
+  });
+});
+
 describe('OPML', () => {
   it('round-trips: export, import into another library, export again', async () => {
     writeFileSync(
