@@ -66,7 +66,7 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./import-command.js')).importCommand(input, withGlobals(cmd, options), c));
     });
 
-  const feeds = common(program.command('feeds').description(t('feeds.command')));
+  const feeds = common(program.command('feeds').description(t('feeds.command'))).helpCommand('help [command]', t('cli.helpCommand'));
   common(feeds.command('add').description(t('feeds.addCommand')).argument('<url>', t('feeds.addUrl')))
     .option('--name <name>', t('feeds.nameOption'))
     .option('--no-full-text', t('feeds.noFullTextOption'))
@@ -114,9 +114,11 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
     const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
     cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
   }
-  program.configureHelp({
-    styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }),
-    subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
-  });
+  for (const parent of [program, feeds]) {
+    parent.configureHelp({
+      styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }),
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+    });
+  }
   return program;
 }

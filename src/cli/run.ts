@@ -68,6 +68,8 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   } catch (cause) {
     if (!(cause instanceof CommanderError)) throw cause;
     if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
+    // A command group without its subcommand (`newsbridge feeds`): its help was shown, which says enough.
+    if (cause.code === 'commander.help') return 2;
     const command = argv.find((a) => program.commands.some((c) => c.name() === a));
     const suggestion = /\(Did you mean (.+)\?\)/.exec(cause.message)?.[1];
     const hint = ctx.t('cli.hint', { command: command ? `${command} ` : '' });

@@ -86,9 +86,9 @@ export async function removeStaleTemporaries(root: LibraryRoot): Promise<void> {
     return;
   }
   for (const name of names) {
-    const pid = new RegExp(`^${TEMP_PREFIX.replace('.', '\\.')}(\\d+)-`).exec(name)?.[1];
-    if (!pid || (Number(pid) !== process.pid && isRunning(Number(pid)))) continue;
-    if (Number(pid) === process.pid) continue;
+    const pid = Number(/^\.refresh-(\d+)-/.exec(name)?.[1] ?? NaN);
+    // Another refresh that is still running owns its folder.
+    if (Number.isNaN(pid) || pid === process.pid || isRunning(pid)) continue;
     await rm(path.join(root.real, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
