@@ -4,6 +4,7 @@
  * Exit status 0 when every feed was reached, 1 when some failed.
  */
 import { displayPath } from '../content/library-paths.js';
+import { RefreshBusyError } from '../feeds/refresh-lock.js';
 import { refreshFeeds, selectFeeds, type FeedProgress, type FeedResult, type RefreshSummary } from '../feeds/refresh.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';
 import { truncate } from '../text/display-width.js';
@@ -142,6 +143,15 @@ async function refreshJson(root: Parameters<typeof refreshFeeds>[0]['root'], nam
 }
 
 export async function refreshCommand(names: readonly string[], options: RefreshCommandOptions, ctx: CommandContext): Promise<number> {
+  try {
+    return await refreshLibrary(names, options, ctx);
+  } catch (cause) {
+    if (cause instanceof RefreshBusyError) throw new CliError(ctx.t('feeds.busy', { host: sanitise(cause.owner.host), pid: cause.owner.pid }), 1);
+    throw cause;
+  }
+}
+
+async function refreshLibrary(names: readonly string[], options: RefreshCommandOptions, ctx: CommandContext): Promise<number> {
   const { root, shown, flag } = await requireLibrary(ctx, options);
   const { feeds, file } = await requireFeeds(root);
   if (feeds.length === 0 && !options.json) {

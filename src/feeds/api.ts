@@ -9,6 +9,7 @@ import { loadFeeds, type Feed } from './feeds-file.js';
 import { countsByFeed } from './library-feeds.js';
 
 export { refreshFeeds, FeedsFileError, selectFeeds } from './refresh.js';
+export { RefreshBusyError } from './refresh-lock.js';
 export type { FeedOutcome, FeedPhase, FeedProgress, FeedResult, RefreshOptions, RefreshSummary } from './refresh.js';
 export { feedStatuses, countsByFeed, isUnread, type FeedStatus } from './library-feeds.js';
 export type { Feed } from './feeds-file.js';

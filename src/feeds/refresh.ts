@@ -20,6 +20,7 @@ import { makeRefreshContext, type NetSettings, type RefreshContext } from './con
 import { loadFeeds, type Feed } from './feeds-file.js';
 import { loadFetchStates, saveFetchState, stateOf, type FeedFetchState } from './fetch-state.js';
 import { itemArticle } from './item-article.js';
+import { lockRefresh } from './refresh-lock.js';
 import { ItemWriteError, removeStaleTemporaries, updateArticle, writeNewArticle } from './write-item.js';
 
 /** Where a feed's refresh is. */
@@ -267,28 +268,34 @@ function failureText(cause: unknown, feed: Feed, ctx: RefreshContext): string {
 /**
  * Refreshes the library's feeds (all, or those named): each fetched with a conditional request,
  * its new items written as articles, its changed items updated. One feed's failure is its own
- * result; the others go on. Rejects only when the feeds file is broken (FeedsFileError) or the
- * signal aborts.
+ * result; the others go on. Rejects only when the feeds file is broken (FeedsFileError), another
+ * refresh of the library is running (RefreshBusyError), or the signal aborts.
  */
 export async function refreshFeeds(options: RefreshOptions): Promise<RefreshSummary> {
   const { root } = options;
   const loaded = await loadFeeds(root.real);
   if (!loaded.ok) throw new FeedsFileError(loaded.errors.map((e) => sanitise(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)));
   const { feeds } = selectFeeds(loaded.feeds, options.names);
+  if (feeds.length === 0) return summarise([]);
   const ctx = makeRefreshContext(options);
-  await removeStaleTemporaries(root);
-  const known = await knownItems(root, options.cacheDir ?? null);
-  const states = await loadFetchStates(options.stateDir, root.real);
-  for (const feed of feeds) options.onProgress?.({ url: feed.url, label: feed.label, phase: 'waiting' });
-  const results = await Promise.all(
-    feeds.map(async (feed) => {
-      const emit = (event: Omit<FeedProgress, 'url' | 'label'>) => options.onProgress?.({ url: feed.url, label: feed.label, ...event });
-      const result = await refreshOne({ feed, state: stateOf(states, feed.url), known, root, stateDir: options.stateDir, ctx, emit });
-      emit({ phase: 'done', result });
-      return result;
-    }),
-  );
-  return summarise(results);
+  const release = await lockRefresh(root.real);
+  try {
+    await removeStaleTemporaries(root);
+    const known = await knownItems(root, options.cacheDir ?? null);
+    const states = await loadFetchStates(options.stateDir, root.real);
+    for (const feed of feeds) options.onProgress?.({ url: feed.url, label: feed.label, phase: 'waiting' });
+    const results = await Promise.all(
+      feeds.map(async (feed) => {
+        const emit = (event: Omit<FeedProgress, 'url' | 'label'>) => options.onProgress?.({ url: feed.url, label: feed.label, ...event });
+        const result = await refreshOne({ feed, state: stateOf(states, feed.url), known, root, stateDir: options.stateDir, ctx, emit });
+        emit({ phase: 'done', result });
+        return result;
+      }),
+    );
+    return summarise(results);
+  } finally {
+    await release();
+  }
 }
 
 function summarise(results: FeedResult[]): RefreshSummary {

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLibrary, openLibrary } from '../../src/content/load-library.js';
-import { feedChoices, refreshFeeds } from '../../src/feeds/api.js';
+import { feedChoices, RefreshBusyError, refreshFeeds } from '../../src/feeds/api.js';
 import { emptyState, withArticleRecord } from '../../src/storage/reading-state.js';
 import { tempDir } from '../helpers/library.js';
 import { rss2, teaser, type FixtureItem } from './feed-fixtures.js';
@@ -60,5 +60,17 @@ describe('the reader API', () => {
     const rest = await refreshFeeds({ root, stateDir, env: {} });
     expect(rest.newIds).toHaveLength(6 - partial);
     expect((await listLibrary(root)).filter((e) => e.ok)).toHaveLength(6);
+  });
+
+  it('refuses a second refresh of the same library while one runs', async () => {
+    server.set('/w.xml', rss2('W', list('w', 2)));
+    server.delay('/w/', 100);
+    const { root } = await library(`feeds:\n  - url: ${server.url('/w.xml')}\n`);
+    const first = refreshFeeds({ root, stateDir: tempDir(), env: {} });
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(refreshFeeds({ root, stateDir: tempDir(), env: {} })).rejects.toBeInstanceOf(RefreshBusyError);
+    expect((await first).newIds).toHaveLength(2);
+    // Released: the next one runs.
+    expect((await refreshFeeds({ root, stateDir: tempDir(), env: {} })).ok).toBe(true);
   });
 });
