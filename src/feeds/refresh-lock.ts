@@ -4,9 +4,9 @@
  * uses it), holding the owner's host, pid and start time. A lock whose process is gone (same
  * host), or older than an hour (another host, where the pid cannot be checked), is stale.
  */
-import { hostname } from 'node:os';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { hostName, ownerGone } from '../storage/owner.js';
 
 const LOCK_FILE = '.newsbridge-refresh.lock';
 const STALE_MS = 60 * 60 * 1000;
@@ -25,15 +25,6 @@ interface Owner {
   started: number;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function readOwner(file: string): Promise<Owner | null> {
   try {
     const value = JSON.parse(await readFile(file, 'utf8')) as Partial<Owner>;
@@ -46,7 +37,7 @@ async function readOwner(file: string): Promise<Owner | null> {
 /** Takes the library's refresh lock; resolves with its release. */
 export async function lockRefresh(library: string, now = Date.now()): Promise<() => Promise<void>> {
   const file = path.join(library, LOCK_FILE);
-  const me: Owner = { host: hostname(), pid: process.pid, started: now };
+  const me: Owner = { host: hostName(), pid: process.pid, started: now };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(file, 'wx', 0o644);
@@ -57,8 +48,9 @@ export async function lockRefresh(library: string, now = Date.now()): Promise<()
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
       const owner = await readOwner(file);
       // An unreadable lock is one being written this instant, or the leftover of a crash: only the latter is old.
-      const age = owner ? now - owner.started : now - ((await stat(file).catch(() => null))?.mtimeMs ?? now);
-      const stale = owner ? (owner.host === me.host ? !alive(owner.pid) : age > STALE_MS) : age > 10_000;
+      const stale = owner
+        ? ownerGone({ host: owner.host, pid: owner.pid, time: owner.started }, now, STALE_MS)
+        : now - ((await stat(file).catch(() => null))?.mtimeMs ?? now) > 10_000;
       if (!stale || attempt > 0) throw new RefreshBusyError(owner ?? { host: '?', pid: 0 });
       await rm(file, { force: true });
     }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { YAML_OPTIONS, splitMarkdown } from '../content/front-matter.js';
@@ -20,6 +20,7 @@ import { candidateFacts } from '../import/candidate-facts.js';
 import { articleIdFor } from '../import/slug.js';
 import { factsSchemaPath, renderEnglish, renderFacts, renderGerman, type ArticleToWrite } from '../import/write.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
+import { processAlive } from '../storage/owner.js';
 import type { ItemArticle } from './item-article.js';
 
 const TEMP_PREFIX = '.refresh-';
@@ -88,19 +89,11 @@ export async function removeStaleTemporaries(root: LibraryRoot): Promise<void> {
   for (const name of names) {
     const pid = Number(/^\.refresh-(\d+)-/.exec(name)?.[1] ?? NaN);
     // Another refresh that is still running owns its folder.
-    if (Number.isNaN(pid) || pid === process.pid || isRunning(pid)) continue;
+    if (Number.isNaN(pid) || processAlive(pid)) continue;
     await rm(path.join(root.real, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export type Change = 'title' | 'dek' | 'text';
 
@@ -156,6 +149,9 @@ export interface UpdateResult {
  */
 export async function updateArticle(root: LibraryRoot, id: string, article: ItemArticle, day: string): Promise<UpdateResult> {
   const dir = path.join(root.real, id);
+  // Nothing is written through a link: an article folder that is one may lead out of the library.
+  const info = await lstat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new ItemWriteError(`${id}: not a plain folder (a link?); not updated`);
   const deFile = path.join(dir, FILES.de);
   const oldDe = await readText(deFile);
   const parsed = oldDe === null ? null : parseGerman(oldDe, deFile);
