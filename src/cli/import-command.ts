@@ -8,7 +8,7 @@ import { openLibrary } from '../content/load-library.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { Fact } from '../content/schema.js';
 import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
-import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../import/fetch.js';
+import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../net/fetch.js';
 import { fetchErrorText } from '../net/fetch-message.js';
 import { candidateFacts } from '../import/candidate-facts.js';
 import { articleIdFor } from '../import/slug.js';
