@@ -15,7 +15,7 @@ describe('the folders of src/', () => {
     expect([...layered, 'cli'].sort()).toEqual([...folders].sort());
   });
 
-  it('are each described in the README's folder list', () => {
+  it('are each described in the folder list of the README', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     const block = readme.slice(readme.indexOf('## Development'));
     const listed = [...block.matchAll(/^ {2}([a-z0-9]+)\/ /gm)].map((m) => m[1]);
