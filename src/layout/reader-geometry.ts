@@ -31,6 +31,8 @@ export interface ReaderGeometryInput {
   rows: number;
   view: View;
   panelOpen: boolean;
+  /** The widest a text column may be (the config's `width`). */
+  maxWidth?: number | undefined;
   /** The search field is shown (being typed in, or a query is set). */
   searching: boolean;
   labels: RowLabels;
@@ -88,7 +90,7 @@ export function rememberRows(
 }
 
 export function readerGeometry(o: ReaderGeometryInput): ReaderGeometry {
-  const screen = screenLayout(o.columns, o.rows, o.view, o.panelOpen);
+  const screen = screenLayout(o.columns, o.rows, o.view, o.panelOpen, o.maxWidth);
   const { rows, geometry } = rowsFor(o.paragraphs, screen.columns, o.labels);
   const companion = screen.columns.length === 1 && o.paragraphs.length > 0 ? companionRows(screen) : 0;
   const searchRows = o.searching ? 1 : 0;

@@ -8,6 +8,7 @@ import type { AlignedParagraph } from '../content/aligned-article.js';
 import type { Article, LibraryEntry } from '../content/article.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { UiLanguage } from '../i18n/language.js';
+import { KEYMAP, type Binding } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { widestSource } from '../content/library-index.js';
 import { articleRecordOf, type StoredState } from '../storage/reading-state.js';
@@ -70,8 +71,21 @@ export interface LibraryPlace {
   flag: string;
 }
 
+/** How the screen looks: colours (or none), and the background they are made for. */
+export interface Looks {
+  colour: boolean;
+  background: 'dark' | 'light';
+  /** Follow the terminal's own report of its background (the config's `theme: auto`). */
+  followTerminal?: boolean;
+  /** Widest text column, in cells (the config's `width`). */
+  maxWidth?: number | undefined;
+}
+
 export interface AppState {
   size: { columns: number; rows: number };
+  looks: Looks;
+  /** The key table in force (the config may remap keys). */
+  keymap: readonly Binding[];
   language: UiLanguage;
   place: LibraryPlace;
   stored: StoredState;
@@ -126,12 +140,16 @@ export interface StartOptions {
   sourceWidth?: number | undefined;
   /** A one-line warning to show first (e.g. the state file was set aside). */
   warning?: string | undefined;
+  looks?: Looks | undefined;
+  keymap?: readonly Binding[] | undefined;
 }
 
 /** The state the program starts in: the library, newest first, nothing open. */
 export function initialAppState(o: StartOptions): AppState {
   return {
     size: { columns: o.columns, rows: o.rows },
+    looks: o.looks ?? { colour: true, background: 'dark' },
+    keymap: o.keymap ?? KEYMAP,
     language: o.language,
     place: o.place,
     stored: o.stored,

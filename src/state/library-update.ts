@@ -30,7 +30,7 @@ export function updateLibraryKey(state: AppState, key: KeyPress, at: number): Up
     const action = searchActionFor(key);
     return action ? filterChanged(state, withList(state, action)) : [state, []];
   }
-  const command = commandFor(key, 'list');
+  const command = commandFor(key, 'list', state.keymap);
   if (isListMove(command)) return [withList(state, { type: command }), []];
   switch (command) {
     case 'open': {

@@ -50,7 +50,7 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
   const geo = geometryOf(state);
   const overlay = geo?.screen.panel.mode === 'overlay';
   const inPanel = panelHasKeys(rs, overlay);
-  const command = commandFor(key, inPanel ? 'panel' : 'reader');
+  const command = commandFor(key, inPanel ? 'panel' : 'reader', state.keymap);
   if (inPanel && isListMove(command)) return movePanel(state, command, at);
   if (inPanel && command === 'open') return choosePanelItem(state, at);
   if (isListMove(command)) return act(state, at, { type: command });

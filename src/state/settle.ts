@@ -29,6 +29,7 @@ export function geometryOf(state: AppState): ReaderGeometry | null {
     rows: state.size.rows,
     view: prefs.view,
     panelOpen: prefs.panelOpen,
+    maxWidth: state.looks.maxWidth,
     searching: search.editing || search.query !== '',
     labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
   });

@@ -67,10 +67,23 @@ function apply(state: AppState, msg: Msg): Update {
   }
 }
 
+/** The background a terminal reports ("11;rgb:RRRR/GGGG/BBBB"): light or dark by its luminance. */
+export function reportedBackground(report: string): 'dark' | 'light' | null {
+  const m = /^11;rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})/i.exec(report);
+  if (!m) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((hex) => parseInt(hex ?? '0', 16) / (16 ** (hex ?? '0').length - 1)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 ? 'light' : 'dark';
+}
+
 function updateKey(state: AppState, key: KeyPress, at: number): Update {
+  if (key.report !== undefined) {
+    // Not a key: the terminal answering the program's question about its background.
+    const background = state.looks.followTerminal ? reportedBackground(key.report) : null;
+    return [background && background !== state.looks.background ? { ...state, looks: { ...state.looks, background } } : state, []];
+  }
   if (state.quitting) return [state, []];
   // Suspending and quitting at once work everywhere, also while an article loads.
-  const global = commandFor(key, 'list');
+  const global = commandFor(key, 'list', state.keymap);
   if (global === 'quitNow') return quit(state);
   if (global === 'suspend') return [state, [{ type: 'suspend' }]];
   if (isTooSmall(state)) return global === 'quit' ? quit(state) : [state, []];

@@ -14,11 +14,11 @@ import { NodeEffects } from '../runtime/effects.js';
 import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
 import { Program } from '../runtime/program.js';
-import { initialAppState, prefsOf, type LibraryPlace } from '../state/app-state.js';
+import { initialAppState, prefsOf, type LibraryPlace, type Looks } from '../state/app-state.js';
+import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
 import { screenLayout } from '../layout/screen-layout.js';
-import type { Theme } from '../view/theme.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { Root } from './root.js';
 
@@ -38,7 +38,8 @@ export interface ReaderOptions {
   stored: StoredState;
   warning?: string | undefined;
   stateDir: string;
-  theme: Theme;
+  looks: Looks;
+  keymap?: readonly Binding[] | undefined;
   trueColour: boolean;
   initialId?: string | undefined;
   /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
@@ -78,7 +79,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
   const { columns, rows } = session.size();
-  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning });
+  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning, looks: o.looks, keymap: o.keymap });
 
   let redraw = () => undefined as void;
   const externals = o.makeExternals({
@@ -97,7 +98,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
       const prefs = prefsOf(state);
       const t = translatorFor(state.language);
       return {
-        columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen).columns,
+        columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen, state.looks.maxWidth).columns,
         labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
       };
     },
@@ -115,7 +116,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
         quit();
       }}
     >
-      <Root store={program} theme={o.theme} trueColour={o.trueColour} />
+      <Root store={program} trueColour={o.trueColour} />
     </ErrorBoundary>,
     {
       stdout: o.stdout,

@@ -27,7 +27,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
       .map((l) => [seg(l.text, theme.warning)]);
   }
   const prefs = prefsOf(state);
-  if (state.help) return helpFrame({ help: state.help, prefs, language: state.language, width: columns, height: rows - 1, t, theme });
+  if (state.help) return helpFrame({ help: state.help, prefs, keymap: state.keymap, language: state.language, width: columns, height: rows - 1, t, theme });
   const reader = state.reader;
   if (reader) {
     const load = reader.load;
