@@ -74,7 +74,10 @@ export function parseKey(token: string): KeyPress {
   if (token === '\u007F' || token === '\b') return press('', 'backspace');
   if (token === '\u001B' || token === '\u001B\u001B') return press('', 'escape');
   // A terminal's answer (the background colour asked for at start): "ESC ] … BEL" or "… ESC \\".
-  if (token.startsWith('\u001B]')) return { ...press('', null, false, true), report: token.slice(2).replace(/(?:\u0007|\u001B\\)$/u, '') };
+  if (token.startsWith('\u001B]')) {
+    const end = token.endsWith('\u0007') ? 1 : 2;
+    return { ...press('', null, false, true), report: token.slice(2, token.length - end) };
+  }
   if (token.startsWith('\u001B')) {
     const meta = token.startsWith('\u001B\u001B');
     const body = token.slice(meta ? 2 : 1);
