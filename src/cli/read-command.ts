@@ -1,4 +1,6 @@
 /** `newsbridge [read] [ID]`: the reader; without a terminal, prints like list/show instead. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { readIndexHead, widestSource } from '../content/library-index.js';
 import { listLibraryIndexed } from '../content/load-library.js';
@@ -11,6 +13,7 @@ import { libraryListRows } from '../state/settle.js';
 import { loadState } from '../storage/reading-state.js';
 import { sanitise } from '../text/sanitize.js';
 import { safeEntries } from '../content/safe-entries.js';
+import { FEEDS_FILE } from '../content/library-paths.js';
 import { TerminalSession } from '../terminal/session.js';
 import { frameText } from '../ui/root.js';
 import { remapKeymap } from '../input/key-spec.js';
@@ -100,7 +103,8 @@ export async function readCommand(
     const keymap = settings ? remapKeymap(settings.keys) : undefined;
     const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
     const { columns, rows } = session.size();
-    const start = { columns, rows, language, place, stored: loaded.state, warning: loaded.warning, looks, keymap };
+    const hasFeedsFile = existsSync(path.join(root.real, FEEDS_FILE));
+    const start = { columns, rows, language, place, stored: loaded.state, warning: loaded.warning, looks, keymap, hasFeedsFile };
 
     // The library's first frame, drawn before Ink and React load, from the same function as every
     // frame after it; Ink's first render then draws the same lines over it.
@@ -145,6 +149,9 @@ export async function readCommand(
       keymap,
       trueColour,
       initialId: id,
+      hasFeedsFile,
+      // The refresh runs as this program's own `refresh` command, in a process of its own.
+      refreshCommand: process.argv[1] ? [process.execPath, process.argv[1], 'refresh', '--json', '--library', root.real, '--ui-lang', language] : null,
       makeExternals: (terminal) =>
         nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume, browser: settings?.browser, editor: settings?.editor }),
       describeCrash,

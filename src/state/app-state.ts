@@ -27,6 +27,8 @@ export interface LibraryModel {
   visible: readonly number[];
   /** The list window and the filter field. */
   nav: LibraryState;
+  /** Only the articles of this feed (its URL), or all. */
+  feed: string | null;
   fullText: FullTextModel;
 }
 
@@ -81,6 +83,20 @@ export interface Looks {
   maxWidth?: number | undefined;
 }
 
+/** The library's feeds (feeds.yaml), a refresh running in the background, and what "mark all read" can undo. */
+export interface FeedsModel {
+  /** The feeds followed, by name and URL; null until feeds.yaml is read. */
+  list: readonly { name: string; url: string }[] | null;
+  /** Why feeds.yaml could not be read. */
+  error?: string;
+  /** A refresh running: what the status line says about it. */
+  refreshing: { done: number; total: number; feed?: string } | null;
+  /** The picker of a feed to show, open: the chosen row (0: all articles). */
+  picker: { selected: number } | null;
+  /** The read marks "mark all read" replaced (null: unread before), for undo. */
+  undo: Record<string, boolean> | null;
+}
+
 export interface AppState {
   size: { columns: number; rows: number };
   looks: Looks;
@@ -92,6 +108,7 @@ export interface AppState {
   library: LibraryModel;
   reader: OpenArticle | null;
   help: HelpModel | null;
+  feeds: FeedsModel;
   notice: { text: string; id: number } | null;
   /** Numbers the notices, so an old one's timer does not clear a newer one. */
   notices: number;
@@ -115,6 +132,7 @@ export function libraryModel(entries: readonly LibraryEntry[], selected = 0): Li
     sourceWidth: widestSource(entries),
     keys: null,
     visible: entries.map((_, i) => i),
+    feed: null,
     nav: initialLibraryState(entries.length, selected),
     fullText: { query: '', hits: new Set(), searching: false, done: 0 },
   };
@@ -142,6 +160,8 @@ export interface StartOptions {
   warning?: string | undefined;
   looks?: Looks | undefined;
   keymap?: readonly Binding[] | undefined;
+  /** False when the library has no feeds.yaml (known at once); else its feeds are read after the first frame. */
+  hasFeedsFile?: boolean | undefined;
 }
 
 /** The state the program starts in: the library, newest first, nothing open. */
@@ -160,6 +180,7 @@ export function initialAppState(o: StartOptions): AppState {
     },
     reader: null,
     help: null,
+    feeds: { list: o.hasFeedsFile === false ? [] : null, refreshing: null, picker: null, undo: null },
     notice: o.warning ? { text: o.warning, id: 1 } : null,
     notices: 1,
     blank: false,

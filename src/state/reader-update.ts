@@ -3,7 +3,8 @@ import { factsAtCursor, factTarget, matchUnits, nextMatch } from '../layout/read
 import { commandFor } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { prefsOf, type AppState } from './app-state.js';
-import { neighbour, open } from './library-update.js';
+import { neighbour, open } from './library-actions.js';
+import { nextUnread } from './feeds-update.js';
 import { isListMove, moveWindow, type ListMove } from './list-window.js';
 import { showNotice } from './notice.js';
 import { withReaderAction } from './prefs-update.js';
@@ -99,7 +100,13 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
       return inPanel ? act(state, at, { type: 'closePanel' }) : back(state);
     case 'quitNow':
       return quit(state);
+    case 'nextUnread':
+      return nextUnread(state, at, true);
     case 'suspend':
+    case 'refresh':
+    case 'pickFeed':
+    case 'markAllRead':
+    case 'undoMarkAll':
     case null:
       return [state, []];
     default: {

@@ -8,7 +8,9 @@
 import { commandFor } from '../input/keymap.js';
 import type { AppState } from './app-state.js';
 import { updateHelp } from './help-update.js';
-import { open, refilter, updateLibraryKey, withFullText } from './library-update.js';
+import { updateLibraryKey } from './library-update.js';
+import { open, refilter, withFullText } from './library-actions.js';
+import { updateFeedsMessage, updatePicker } from './feeds-update.js';
 import { reduceLibrary } from './library-state.js';
 import type { Effect, Msg } from './messages.js';
 import { updateReaderKey } from './reader-update.js';
@@ -56,6 +58,11 @@ function apply(state: AppState, msg: Msg): Update {
         [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }],
       ];
     }
+    case 'feedsLoaded':
+    case 'refreshProgress':
+    case 'refreshDone':
+    case 'refreshFailed':
+      return updateFeedsMessage(state, msg);
     case 'blank':
       return [{ ...state, blank: true }, []];
     case 'redraw':
@@ -88,6 +95,7 @@ function updateKey(state: AppState, key: KeyPress, at: number): Update {
   if (global === 'suspend') return [state, [{ type: 'suspend' }]];
   if (isTooSmall(state)) return global === 'quit' ? quit(state) : [state, []];
   if (state.help) return updateHelp(state, key, at);
+  if (state.feeds.picker && !state.reader) return updatePicker(state, key);
   const reader = state.reader;
   if (reader?.load.status === 'loading') {
     return [{ ...state, reader: { ...reader, pending: [...reader.pending, { key, at }] } }, []];

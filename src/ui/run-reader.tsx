@@ -45,6 +45,10 @@ export interface ReaderOptions {
   /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
   makeExternals: (terminal: { suspend: () => void; resume: () => void }) => Externals;
   describeCrash: (cause: unknown) => string;
+  /** `newsbridge refresh --json` for this library, run in the background on R (null: none). */
+  refreshCommand?: string[] | null;
+  /** Whether the library has a feeds.yaml (when not, the screen says how to add a feed at once). */
+  hasFeedsFile?: boolean;
   /** Ink's options beyond the streams (tests ask for whole frames with `debug`). */
   ink?: Pick<RenderOptions, 'debug'>;
 }
@@ -79,7 +83,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
   const { columns, rows } = session.size();
-  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning, looks: o.looks, keymap: o.keymap });
+  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning, looks: o.looks, keymap: o.keymap, hasFeedsFile: o.hasFeedsFile });
 
   let redraw = () => undefined as void;
   const externals = o.makeExternals({
@@ -104,6 +108,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
     },
     suspend: () => session.stop(),
     quit: () => quit(),
+    refreshCommand: o.refreshCommand ?? null,
   });
   const program = new Program(initial, effects.run);
   programRef.current = program;
@@ -153,6 +158,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
     describeCrash: o.describeCrash,
   });
   if (o.checkLibrary) effects.run({ type: 'checkLibrary' }, program.send);
+  if (o.hasFeedsFile !== false) effects.run({ type: 'loadFeeds' }, program.send);
   if (o.initialId) program.send({ type: 'open', id: o.initialId, at: Date.now() });
 
   const done = (async () => {
