@@ -12,7 +12,7 @@ import { importDocument, type ImportedDocument } from '../src/import/document.js
 import { cleanText } from '../src/text/normalize.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = join(repoRoot, '..', 'shared');
+const shared = process.env['NEWSBRIDGE_SHARED'] ?? join(repoRoot, '..', 'shared');
 const corpus = join(shared, 'corpus');
 const seedDir = join(shared, 'seeds');
 

@@ -48,6 +48,8 @@ export interface RawParagraph {
   text: string;
   /** 1-based line where the paragraph starts in its file. */
   line: number;
+  /** Its lines, trimmed (block markers such as `- ` live at their starts). */
+  lines?: string[];
 }
 
 /** Paragraphs are separated by blank lines; lines inside one are joined by spaces. */
@@ -57,14 +59,14 @@ export function splitParagraphs(lines: readonly string[], firstLine: number): Ra
   let start = 0;
   lines.forEach((line, i) => {
     if (line.trim() === '') {
-      if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+      if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start, lines: current });
       current = [];
       return;
     }
     if (current.length === 0) start = i;
     current.push(line.trim());
   });
-  if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+  if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start, lines: current });
   return out;
 }
 

@@ -16,7 +16,7 @@ import { FILES, isArticleId } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-const VERSION = `index-4:${BUILD_ID ?? 'dev'}`;
+const VERSION = `index-5:${BUILD_ID ?? 'dev'}`;
 
 /** How many of the newest entries the index's head holds: more than any screen shows. */
 const HEAD_SIZE = 200;
@@ -26,7 +26,7 @@ const HEAD_SIZE = 200;
  * file. A good entry is stored as a flat array (10,000 of these are parsed at
  * start-up, and repeated keys would double the file), a broken one as is.
  */
-type StoredEntry = [string, string | 0, string, string, number, string | 0, Translation] | Extract<LibraryEntry, { ok: false }>;
+type StoredEntry = [string, string | 0, string, string | null, number, string | 0, Translation] | Extract<LibraryEntry, { ok: false }>;
 type IndexRecord = [number, number, number, number, StoredEntry];
 
 function pack(entry: LibraryEntry): StoredEntry {

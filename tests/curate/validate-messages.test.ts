@@ -103,8 +103,8 @@ describe('schema messages in plain words', () => {
       'fact 1: value must be a mapping (key: value)',
       'fact 1: sentence must be a whole number',
       'fact 1: confirmed must be true or false',
-      'glossary entry 1: en: missing',
       'glossary entry 1: unknown field "extra"',
+      'glossary entry 1: en: missing',
     ]);
     expect(messages(factsSchema.safeParse({ facts: [{ id: 'x', kind: 'other', label: { de: '' }, value: { de: 'v' }, paragraph: 1, evidence: 'e' }] }))).toEqual([
       'fact 1: label (de) must not be empty',

@@ -1,0 +1,56 @@
+/** German and English body units paired 1:1 by position, each pair with its block structure. */
+import type { Paragraph } from './article.js';
+import type { BlockSide } from './blocks.js';
+import type { BodyParagraph } from './parse-body.js';
+import type { ParagraphBlock } from './schema.js';
+
+/** The structured parts of one side, for a block of `kind`. */
+function itemsOf(side: BlockSide | undefined): string[] {
+  if (!side || side.text === '') return [];
+  return side.kind === 'list' ? side.items : [side.text];
+}
+
+function rowsOf(side: BlockSide | undefined): string[][] {
+  if (!side || side.text === '') return [];
+  return side.kind === 'table' ? side.rows : [[side.text]];
+}
+
+/**
+ * The bilingual structure of a pair, or undefined for two plain paragraphs. The German side
+ * decides the kind; an English side of another kind (a translator who wrote a list as prose)
+ * is noted as `enKind` and given in the German kind's shape as well as it fits.
+ */
+export function pairBlock(de: BlockSide | undefined, en: BlockSide | undefined): ParagraphBlock | undefined {
+  const kind = de?.kind ?? en?.kind ?? 'paragraph';
+  const translated = en !== undefined && en.text !== '';
+  const enKind = translated && en.kind !== kind ? { enKind: en.kind } : {};
+  if (kind === 'paragraph' && !('enKind' in enKind)) return undefined;
+  if (kind === 'list') return { kind, items: { de: itemsOf(de), en: itemsOf(en) }, ...enKind };
+  if (kind === 'table') return { kind, header: de?.kind === 'table' ? de.header : false, rows: { de: rowsOf(de), en: rowsOf(en) }, ...enKind };
+  return { kind, ...enKind };
+}
+
+/** Pairs the units of the two files by position; `alignment` holds the curator's sentence overrides. */
+export function pairBodies(
+  de: readonly BodyParagraph[],
+  en: readonly BodyParagraph[],
+  alignment: Record<string, string[]> | undefined,
+): Paragraph[] {
+  const count = Math.max(de.length, en.length);
+  const out: Paragraph[] = [];
+  for (let i = 0; i < count; i++) {
+    const d = de[i];
+    const e = en[i];
+    const spec = alignment?.[String(i + 1)];
+    const block = pairBlock(d?.shape, e?.shape);
+    out.push({
+      de: d?.text ?? '',
+      en: e?.text ?? '',
+      ...(d ? { deLine: d.line } : {}),
+      ...(e ? { enLine: e.line } : {}),
+      ...(spec ? { alignment: spec } : {}),
+      ...(block ? { block } : {}),
+    });
+  }
+  return out;
+}
