@@ -22,9 +22,12 @@ function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage
   throw new CliError(ctx.t('cli.badLang', { value: sanitise(v) }), 2, ctx.t('cli.hint', { command: 'show ' }));
 }
 
-/** --width, else the terminal's width, else none (one line per paragraph when piped). */
+/** The width used on a terminal that does not say how wide it is (or says 0 columns). */
+export const DEFAULT_WIDTH = 80;
+
+/** --width, else the terminal's width (80 when it reports none or 0), else none (one line per paragraph when piped). */
 export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
-  if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns ?? 80) : undefined;
+  if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns !== undefined && ctx.columns > 0 ? ctx.columns : DEFAULT_WIDTH) : undefined;
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 20 || n > 1000) {
     throw new CliError(ctx.t('cli.badWidth', { value: sanitise(value) }), 2, ctx.t('cli.hint', { command: 'show ' }));
@@ -49,9 +52,11 @@ export function articleJson(article: Article): unknown {
     meta: article.meta,
     english: article.english,
     translation: article.translation,
-    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en })),
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.block ? { block: p.block } : {}) })),
+    links: article.links,
     facts: article.facts,
     glossary: article.glossary,
+    proposedGlossary: article.proposedGlossary,
   };
 }
 

@@ -135,7 +135,7 @@ export function parseLinkLines(lines: readonly string[]): { n: number; url: stri
     const m = LINK_LINE.exec(line);
     if (!m) return [];
     const text = m[3] === undefined ? '' : cleanText(m[3].replace(/\\(.)/g, '$1'));
-    return [{ n: Number(m[1]), url: m[2] ?? '', ...(text ? { text } : {}) }];
+    return [{ n: Number(m[1]), url: cleanText(m[2] ?? ''), ...(text ? { text } : {}) }];
   });
 }
 
