@@ -8,7 +8,7 @@ import { coded, type Diagnostic, type MessageParams } from '../content/diagnosti
 import type { Fact } from '../content/schema.js';
 import type { AlignedParagraph } from '../content/aligned-article.js';
 import { alignArticle } from '../content/aligned-article.js';
-import { alignParagraphs } from './paragraph-alignment.js';
+import { pairParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
 
 export interface SourceLines {
@@ -34,7 +34,7 @@ function paragraphCounts(article: Article): Diagnostic[] {
   if (article.english === null || en.length === de.length) return [];
   const out: Diagnostic[] = [coded('error', files.en, 'paragraphCount', { en: en.length, de: de.length })];
   // Point at the likely gap: paragraph-level alignment by length.
-  const beads = alignParagraphs(de.map((p) => p.de), en.map((p) => p.en));
+  const beads = pairParagraphs(de.map((p) => p.de), en.map((p) => p.en));
   for (const bead of beads) {
     if (bead.en.length === 0 && bead.de.length === 1) {
       const i = bead.de[0] as number;

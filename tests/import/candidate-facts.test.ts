@@ -21,14 +21,15 @@ describe('candidate facts', () => {
     expect(facts.length).toBeLessThanOrEqual(10);
   });
 
-  it('cites exact evidence in the right sentence, unconfirmed and with German labels only', () => {
+  it('cites exact evidence in the right sentence, unconfirmed and labelled in both languages', () => {
     for (const fact of facts) {
       const paragraph = RAW_PAGE_BODY[fact.paragraph - 1] ?? '';
       expect(paragraph).toContain(fact.evidence);
       const sentence = splitSentences(paragraph, 'de')[(fact.sentence ?? 0) - 1] ?? '';
       expect(sentence).toContain(fact.evidence);
       expect(fact.confirmed).toBe(false);
-      expect(fact.label.en).toBeUndefined();
+      expect(fact.label.de).not.toBe('');
+      expect(fact.label.en).toMatch(/^[A-Z][a-z]+$/);
       expect(fact.id).toMatch(/^[a-z0-9][a-z0-9-]{0,79}$/);
     }
     expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
