@@ -9,6 +9,7 @@ import { textToBlocks } from './blocks.js';
 import { berlinIso } from './dates.js';
 import { decodeBytes, charsetOfContentType, type DecodedText } from './decode.js';
 import { extractArticle, type Extracted } from './extract.js';
+import { metaText } from './meta-text.js';
 import type { ArticleToWrite } from './write.js';
 
 export type InputKind = 'text' | 'html' | 'feed';
@@ -129,18 +130,21 @@ export function completeArticle(
 ): { article: Omit<ArticleToWrite, 'id'>; guessed: Guess[] } {
   const guessed: Guess[] = [];
   const url = found.url ?? context.url;
-  let title = found.title?.trim();
+  let title = found.title ? metaText(found.title) : undefined;
   if (!title) {
     guessed.push('title');
     const first = plainText(found.paragraphs[0] ?? '');
     const head = first.split(/\s+/).slice(0, 8).join(' ');
     title = head.length < first.length ? `${head} …` : head;
   }
-  let source = found.source?.trim();
+  let source = found.source ? metaText(found.source) : undefined;
   if (!source) {
     guessed.push('source');
     source = url ? new URL(url).hostname.replace(/^www\./, '') : 'unbekannt';
   }
+  // Feeds and text dumps carry "&#8211;" and "&amp;" in titles as often as pages do.
+  const dek = found.dek ? metaText(found.dek) : undefined;
+  const author = found.author ? metaText(found.author) : undefined;
   const published = found.published;
   const undated: Pick<ArticleToWrite, 'imported' | 'position'> = {};
   if (!published) {
@@ -154,9 +158,9 @@ export function completeArticle(
     ...(published ? { published } : undated),
     paragraphs: found.paragraphs,
     ...(found.links && found.links.length > 0 ? { links: found.links.map((l, i) => ({ n: i + 1, url: l.url, text: l.text })) } : {}),
-    ...(found.dek && found.dek !== title ? { dek: found.dek } : {}),
+    ...(dek && dek !== title ? { dek } : {}),
     ...(url && /^https?:\/\//.test(url) ? { url } : {}),
-    ...(found.author ? { author: found.author } : {}),
+    ...(author ? { author } : {}),
   };
   return { article, guessed };
 }

@@ -137,17 +137,26 @@ function applyNeighbourRules(items: Item[]): void {
     }
     // Headlines listed under "Lesen Sie auch" / "Mehr zum Thema", with their short summaries.
     if (item.kind === 'teaserIntro' || item.kind === 'authorBoxIntro') {
+      // Each teaser headline may carry one short summary; a question is the interview going on.
+      let afterHeadline = false;
       for (let j = i + 1; j < items.length; j++) {
         const t = items[j] as Item;
-        const afterHeading = items[j - 1]?.role === 'teaser';
+        const summary = isText(t) && afterHeadline && weight(t.block.text) <= 250 && !/\?["“”»«)]*$/u.test(t.block.text);
         // An author box's heading ("Zur Person") is followed by the box's text about them.
         if (item.kind === 'authorBoxIntro' && j === i + 1 && isText(t) && weight(t.block.text) <= 800) t.role = 'junk';
-        else if (t.role === 'heading' || t.role === 'list' || (isText(t) && afterHeading && weight(t.block.text) <= 250)) t.role = 'teaser';
-        else break;
+        else if (t.role === 'heading' || t.role === 'list') {
+          t.role = 'teaser';
+          afterHeadline = true;
+        } else if (summary) {
+          t.role = 'teaser';
+          afterHeadline = false;
+        } else break;
       }
     }
   });
   items.forEach((item, i) => {
+    // "Die Zahlen im Überblick:" before a list or a table is the sentence that introduces it.
+    if (item.role === 'heading' && item.block.tag !== 'heading' && /:$/.test(item.block.text) && words(item.block.text).length >= 3 && (items[i + 1]?.role === 'list' || items[i + 1]?.role === 'table')) item.role = 'sentence';
     // "Highlights aus dem Heft:" with its list gone says nothing; before a list or a table it introduces them.
     if (isText(item) && /:$/.test(item.block.text) && !isContent(items[i + 1])) item.role = 'junk';
     // A list after such an introduction is the text's own, however short its items.
@@ -206,6 +215,14 @@ function findTitle(items: readonly Item[], hint: string | undefined): TitleFound
   if (at > 0) return { title: line, index: at };
   const split = splitSiteName(line);
   if (split.site) return { title: split.title, index: firstIndex, site: split.site };
+  // A first line that is only the site's name ("Beispielheimer Bote"): the headline follows it.
+  if (SITE_WORD.test(line) && words(line).length <= 4) {
+    for (let i = firstIndex + 1; i < Math.min(items.length, firstIndex + 8); i++) {
+      const item = items[i] as Item;
+      if (isText(item) && item.block.text.length > 200) break;
+      if (item.role === 'heading' && words(item.block.text).length >= 3 && item.block.text.length <= 200) return { title: item.block.text, index: i, site: line };
+    }
+  }
   if (first.role === 'junk' || first.role === 'meta') return undefined;
   return { title: line, index: firstIndex };
 }

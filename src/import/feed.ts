@@ -99,7 +99,7 @@ export async function parseFeedText(xml: string): Promise<ParsedFeed> {
       continue;
     }
     const date = item.published ?? item.updated;
-    const itemAuthor = item.authors[0]?.name ?? author;
+    const itemAuthor = item.authors.map((a) => a.name?.trim()).filter((name): name is string => Boolean(name)).join(', ') || author;
     const summary = item.content && item.description ? (await itemParagraphs(item.description)).paragraphs.join(' ') : '';
     const dek = summary && summary.length <= 400 && !paragraphs[0]?.startsWith(summary.slice(0, 60)) ? summary : undefined;
     articles.push({

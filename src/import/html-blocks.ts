@@ -201,7 +201,8 @@ export function domToBlocks(root: DomNode): Block[] {
       continue;
     }
     flush();
-    const own = tagOf(name) ?? frame.inherited;
+    // A paragraph inside a quotation is part of the quotation.
+    const own = frame.inherited === 'quote' && name === 'p' ? 'quote' : (tagOf(name) ?? frame.inherited);
     const outer = frame.inherited;
     tag = own;
     stack.push({

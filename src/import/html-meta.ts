@@ -2,21 +2,9 @@
  * What a page says about itself: og: and article: meta tags, JSON-LD (NewsArticle and
  * friends), <time> elements, the canonical link. Read before Readability rewrites the DOM.
  */
-import { decodeHTML } from 'entities';
-import { cleanLine } from './blocks.js';
+import { metaText } from './meta-text.js';
 import { parseDateValue } from './dates.js';
 import { splitSiteName } from './extract.js';
-
-/**
- * Metadata text made plain: character references decoded (JSON-LD and some meta tags carry
- * "&#8211;" or "&amp;uuml;" as written, which no HTML parser decodes there), then cleaned.
- */
-export function metaText(value: string): string {
-  let text = value;
-  // Twice at most: "&amp;#8211;" is an escaped reference that was meant as "–".
-  for (let i = 0; i < 2 && /&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text); i++) text = decodeHTML(text);
-  return cleanLine(text);
-}
 
 /** The subset of the DOM the importer reads (linkedom's document satisfies it). */
 export interface DomElement {
