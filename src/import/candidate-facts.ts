@@ -114,6 +114,8 @@ function nameCandidates(paragraph: string): Candidate[] {
         let name = (m[1] ?? '').replace(/[\s,;:]+$/u, '').replace(/(\p{Ll}{3,})\.$/u, '$1').trim();
         // "Die Beispiel Recycling GmbH": the article is not part of the name.
         while (NOT_NAMES.test(name.split(/\s+/)[0] ?? '')) name = name.replace(/^\S+\s*/, '');
+        // "Firma Vertrieb": a generic word before a name is not part of it.
+        while (/\s/.test(name) && GENERIC.test(name.split(/\s+/)[0] ?? '')) name = name.replace(/^\S+\s*/, '');
         if (name.length < 3 || !/\s|\p{Lu}\p{Ll}+\p{Lu}|^\p{Lu}\p{Ll}{3,}/u.test(name)) continue;
         // "Bürgermeister Walter", "Musterstadts Bürgermeister": a role is not a person's name, and a
         // legal form alone ("Gruppe") is not an organisation's.
@@ -269,7 +271,7 @@ export function proposedGlossary(units: readonly string[], facts: readonly Fact[
     if (side.kind === 'heading') continue;
     for (const m of side.text.matchAll(TERM)) {
       const word = m[1] ?? '';
-      if (names.has(word) || GENERIC.test(word)) continue;
+      if (names.has(word) || word.split('-').some((part) => names.has(part)) || GENERIC.test(word)) continue;
       const key = stem(word.toLowerCase());
       const seen = terms.get(key);
       if (seen) seen.count++;
