@@ -43,7 +43,8 @@ export function capHtmlDepth(html: string, max = MAX_HTML_DEPTH): CappedHtml {
       // Skip to the end tag: what a script holds is not markup.
       lower ??= html.toLowerCase();
       const end = lower.indexOf(`</${name}`, TOKEN.lastIndex);
-      TOKEN.lastIndex = end < 0 ? html.length : end;
+      const close = end < 0 ? -1 : html.indexOf('>', end);
+      TOKEN.lastIndex = close < 0 ? html.length : close + 1;
       continue;
     }
     if (VOID.has(name) || IMPLIED.has(name) || selfClosing) continue;
