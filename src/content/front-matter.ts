@@ -6,7 +6,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import { sanitise } from '../text/sanitize.js';
-import { error, type Diagnostic } from './diagnostic.js';
+import { coded, error, type Diagnostic } from './diagnostic.js';
 import { issueMessage } from './schema-messages.js';
 
 /** YAML limits: aliases can expand exponentially ("billion laughs"). */
@@ -132,7 +132,8 @@ export function schemaDiagnostics(
     // An unknown key is reported on its own line, not on the line of the mapping holding it.
     let at: readonly PropertyKey[] = issue.path;
     if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
-    return error(file, sanitise(issueMessage(issue)), lineOfPath(doc, counter, at, firstLine));
+    // Both languages are worked out here, where the issue is at hand (see the "schema" message).
+    return coded('error', file, 'schema', { en: sanitise(issueMessage(issue, 'en')), de: sanitise(issueMessage(issue, 'de')) }, lineOfPath(doc, counter, at, firstLine));
   });
 }
 

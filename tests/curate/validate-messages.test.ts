@@ -82,7 +82,7 @@ describe('schema messages in plain words', () => {
   });
 
   it('words each kind of issue for a person', () => {
-    const messages = (result: { success: boolean; error?: { issues: Parameters<typeof issueMessage>[0][] } }) => result.error?.issues.map(issueMessage) ?? [];
+    const messages = (result: { success: boolean; error?: { issues: Parameters<typeof issueMessage>[0][] } }) => result.error?.issues.map((issue) => issueMessage(issue)) ?? [];
     expect(messages(germanFrontMatter.safeParse({ title: '', source: 5, published: '2024-04-04T09:30:00+02:00', url: 'ftp://x', tags: ['a', ''] }))).toEqual([
       'title must not be empty',
       'source must be text',
