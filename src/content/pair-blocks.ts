@@ -1,6 +1,6 @@
 /** German and English body units paired 1:1 by position, each pair with its block structure. */
 import type { Paragraph } from './article.js';
-import type { BlockSide } from './blocks.js';
+import { blockMarkdown, escapeParagraph, type BlockSide } from './blocks.js';
 import type { BodyParagraph } from './parse-body.js';
 import type { ParagraphBlock } from './schema.js';
 
@@ -53,4 +53,26 @@ export function pairBodies(
     });
   }
   return out;
+}
+
+/**
+ * One side of a paragraph in the format's Markdown-like form, as article.*.md holds it
+ * ("## …", "- …" lines, a pipe table, "> …", "? …"): what an editor should be given so the
+ * markers survive an edit. '' for an untranslated English side.
+ */
+export function paragraphMarkdown(p: Paragraph, side: 'de' | 'en'): string {
+  const text = p[side];
+  if (text === '') return '';
+  const block = p.block;
+  if (!block || (side === 'en' && block.enKind !== undefined)) return escapeParagraph(text);
+  switch (block.kind) {
+    case 'list':
+      return blockMarkdown({ kind: 'list', text, items: block.items[side] });
+    case 'table':
+      return blockMarkdown({ kind: 'table', text, header: block.header, rows: block.rows[side] });
+    case 'paragraph':
+      return escapeParagraph(text);
+    default:
+      return blockMarkdown({ kind: block.kind, text });
+  }
 }
