@@ -7,6 +7,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { bundleOptions, root } from './bundle-options.mjs';
 
+// The bundle must carry the same (patched) Ink that the tests ran: see patches/README.md.
+if (!readFileSync(`${root}/node_modules/ink/build/output.js`, 'utf8').includes('passThroughRows')) {
+  console.error('newsbridge build: Ink in node_modules is not patched; run `npx patch-package` (npm ci does it).');
+  process.exit(1);
+}
+
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 /** A hash of everything that goes into the bundle: caches written by another build are ignored. */
@@ -29,7 +35,8 @@ const old = `${root}/dist.old-${process.pid}`;
 
 await build({
   ...bundleOptions,
-  entryPoints: { newsbridge: 'src/cli.ts' },
+  // The article worker is an entry of its own, beside the chunk that starts it (dist/chunks/).
+  entryPoints: { newsbridge: 'src/cli.ts', 'chunks/article-worker': 'src/runtime/article-worker.ts' },
   outdir: fresh,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,11 +1,13 @@
 /** What every command needs: the translator, the library, and safe output. */
 import path from 'node:path';
+import type { LoadedConfig } from '../config/settings.js';
 import { bundledLibrary, displayPath } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { Translate } from '../i18n/translate.js';
 import type { UiLanguage } from '../i18n/language.js';
-import { sanitise } from '../text/sanitize.js';
+import type { Recovery } from '../storage/replace-files.js';
+import { sanitise, showControls } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 
 export interface GlobalOptions {
@@ -28,14 +30,22 @@ export interface CommandContext {
   rows: number | undefined;
   /** False when NO_COLOR is set or --no-color was given. */
   color: boolean;
+  /**
+   * config.yaml's settings, loaded before every command but `config` (absent in contexts
+   * built by tests: then the defaults apply). Flags and environment variables come first.
+   */
+  config?: LoadedConfig;
 }
 
-/** The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the bundled one. */
-export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv, t?: Translate): string {
+/**
+ * The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the config file's `library`,
+ * else the bundled one.
+ */
+export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv, t?: Translate, config?: LoadedConfig): string {
   // `--library ""` (an unset shell variable, say) must not quietly mean the bundled articles.
   if (options.library !== undefined && options.library.trim() === '' && t) throw new CliError(t('cli.noLibraryGiven'), 2, t('cli.hint', { command: '' }));
   const chosen = options.library ?? env['NEWSBRIDGE_LIBRARY'];
-  return chosen ? path.resolve(chosen) : bundledLibrary();
+  return chosen ? path.resolve(chosen) : (config?.settings.library ?? bundledLibrary());
 }
 
 /**
@@ -51,11 +61,18 @@ export function libraryFlag(options: GlobalOptions, env: NodeJS.ProcessEnv): str
   return ` --library ${/^[\w@%+=:,./-]+$/.test(shown) ? shown : `"${shown.replace(/["\\$`]/g, (c) => `\\${c}`)}"`}`;
 }
 
+/** Says on stderr which interrupted imports were finished or undone when the library was opened. */
+export function reportRecovery(ctx: CommandContext, recovered: Recovery): void {
+  for (const id of recovered.finished) ctx.err(`${ctx.t('safety.recovered.finished', { id: showControls(id) })}\n`);
+  for (const id of recovered.rolledBack) ctx.err(`${ctx.t('safety.recovered.rolledBack', { id: showControls(id) })}\n`);
+}
+
 /** Opens the library or fails with a one-line usage error. */
 export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string; flag: string }> {
-  const dir = libraryDir(options, ctx.env, ctx.t);
+  const dir = libraryDir(options, ctx.env, ctx.t, ctx.config);
   const shown = sanitise(displayPath(dir));
   const opened = await openLibrary(dir);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));
+  reportRecovery(ctx, opened.recovered);
   return { root: opened.root, shown, flag: libraryFlag(options, ctx.env) };
 }

@@ -60,7 +60,7 @@ async function realish(dir: string): Promise<string> {
  * (inside node_modules once installed) and are never written to.
  */
 async function importLibrary(options: ImportOptions, ctx: CommandContext): Promise<string> {
-  const library = libraryDir(options, ctx.env, ctx.t);
+  const library = libraryDir(options, ctx.env, ctx.t, ctx.config);
   const [chosen, bundled] = await Promise.all([realish(library), realish(bundledLibrary())]);
   if (chosen === bundled || chosen.startsWith(`${bundled}${path.sep}`)) {
     throw new CliError(ctx.t('import.needsLibrary'), 2, ctx.t('import.needsLibraryHint'));

@@ -1,12 +1,14 @@
 /** Runs one command line against the given streams; returns the exit status. */
 import { CommanderError } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { showDiagnostic } from '../content/diagnostic.js';
 import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
-import { giveBackTerminal } from '../ui/terminal.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './context.js';
-import { buildProgram, type Action } from './program.js';
+import { OutputGuard } from './output-guard.js';
+import { buildProgram, type Action, type ActionNeeds } from './program.js';
 
 /** The process pieces a command touches; tests pass their own. */
 export interface RunIO {
@@ -14,15 +16,19 @@ export interface RunIO {
   stderr: { write(text: string): unknown };
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Guards stdout against write errors; the entry point passes the one its stream's 'error' event also feeds. */
+  guard?: OutputGuard;
 }
 
-function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): CommandContext {
+function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO, guard: OutputGuard): CommandContext {
   const noColor = argv.includes('--no-color') || (io.env['NO_COLOR'] ?? '') !== '';
+  const t = createTranslator(language);
+  guard.t = t;
   return {
-    t: createTranslator(language),
+    t,
     language,
     env: io.env,
-    out: (text) => void io.stdout.write(text),
+    out: (text) => guard.write(text),
     err: (text) => void io.stderr.write(text),
     stdoutIsTTY: io.stdout.isTTY === true,
     stdinIsTTY: io.stdinIsTTY,
@@ -50,16 +56,27 @@ function parseErrorMessage(cause: CommanderError, ctx: CommandContext): string {
   return ctx.t(`cli.parse.${kind}`, { name });
 }
 
+/** Runs the command; a command whose output could not be written ends with status 1 (said once on stderr). */
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const guard = io.guard ?? new OutputGuard(io.stdout, io.stderr);
+  const code = await runCommand(argv, io, guard);
+  return guard.failure !== null && code === 0 ? 1 : code;
+}
+
+async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard): Promise<number> {
   const requested = languageFromArgv(argv);
   const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
-  const ctx = makeContext(language, argv, io);
+  const ctx = makeContext(language, argv, io, guard);
   if (requested !== undefined && !isUiLanguage(requested)) {
     fail(ctx, ctx.t('cli.badUiLang', { value: sanitise(requested) }), ctx.t('cli.hint', { command: '' }));
     return 2;
   }
   let action: Action | undefined;
-  const program = buildProgram(ctx, (a) => (action = a));
+  let needs: ActionNeeds = { config: true };
+  const program = buildProgram(ctx, (a, n) => {
+    action = a;
+    if (n) needs = n;
+  });
   const output = { outputError: () => undefined, writeOut: ctx.out, writeErr: ctx.err };
   for (const cmd of [program, ...program.commands]) cmd.exitOverride().configureOutput(output);
   try {
@@ -75,10 +92,18 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   }
   if (!action) return 0;
   try {
+    if (needs.config) {
+      // After parsing: --help and --version never read the config, so a broken file cannot stop them.
+      const loaded = await loadConfig(io.env);
+      if (!loaded.ok) {
+        const first = loaded.errors[0];
+        fail(ctx, first ? showDiagnostic(first) : loaded.file, ctx.t('config.brokenHint'));
+        return 2;
+      }
+      ctx.config = loaded.config;
+    }
     return await action(ctx);
   } catch (cause) {
-    // A failure after the reader took the terminal must not be written into its alternate screen.
-    giveBackTerminal();
     if (cause instanceof CliError) {
       fail(ctx, cause.message, cause.hint);
       return cause.exitCode;

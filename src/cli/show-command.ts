@@ -25,9 +25,17 @@ function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage
 /** The width used on a terminal that does not say how wide it is (or says 0 columns). */
 export const DEFAULT_WIDTH = 80;
 
-/** --width, else the terminal's width (80 when it reports none or 0), else none (one line per paragraph when piped). */
+/**
+ * --width, else on a terminal its width (80 when it reports none or 0 columns) capped by the
+ * config's `width`, else none (one line per paragraph when piped, so the output can be searched).
+ */
 export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
-  if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns !== undefined && ctx.columns > 0 ? ctx.columns : DEFAULT_WIDTH) : undefined;
+  if (value === undefined) {
+    if (!ctx.stdoutIsTTY) return undefined;
+    const terminal = ctx.columns !== undefined && ctx.columns > 0 ? ctx.columns : DEFAULT_WIDTH;
+    const most = ctx.config?.settings.width;
+    return most === undefined ? terminal : Math.min(terminal, most);
+  }
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 20 || n > 1000) {
     throw new CliError(ctx.t('cli.badWidth', { value: sanitise(value) }), 2, ctx.t('cli.hint', { command: 'show ' }));
@@ -52,7 +60,7 @@ export function articleJson(article: Article): unknown {
     meta: article.meta,
     english: article.english,
     translation: article.translation,
-    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.block ? { block: p.block } : {}) })),
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.block ? { block: p.block } : {}), ...(p.machine ? { machine: p.machine } : {}) })),
     links: article.links,
     facts: article.facts,
     glossary: article.glossary,

@@ -5,14 +5,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { diagnosticText, hasErrors, showDiagnostic, type Diagnostic, type DiagnosticWords } from '../content/diagnostic.js';
+import { diagnosticText, hasErrors, showDiagnosticIn, type Diagnostic, type DiagnosticWords } from '../content/diagnostic.js';
 import { FILES, isArticleId } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import { validateArticle, validateLibrary, type ArticleReport, type LibraryReport } from '../curate/validate-library.js';
 import { cacheDir } from '../storage/app-dirs.js';
 import { sanitise, showControls, terminalSafeJson } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
-import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+import { libraryFlag, reportRecovery, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 function isDirectory(p: string): boolean {
   try {
@@ -46,10 +46,12 @@ async function reportsForDir(dir: string, ctx: CommandContext): Promise<ArticleR
   if (existsSync(path.join(absolute, FILES.de))) {
     const opened = await openLibrary(path.dirname(absolute));
     if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(dir), message: opened.message }));
+    reportRecovery(ctx, opened.recovered);
     return [await validateArticle(opened.root, path.basename(absolute))];
   }
   const opened = await openLibrary(absolute);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(dir), message: opened.message }));
+  reportRecovery(ctx, opened.recovered);
   return withCache(await validateLibrary(opened.root, cacheDir(ctx.env)));
 }
 
@@ -115,12 +117,12 @@ export async function validateCommand(target: string | undefined, options: Valid
   const words = wordsFor(ctx);
   const shown = options.errorsOnly ? all.filter((d) => d.severity === 'error') : all;
   const sorted = [...shown].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  if (sorted.length > 0) ctx.out(`${sorted.map((d) => showDiagnostic(d, words)).join('\n')}\n`);
+  if (sorted.length > 0) ctx.out(`${sorted.map((d) => showDiagnosticIn(d, words)).join('\n')}\n`);
   const errors = count(all, 'error');
   const warnings = all.length - errors;
-  // One line per article with problems, when several were checked: where to start.
+  // One line per article with problems, when several have some: where to start.
   const troubled = reports.filter((r) => (options.errorsOnly ? count(r.diagnostics, 'error') : r.diagnostics.length) > 0);
-  if (reports.length > 1 && troubled.length > 0) {
+  if (troubled.length > 1) {
     const lines = troubled.map((r) => `  ${showControls(r.id)}: ${ctx.t('cli.errors', { count: count(r.diagnostics, 'error') })}, ${ctx.t('cli.warnings', { count: count(r.diagnostics, 'warning') })}`);
     ctx.err(`${ctx.t('validate.perArticle')}\n${lines.join('\n')}\n`);
   }

@@ -74,8 +74,13 @@ export interface DiagnosticWords {
   warning?: string;
 }
 
-/** `file:line: message` (or `file: message` without a line). */
-export function formatDiagnostic(d: Diagnostic, words: DiagnosticWords = {}): string {
+/** `file:line: message` (or `file: message` without a line), in English. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return formatDiagnosticIn(d, {});
+}
+
+/** formatDiagnostic in the words of the interface language. */
+export function formatDiagnosticIn(d: Diagnostic, words: DiagnosticWords): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   const message = d.code && words.message ? words.message(d.code, d.params ?? {}) : d.message;
   return `${where}: ${d.severity === 'warning' ? `${words.warning ?? 'warning'}: ` : ''}${message}`;
@@ -86,8 +91,13 @@ export function formatDiagnostic(d: Diagnostic, words: DiagnosticWords = {}): st
  * straight from the disk) with its controls made visible, so the user can
  * find the folder again; the message cleaned.
  */
-export function showDiagnostic(d: Diagnostic, words: DiagnosticWords = {}): string {
-  return sanitise(formatDiagnostic({ ...d, file: showControls(d.file), message: sanitise(d.message) }, words));
+export function showDiagnostic(d: Diagnostic): string {
+  return showDiagnosticIn(d, {});
+}
+
+/** showDiagnostic in the words of the interface language. */
+export function showDiagnosticIn(d: Diagnostic, words: DiagnosticWords): string {
+  return sanitise(formatDiagnosticIn({ ...d, file: showControls(d.file), message: sanitise(d.message) }, words));
 }
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {

@@ -8,6 +8,7 @@ import { displayPath, FILES, isArticleId } from './library-paths.js';
 import { parseEnglish, parseFacts, parseGerman } from './parse-files.js';
 import { lstatSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
+import { hasMachineMarks, provenanceOf } from './machine-marks.js';
 import type { EnglishFrontMatter, GermanFrontMatter, GlossaryEntry, GlossaryFileEntry } from './schema.js';
 
 /** Enough bytes for any sane front matter; a longer one triggers a full read. */
@@ -50,8 +51,10 @@ export function undatedSortTime(meta: Pick<GermanFrontMatter, 'imported' | 'posi
   return UNDATED_BASE + seconds * 1000 - Math.min(999, meta.position ?? 999);
 }
 
+/** From the front matter alone, so that the library list (which reads no body) agrees with the reader. */
 function translationOf(english: EnglishFrontMatter | null, hasText: boolean): Translation {
   if (english === null || !hasText) return 'untranslated';
+  if (english.status === 'draft' && hasMachineMarks(english)) return 'machine';
   return english.status;
 }
 
@@ -188,7 +191,9 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
   if (!deFile.ok && deFile.missing) return { ok: false, id, errors, notFound: true };
   if (errors.length > 0 || !german?.ok) return { ok: false, id, errors: [...errors, ...factsErrors] };
   const enValue = english?.ok ? english.value : null;
-  const paragraphs = pairBodies(german.value.body, enValue?.body ?? [], enValue?.meta.alignment);
+  const paragraphs = pairBodies(german.value.body, enValue?.body ?? [], enValue?.meta.alignment, enValue?.meta.machine);
+  const titleMachine = provenanceOf(enValue?.meta.machine?.['title'], enValue?.meta.title);
+  const dekMachine = provenanceOf(enValue?.meta.machine?.['dek'], enValue?.meta.dek);
   const hasText = paragraphs.some((p) => p.en !== '');
   const glossary = splitGlossary(facts?.ok ? facts.value.glossary : []);
   const article: Article = {
@@ -196,6 +201,7 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
     meta: german.value.meta,
     english: enValue?.meta ?? null,
     translation: translationOf(enValue?.meta ?? null, hasText),
+    ...(titleMachine || dekMachine ? { machine: { ...(titleMachine ? { title: titleMachine } : {}), ...(dekMachine ? { dek: dekMachine } : {}) } } : {}),
     paragraphs,
     facts: facts?.ok ? facts.value.facts : [],
     glossary: glossary.confirmed,
@@ -217,4 +223,3 @@ function splitGlossary(entries: readonly GlossaryFileEntry[]): { confirmed: Glos
   }
   return { confirmed, proposed };
 }
-

@@ -2,7 +2,8 @@
 import type { Paragraph } from './article.js';
 import { blockMarkdown, escapeParagraph, type BlockSide } from './blocks.js';
 import type { BodyParagraph } from './parse-body.js';
-import type { ParagraphBlock } from './schema.js';
+import { provenanceOf } from './machine-marks.js';
+import type { MachineMark, ParagraphBlock } from './schema.js';
 
 /** The structured parts of one side, for a block of `kind`. */
 function itemsOf(side: BlockSide | undefined): string[] {
@@ -30,18 +31,25 @@ export function pairBlock(de: BlockSide | undefined, en: BlockSide | undefined):
   return { kind, ...enKind };
 }
 
-/** Pairs the units of the two files by position; `alignment` holds the curator's sentence overrides. */
+/**
+ * Pairs the units of the two files by position; `alignment` holds the curator's sentence
+ * overrides, `machine` the machine marks of article.en.md.
+ */
 export function pairBodies(
   de: readonly BodyParagraph[],
   en: readonly BodyParagraph[],
   alignment: Record<string, string[]> | undefined,
+  machine?: Record<string, MachineMark>,
 ): Paragraph[] {
   const count = Math.max(de.length, en.length);
   const out: Paragraph[] = [];
   for (let i = 0; i < count; i++) {
     const d = de[i];
     const e = en[i];
-    const spec = alignment?.[String(i + 1)];
+    const mark = machine?.[String(i + 1)];
+    const provenance = provenanceOf(mark, e?.text);
+    // A curator's override wins; else a draft's own pairing, which is exact by construction.
+    const spec = alignment?.[String(i + 1)] ?? (provenance ? mark?.beads : undefined);
     const block = pairBlock(d?.shape, e?.shape);
     out.push({
       de: d?.text ?? '',
@@ -49,6 +57,7 @@ export function pairBodies(
       ...(d ? { deLine: d.line } : {}),
       ...(e ? { enLine: e.line } : {}),
       ...(spec ? { alignment: spec } : {}),
+      ...(provenance ? { machine: provenance } : {}),
       ...(block ? { block } : {}),
     });
   }

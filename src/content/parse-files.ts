@@ -3,15 +3,15 @@
  * diagnostics with file and line. No I/O here.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { cleanText } from '../text/normalize.js';
-import { hasControlCharacters } from '../text/sanitize.js';
-import { coded, type Diagnostic } from './diagnostic.js';
-import { lineOfPath, parseYaml, schemaDiagnostics, splitMarkdown } from './front-matter.js';
+import { hasControlCharacters, showControls } from '../text/sanitize.js';
+import { coded, error, type Diagnostic } from './diagnostic.js';
+import { lineOfPath, normaliseLineEnds, parseYaml, schemaDiagnostics, splitMarkdown, yamlDepthError } from './front-matter.js';
 import { parseBody, type BodyParagraph } from './parse-body.js';
 import type { ArticleLink } from './blocks.js';
-import { fastFrontMatter } from './fast-front-matter.js';
+import { fastEnglishFrontMatter } from './fast-machine-marks.js';
 import { englishFrontMatter, factsFile, germanFrontMatter } from './schema.js';
 import type { EnglishFrontMatter, FactsFile, GermanFrontMatter } from './schema.js';
 
@@ -71,6 +71,37 @@ function controlPaths(value: unknown, at: PropertyKey[]): PropertyKey[][] {
   return [];
 }
 
+/** Keys that the schema checks would drop silently (zod skips them in records): refused, with their line. */
+const RESERVED_KEYS = new Set(['__proto__']);
+
+/** One error per reserved key anywhere in a parsed YAML value, on the key's own line. */
+function reservedKeyErrors(value: unknown, file: string, doc: Document, counter: LineCounter, firstLine: number): Diagnostic[] {
+  const found: PropertyKey[][] = [];
+  // Iterative: the value is capped in depth already, but a walk should not rely on it.
+  const stack: { v: unknown; at: PropertyKey[] }[] = [{ v: value, at: [] }];
+  while (stack.length > 0 && found.length < MAX_LINE_PROBLEMS) {
+    const { v, at } = stack.pop() as { v: unknown; at: PropertyKey[] };
+    if (Array.isArray(v)) v.forEach((item: unknown, i) => stack.push({ v: item, at: [...at, i] }));
+    else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (RESERVED_KEYS.has(key)) found.push([...at, key]);
+        else stack.push({ v: item, at: [...at, key] });
+      }
+    }
+  }
+  return found.map((at) => {
+    // "facts #2 label", "alignment": where the key sits, entries counted from 1 as the curator counts.
+    const where = at.slice(0, -1).map((k) => (typeof k === 'number' ? `#${k + 1}` : showControls(String(k)))).join(' ');
+    return error(file, `${where ? `${where}: ` : ''}"${String(at.at(-1))}" is a reserved name and cannot be a key; remove it`, lineOfPath(doc, counter, at, firstLine));
+  });
+}
+
+/** Schema errors plus the reserved keys the schema said nothing about (a strict object names them itself). */
+function withReserved(reserved: Diagnostic[], schema: Diagnostic[]): Diagnostic[] {
+  const named = (d: Diagnostic) => schema.some((s) => s.line === d.line && s.message.includes('__proto__'));
+  return [...reserved.filter((d) => !named(d)), ...schema];
+}
+
 /** A file's front matter and its body units (with the link list that may close it). */
 export interface ParsedArticleFile<M> {
   meta: M;
@@ -80,12 +111,13 @@ export interface ParsedArticleFile<M> {
   linksLine?: number;
 }
 
-function parseFrontMatter<S extends z.ZodType>(source: string, file: string, schema: S): Parsed<ParsedArticleFile<z.infer<S>>> {
+function parseFrontMatter<S extends z.ZodType>(raw: string, file: string, schema: S): Parsed<ParsedArticleFile<z.infer<S>>> {
+  const source = normaliseLineEnds(raw);
   const split = splitMarkdown(source);
   if (split.yaml === null) return { ok: false, errors: [coded('error', file, 'noFrontMatter', {}, 1)] };
   if (split.unterminated) return { ok: false, errors: [coded('error', file, 'frontMatterNotClosed', {}, 1)] };
   // The common simple case skips the full YAML parser; errors always go through it for their lines.
-  const fast = fastFrontMatter(split.yaml);
+  const fast = fastEnglishFrontMatter(split.yaml);
   let result = fast ? schema.safeParse(fast) : null;
   if (!result?.success) {
     const yaml = parseYaml(split.yaml, file, split.yamlLine);
@@ -94,9 +126,10 @@ function parseFrontMatter<S extends z.ZodType>(source: string, file: string, sch
     if (typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, errors: [coded('error', file, 'frontMatterNotMapping', {}, split.yamlLine)] };
     }
+    const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, split.yamlLine);
     result = schema.safeParse(value);
-    if (!result.success) {
-      return { ok: false, errors: schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine) };
+    if (!result.success || reserved.length > 0) {
+      return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine)) };
     }
   }
   const body = parseBody(split.bodyLines, split.bodyLine, file);
@@ -149,7 +182,11 @@ function quickFacts(source: string): FactsFile | null {
 }
 
 /** facts.yaml: facts and glossary. */
-export function parseFacts(source: string, file: string): Parsed<FactsFile> {
+export function parseFacts(raw: string, file: string): Parsed<FactsFile> {
+  const source = normaliseLineEnds(raw);
+  // Before js-yaml too: it recurses like any YAML parser.
+  const tooDeep = yamlDepthError(source, file);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const quick = quickFacts(source);
   if (quick) return { ok: true, value: cleanStrings(quick), problems: controlCharacterProblems(source, file, { value: quick, text: source, firstLine: 1 }) };
   const yaml = parseYaml(source, file);
@@ -158,8 +195,11 @@ export function parseFacts(source: string, file: string): Parsed<FactsFile> {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, errors: [coded('error', file, 'factsNotMapping', {}, 1)] };
   }
+  const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, 1);
   const result = factsFile.safeParse(value);
-  if (!result.success) return { ok: false, errors: schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1) };
+  if (!result.success || reserved.length > 0) {
+    return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1)) };
+  }
   return { ok: true, value: cleanStrings(result.data), problems: controlCharacterProblems(source, file, { value: result.data, text: source, firstLine: 1 }) };
 }
 

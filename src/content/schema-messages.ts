@@ -25,6 +25,7 @@ interface Words {
   notExpectedForm: string;
   oneOf: (values: string) => string;
   notParagraphNumber: (name: string) => string;
+  notMachineKey: (name: string) => string;
   notValidKey: (name: string) => string;
   unknownField: (names: string) => string;
   /** Phrases that follow the field name directly (without a colon). */
@@ -52,6 +53,7 @@ const EN: Words = {
   notExpectedForm: 'is not in the expected form',
   oneOf: (values) => `must be one of ${values}`,
   notParagraphNumber: (name) => `${name} is not a paragraph number (they start at 1)`,
+  notMachineKey: (name) => `${name} is not a paragraph number (from 1), "title" or "dek"`,
   notValidKey: (name) => `${name} is not a valid key`,
   unknownField: (names) => `unknown field ${names}`,
   direct: /^(must |is )/,
@@ -78,6 +80,7 @@ const DE: Words = {
   notExpectedForm: 'hat nicht die erwartete Form',
   oneOf: (values) => `muss eines von ${values} sein`,
   notParagraphNumber: (name) => `${name} ist keine Absatznummer (sie beginnen bei 1)`,
+  notMachineKey: (name) => `${name} ist weder eine Absatznummer (ab 1) noch "title" oder "dek"`,
   notValidKey: (name) => `${name} ist kein gültiger Schlüssel`,
   unknownField: (names) => `unbekanntes Feld ${names}`,
   direct: /^(muss |darf |hat |ist )/,
@@ -95,6 +98,10 @@ function issuePlace(path: readonly PropertyKey[], w: Words): { entry: string; fi
   const [top, index, ...rest] = path;
   const name = typeof top === 'string' ? w.entries[top] : undefined;
   if (name && typeof index === 'number') return { entry: `${name} ${index + 1}`, field: fieldName(rest) };
+  if (top === 'machine' && index !== undefined) {
+    const owner = typeof index === 'string' && /^\d+$/.test(index) ? `paragraph ${index}` : key(index);
+    return { entry: `machine mark of ${owner}`, field: fieldName(rest) };
+  }
   if (top === 'alignment' && index !== undefined) {
     const bead = typeof rest[0] === 'number' ? w.bead(rest[0] + 1) : '';
     return { entry: '', field: w.alignmentOf(key(index), bead) };
@@ -146,6 +153,7 @@ function describe(issue: Issue, w: Words): string {
       return w.oneOf(issue.values.map((v) => `"${String(v)}"`).join(', '));
     case 'invalid_key': {
       const name = `"${key(issue.path[issue.path.length - 1] ?? '')}"`;
+      if (issue.path[0] === 'machine') return w.notMachineKey(name);
       return issue.path[0] === 'alignment' ? w.notParagraphNumber(name) : w.notValidKey(name);
     }
     case 'unrecognized_keys':

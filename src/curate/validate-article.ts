@@ -10,6 +10,7 @@ import type { AlignedParagraph } from '../content/aligned-article.js';
 import { alignArticle } from '../content/aligned-article.js';
 import { pairParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
+import { checkDrafts } from './draft-checks.js';
 
 export interface SourceLines {
   /** Line of the n-th fact in facts.yaml: of its `key:` when given and present, else of the entry. */
@@ -244,5 +245,6 @@ export function checkArticle(article: Article, lines: SourceLines = NO_LINES, al
     ...(counts.length > 0 ? [] : blocks(article)),
     ...facts(article, aligned, lines),
     ...pairwise,
+    ...checkDrafts(article, lines, aligned),
   ];
 }
