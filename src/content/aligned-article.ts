@@ -67,6 +67,14 @@ function blockSentences(block: ParagraphBlock | undefined, side: 'de' | 'en', te
   return text === '' ? [] : undefined;
 }
 
+/**
+ * The German sentences of a paragraph as the reader splits them: a list's items and a table's
+ * rows each on their own (what a sentence-by-sentence draft must translate one by one).
+ */
+export function germanSentences(de: string, block?: ParagraphBlock): string[] {
+  return blockSentences(block, 'de', de) ?? splitSentences(de, 'de');
+}
+
 /** Splits and aligns one paragraph pair (a list or table by its items or rows). */
 export function alignParagraphUnits(de: string, en: string, override?: readonly string[], block?: ParagraphBlock): AlignedParagraph {
   const useOverride = en === '' ? undefined : override;
