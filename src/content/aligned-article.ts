@@ -75,6 +75,18 @@ export function germanSentences(de: string, block?: ParagraphBlock): string[] {
   return blockSentences(block, 'de', de) ?? splitSentences(de, 'de');
 }
 
+/**
+ * Where each list item or table row of one side sits in that side's plain text (`p.de` /
+ * `p.en`), in order: what a renderer needs to draw a list or table and still highlight the
+ * sentence spans the units give. Empty for other kinds (and for an English side of another kind).
+ */
+export function blockPartSpans(p: { de: string; en: string; block?: ParagraphBlock }, side: 'de' | 'en'): Span[] {
+  const block = p.block;
+  if (!block || (side === 'en' && block.enKind !== undefined)) return [];
+  const parts = block.kind === 'list' ? block.items[side] : block.kind === 'table' ? block.rows[side].map(rowText).filter((r) => r !== '') : [];
+  return sentenceSpans(p[side], parts);
+}
+
 /** Splits and aligns one paragraph pair (a list or table by its items or rows). */
 export function alignParagraphUnits(de: string, en: string, override?: readonly string[], block?: ParagraphBlock): AlignedParagraph {
   const useOverride = en === '' ? undefined : override;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignArticle } from '../../src/content/aligned-article.js';
+import { alignArticle, blockPartSpans } from '../../src/content/aligned-article.js';
 import { blockMarkdown, parseBlock, type BlockSide } from '../../src/content/blocks.js';
 import { bundledLibrary } from '../../src/content/library-paths.js';
 import { loadArticle } from '../../src/content/load-article.js';
@@ -92,6 +92,9 @@ describe('block kinds in the article format', () => {
     ]);
     // Each list item and table row is its own unit: an item without a full stop does not run into the next.
     const aligned = alignArticle(article);
+    const spans = blockPartSpans(list ?? { de: '', en: '' }, 'en');
+    expect(spans.map((s) => list?.en.slice(s.start, s.end))).toEqual(['Property tax rises by 5 percent.', 'The indoor pool stays open', 'Two new nurseries']);
+    expect(blockPartSpans(table ?? { de: '', en: '' }, 'de').map((s) => table?.de.slice(s.start, s.end))).toEqual(['Jahr | Ausgaben', '2024 | 12,5 Mio. Euro', '2025 | 13,1 Mio. Euro']);
     expect(aligned[2]?.units.map((u) => [u.deSentences.length, u.enSentences.length])).toEqual([[1, 1], [1, 1], [1, 1]]);
     expect(aligned[3]?.units).toHaveLength(3);
   });
