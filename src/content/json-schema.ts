@@ -1,5 +1,6 @@
 /** JSON Schema files generated from the zod schemas, so editors can check files as they are typed. */
 import { z } from 'zod';
+import { feedsFile } from './feeds-schema.js';
 import { articleBody, englishFrontMatter, factsFile, germanFrontMatter } from './schema.js';
 
 const SCHEMAS = {
@@ -10,6 +11,7 @@ const SCHEMAS = {
     schema: articleBody,
     title: 'newsbridge article body as loaded: paragraphs (with their block kind) and links, as `show --json` prints them',
   },
+  'feeds.schema.json': { schema: feedsFile, title: 'newsbridge feeds.yaml: the feeds a library follows' },
 } as const;
 
 /** File name → JSON text (stable formatting, trailing newline). */

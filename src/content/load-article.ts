@@ -121,6 +121,8 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
     time: meta.published ? Date.parse(meta.published) : undatedSortTime(meta),
     url: meta.url,
     translation: translationOf(english, hasText),
+    ...(meta.feed ? { feed: meta.feed } : {}),
+    ...(meta.guid ? { guid: meta.guid } : {}),
   };
   return { ok: true, id, summary };
 }

@@ -27,6 +27,13 @@ export interface ArticleToWrite {
   position?: number;
   url?: string;
   author?: string;
+  tags?: string[];
+  /** Where a feed item came from: the feed's URL, the item's identity and its fingerprint. */
+  feed?: string;
+  guid?: string;
+  fingerprint?: string;
+  textFrom?: 'page' | 'feed';
+  textNote?: string;
   /** Body units in the Markdown-like form of the format (see content/blocks.ts). */
   paragraphs: string[];
   /** The links inside the text, numbered from 1, written as a list under it. */
@@ -43,16 +50,17 @@ export interface EnglishToWrite {
 // Long lines stay long: a paragraph is one line, and folded YAML scalars would hide that.
 const YAML_OUT = { lineWidth: 0, minContentWidth: 0 } as const;
 
-function frontMatter(fields: Record<string, string | number | undefined>): string {
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+function frontMatter(fields: Record<string, string | number | string[] | undefined>): string {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
   return `---\n${stringify(defined, YAML_OUT)}---\n`;
 }
 
 /** article.de.md: front matter, then the units with blank lines between, then the link list. */
 export function renderGerman(article: ArticleToWrite): string {
-  const { title, dek, source, published, url, author, imported, position } = article;
+  const { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote, imported, position } = article;
+  const fields = { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote, imported, position };
   const links = article.links && article.links.length > 0 ? `\n${linkListMarkdown(article.links)}\n` : '';
-  return `${frontMatter({ title, dek, source, published, url, author, imported, position })}\n${article.paragraphs.join('\n\n')}\n${links}`;
+  return `${frontMatter(fields)}\n${article.paragraphs.join('\n\n')}\n${links}`;
 }
 
 /**
