@@ -8,7 +8,7 @@ import { feedStatuses } from '../feeds/library-feeds.js';
 import { readOpml, writeOpml } from '../feeds/opml.js';
 import type { FeedSubscription } from '../content/feeds-schema.js';
 import { intlLocale } from '../i18n/translate.js';
-import { FetchError } from '../import/fetch.js';
+import { FetchError } from '../net/fetch.js';
 import { reasonOf } from '../import/write.js';
 import { fetchErrorText } from '../net/fetch-message.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';

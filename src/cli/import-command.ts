@@ -8,7 +8,7 @@ import { openLibrary } from '../content/load-library.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { Fact, GlossaryFileEntry } from '../content/schema.js';
 import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
-import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../import/fetch.js';
+import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../net/fetch.js';
 import { MAX_HTML_DEPTH } from '../import/html-depth.js';
 import { fetchErrorText } from '../net/fetch-message.js';
 import { candidateFacts, proposedGlossary } from '../import/candidate-facts.js';

@@ -1,6 +1,6 @@
 /** What every step of a refresh shares: the network settings, the politeness scheduler, the words. */
 import { createTranslator, type Translate } from '../i18n/translate.js';
-import { DEFAULT_LIMITS, type FetchLimits, type RetryPolicy } from '../import/fetch.js';
+import { DEFAULT_LIMITS, type FetchLimits, type RetryPolicy } from '../net/fetch.js';
 import { HostScheduler } from '../net/host-scheduler.js';
 
 /** Network settings a caller may change (tests make them short). */

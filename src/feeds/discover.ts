@@ -5,7 +5,7 @@
  */
 import { decodeInput, detectKind, ImportInputError } from '../import/document.js';
 import { FeedError, parseFeedText } from '../import/feed.js';
-import { ACCEPT_FEED, fetchDocument, type FetchLimits } from '../import/fetch.js';
+import { ACCEPT_FEED, fetchDocument, type FetchLimits } from '../net/fetch.js';
 import { DEFAULT_NET } from './context.js';
 
 export interface DiscoveredFeed {

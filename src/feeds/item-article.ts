@@ -6,7 +6,7 @@
 import { berlinIso } from '../import/dates.js';
 import { decodeInput, detectKind, ImportInputError } from '../import/document.js';
 import type { FeedItem } from '../import/feed.js';
-import { FetchError, fetchDocument } from '../import/fetch.js';
+import { FetchError, fetchDocument } from '../net/fetch.js';
 import type { ArticleToWrite } from '../import/write.js';
 import { fetchErrorText } from '../net/fetch-message.js';
 import { hostOf } from '../net/host-scheduler.js';

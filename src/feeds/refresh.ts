@@ -10,7 +10,7 @@ import type { LibraryRoot } from '../content/load-article.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { decodeInput, ImportInputError } from '../import/document.js';
 import { FeedError, parseFeedText, type FeedItem } from '../import/feed.js';
-import { ACCEPT_FEED, FetchError, fetchResource } from '../import/fetch.js';
+import { ACCEPT_FEED, FetchError, fetchResource } from '../net/fetch.js';
 import { fetchErrorText } from '../net/fetch-message.js';
 import { hostOf } from '../net/host-scheduler.js';
 import { cleanText } from '../text/normalize.js';

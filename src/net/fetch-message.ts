@@ -1,6 +1,6 @@
 /** A failed download as one line for a person, in the interface language. */
 import type { Translate } from '../i18n/translate.js';
-import { DEFAULT_LIMITS, type FetchError, type FetchLimits } from '../import/fetch.js';
+import { DEFAULT_LIMITS, type FetchError, type FetchLimits } from './fetch.js';
 import { sanitise } from '../text/sanitize.js';
 
 /** The message for `error` raised while fetching `address` (everything from the network is sanitised). */

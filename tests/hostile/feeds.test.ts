@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, listLibrary } from '../../src/content/load-library.js';
 import { parseFeedText } from '../../src/import/feed.js';
-import { fetchDocument, FetchError } from '../../src/import/fetch.js';
+import { fetchDocument, FetchError } from '../../src/net/fetch.js';
 import { refreshFeeds } from '../../src/feeds/refresh.js';
 import { hasControlCharacters } from '../../src/text/sanitize.js';
 import { runCli } from '../cli/run-cli.js';

@@ -8,7 +8,7 @@
  */
 import type * as UndiciModule from 'undici';
 import type { Dispatcher } from 'undici';
-import { USER_AGENT } from '../net/version.js';
+import { USER_AGENT } from './version.js';
 
 export interface FetchLimits {
   timeoutMs: number;
