@@ -15,6 +15,8 @@ import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
 import { Program } from '../runtime/program.js';
 import { initialAppState, prefsOf, type LibraryPlace, type Looks } from '../state/app-state.js';
+import { readerLabels } from '../state/settle.js';
+import type { Article } from '../content/article.js';
 import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
@@ -103,7 +105,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
       const t = translatorFor(state.language);
       return {
         columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen, state.looks.maxWidth).columns,
-        labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
+        labelsFor: (article: Article) => readerLabels(t, article),
       };
     },
     suspend: () => session.stop(),

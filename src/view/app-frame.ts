@@ -42,7 +42,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
         paragraphs: load.paragraphs,
         state: joinReader(reader.position, prefs),
         geo,
-        notice: state.notice?.text ?? null,
+        notice: reader.choosingLink !== null ? t('ui.reader.chooseLink', { highest: Math.max(...load.article.links.map((l) => l.n)), typed: reader.choosingLink }) : (state.notice?.text ?? null),
         language: state.language,
         t,
         theme,
