@@ -11,7 +11,7 @@ function paragraph(de: string[], en: string[], machine = false) {
   const sideDe = parseBlock(de);
   const sideEn = parseBlock(en);
   const block = pairBlock(sideDe, sideEn);
-  const p: Paragraph = { de: sideDe.text, en: sideEn.text, ...(block ? { block } : {}), ...(machine ? { machine: { provider: 'p', model: 'm', date: '2026-01-01', hash: 'x' } } : {}) };
+  const p: Paragraph = { de: sideDe.text, en: sideEn.text, ...(block ? { block } : {}), ...(machine ? { machine: { provider: 'p', model: 'm', date: '2026-01-01' } } : {}) };
   return alignArticleParagraph(p);
 }
 
