@@ -25,6 +25,8 @@ export type Side = 'de' | 'en';
 
 /** Marks drawn before a machine-drafted English paragraph's lines (not colour alone). */
 export const MACHINE_MARK = '≈ ';
+/** …and before those of a drafted sentence whose numbers do not match its German. */
+export const MISMATCH_MARK = '≠ ';
 
 const BULLET = '• ';
 const QUOTE_BAR = '▎ ';

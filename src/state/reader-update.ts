@@ -98,6 +98,8 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
     }
     case 'edit':
       return ok ? [state, [{ type: 'edit', article: ok.article, paragraph: rs.cursor.paragraph }]] : [state, []];
+    case 'draft':
+      return draft(state, rs.cursor.paragraph);
     case 'help':
       return [{ ...state, help: { selected: 0, scroll: 0 } }, []];
     case 'quit':
@@ -145,6 +147,21 @@ function chooseLink(state: AppState, key: KeyPress, typed: string): Update {
     return url ? [done(), [{ type: 'openUrl', url }]] : showNotice(done(), tOf(state)('ui.notice.noUrl'));
   }
   return [done(), []];
+}
+
+/** D: a machine draft of the focused paragraph when it has no English, else of every untranslated part. */
+function draft(state: AppState, paragraph: number): Update {
+  const reader = state.reader;
+  const ok = loaded(state);
+  if (!reader || !ok) return [state, []];
+  const t = tOf(state);
+  if (reader.drafting) return showNotice(state, t('ui.draft.busy'));
+  if (ok.article.english?.status === 'reviewed') return showNotice(state, t('ui.draft.reviewed'));
+  const focused = ok.article.paragraphs[paragraph];
+  const untranslated = ok.article.paragraphs.some((p) => p.en === '') || !ok.article.english?.title;
+  if (focused?.en !== '' && !untranslated) return showNotice(state, t('ui.draft.nothing'));
+  const next = { ...state, reader: { ...reader, drafting: { done: 0, total: 0 } } };
+  return [next, [focused?.en === '' ? { type: 'draft', id: reader.id, paragraphs: [paragraph] } : { type: 'draft', id: reader.id }]];
 }
 
 /** Back to the library; a message belongs to the screen it was said on. */

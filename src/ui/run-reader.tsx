@@ -11,6 +11,7 @@ import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { translatorFor } from '../i18n/translate.js';
 import { NodeEffects } from '../runtime/effects.js';
+import type { ReaderDraftRequest } from '../runtime/draft-in-reader.js';
 import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
 import { Program } from '../runtime/program.js';
@@ -47,6 +48,8 @@ export interface ReaderOptions {
   /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
   makeExternals: (terminal: { suspend: () => void; resume: () => void }) => Externals;
   describeCrash: (cause: unknown) => string;
+  /** Machine drafts from the reader (D), with the configured provider. */
+  draft?: (request: ReaderDraftRequest) => Promise<{ message: string; changed: boolean }>;
   /** `newsbridge refresh --json` for this library, run in the background on R (null: none). */
   refreshCommand?: string[] | null;
   /** Whether the library has a feeds.yaml (when not, the screen says how to add a feed at once). */
@@ -111,6 +114,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
     suspend: () => session.stop(),
     quit: () => quit(),
     refreshCommand: o.refreshCommand ?? null,
+    ...(o.draft ? { draft: o.draft } : {}),
   });
   const program = new Program(initial, effects.run);
   programRef.current = program;

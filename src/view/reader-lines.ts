@@ -6,7 +6,8 @@
 import { displayWidth } from '../text/display-width.js';
 import type { TextStyle, Theme } from './theme.js';
 import type { AlignedParagraph, Span } from '../content/aligned-article.js';
-import { cellLineWidth, MACHINE_MARK, type CellLine } from '../layout/block-lines.js';
+import { cellLineWidth, MACHINE_MARK, MISMATCH_MARK, type CellLine } from '../layout/block-lines.js';
+import { mismatchSpans } from '../layout/draft-marks.js';
 import { segmentLine, type Column, type ReaderRow, type RowRange, type Segment as Marked } from '../layout/reader-rows.js';
 import { seg, type StyledLine } from '../layout/styled-line.js';
 import { fitLine } from './lines.js';
@@ -57,7 +58,10 @@ function cell(row: ReaderRow, lang: Column, width: number, paragraph: AlignedPar
   const pad = (used: number) => seg(' '.repeat(Math.max(0, width - used)));
   if ((lang === 'en' && row.enNote) || (lang === 'de' && row.deNote)) return [seg(line.text, { ...theme.muted, italic: true }), pad(line.width)];
   const base = kindStyle(line, theme);
-  const prefix = line.prefix ? [seg(line.prefix, line.prefix.startsWith(MACHINE_MARK) ? theme.warning : theme.muted)] : [];
+  // A drafted sentence whose numbers do not match its German is marked on its lines.
+  const mismatch = lang === 'en' && paragraph.machine === true && mismatchSpans(paragraph).some((s) => s.start < line.end && s.end > line.start);
+  const prefixText = mismatch && line.prefix?.startsWith(MACHINE_MARK) ? `${MISMATCH_MARK}${line.prefix.slice(MACHINE_MARK.length)}` : line.prefix;
+  const prefix = prefixText ? [seg(prefixText, mismatch ? theme.error : prefixText.startsWith(MACHINE_MARK) ? theme.warning : theme.muted)] : [];
   if (line.display !== undefined) {
     // A table row in columns: the marks that touch its row style it whole.
     const flags = {
