@@ -15,7 +15,7 @@ import { fitLine } from './lines.js';
 export interface ParagraphMarks {
   focus: Span | null;
   evidence: Span[];
-  matches: Span[];
+  matches: readonly Span[];
   hidden: Span[];
 }
 
