@@ -15,7 +15,7 @@ const LAYERS = {
   config: ['text', 'i18n', 'storage', 'content', 'input'],
   translate: ['text', 'i18n', 'storage', 'content', 'quantities', 'curate', 'net', 'config'],
   feeds: ['text', 'i18n', 'storage', 'content', 'quantities', 'curate', 'net', 'import', 'config', 'translate'],
-  layout: ['text', 'i18n', 'content'],
+  layout: ['text', 'i18n', 'content', 'quantities'],
   state: ['text', 'i18n', 'storage', 'content', 'input', 'layout'],
   view: ['text', 'i18n', 'storage', 'content', 'input', 'layout', 'state'],
   terminal: ['input'],

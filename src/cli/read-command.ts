@@ -17,6 +17,8 @@ import { FEEDS_FILE } from '../content/library-paths.js';
 import { TerminalSession } from '../terminal/session.js';
 import { frameText } from '../ui/root.js';
 import { remapKeymap } from '../input/key-spec.js';
+import { DEFAULT_SETTINGS } from '../config/settings.js';
+import { configPath } from '../config/config-path.js';
 import { ASK_BACKGROUND, looksFor } from '../view/looks.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
@@ -150,6 +152,10 @@ export async function readCommand(
       trueColour,
       initialId: id,
       hasFeedsFile,
+      draft: (request) =>
+        import('../runtime/draft-in-reader.js').then(({ draftInReader }) =>
+          draftInReader({ settings: settings ?? DEFAULT_SETTINGS, env: ctx.env, configFile: ctx.config?.file ?? configPath(ctx.env), t, root }, request),
+        ),
       // The refresh runs as this program's own `refresh` command, in a process of its own.
       refreshCommand: process.argv[1] ? [process.execPath, process.argv[1], 'refresh', '--json', '--library', root.real, '--ui-lang', language] : null,
       makeExternals: (terminal) =>

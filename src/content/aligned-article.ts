@@ -32,6 +32,10 @@ export interface AlignedParagraph {
   deSentenceSpans: Span[];
   /** Why the curator's alignment override was not used. */
   alignmentError?: string;
+  /** A subheading, list, table, quotation or question (absent: a plain paragraph). */
+  block?: ParagraphBlock;
+  /** The English is a machine draft no person has changed since. */
+  machine?: boolean;
 }
 
 /** Where each sentence sits in the paragraph (sentences appear in order, as written). */
@@ -111,12 +115,19 @@ export function alignParagraphUnits(de: string, en: string, override?: readonly 
     units,
     deSentenceSpans: deSpans,
     ...(aligned.error ? { alignmentError: aligned.error } : {}),
+    ...(block ? { block } : {}),
   };
 }
 
 /** All paragraphs of an article, aligned. */
 export function alignArticle(article: Article): AlignedParagraph[] {
-  return article.paragraphs.map((p) => alignParagraphUnits(p.de, p.en, p.alignment, p.block));
+  return article.paragraphs.map(alignArticleParagraph);
+}
+
+/** One paragraph of an article, aligned, with its block and whether its English is a machine draft. */
+export function alignArticleParagraph(p: Article['paragraphs'][number]): AlignedParagraph {
+  const aligned = alignParagraphUnits(p.de, p.en, p.alignment, p.block);
+  return p.machine ? { ...aligned, machine: true } : aligned;
 }
 
 /** The unit holding German sentence `sentence` (0-based) of a paragraph. */

@@ -40,7 +40,8 @@ export type Command =
   | 'nextUnread'
   | 'markAllRead'
   | 'undoMarkAll'
-  | 'pickFeed';
+  | 'pickFeed'
+  | 'draft';
 
 /** A key: a printable character, or a named key with optional Ctrl. */
 export type KeySpec = { char: string } | { name: NamedKey; ctrl?: boolean } | { ctrlChar: string };
@@ -83,6 +84,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'searchPrev', scopes: ['list', 'reader'], keys: [c('N')], description: 'keys.searchPrev' },
   { command: 'openUrl', scopes: ['list', 'reader', 'panel'], keys: [c('o')], description: 'keys.openUrl' },
   { command: 'edit', scopes: ['reader', 'panel'], keys: [c('e')], description: 'keys.edit' },
+  { command: 'draft', scopes: ['reader', 'panel'], keys: [c('D')], description: 'keys.draft' },
   { command: 'refresh', scopes: ['list'], keys: [c('R')], description: 'keys.refresh' },
   { command: 'pickFeed', scopes: ['list'], keys: [c('F')], description: 'keys.pickFeed' },
   { command: 'nextUnread', scopes: ['list', 'reader', 'panel'], keys: [c('U')], description: 'keys.nextUnread' },

@@ -23,7 +23,7 @@ export interface MarkState {
 export interface Marks {
   focus: Span | null;
   evidence: Span[];
-  matches: Span[];
+  matches: readonly Span[];
   hidden: Span[];
 }
 

@@ -14,6 +14,7 @@ import { sanitise } from '../text/sanitize.js';
 import type { Effect, Msg } from '../state/messages.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { ArticleLoader, type LayoutNow } from './article-loader.js';
+import type { ReaderDraftRequest } from './draft-in-reader.js';
 import type { Externals } from './externals.js';
 
 /** A line of `newsbridge refresh --json`: progress, or (the last) the summary. */
@@ -59,6 +60,8 @@ export interface EffectDeps {
    * reader's memory, and its keys out of their way. Null: no refresh from here.
    */
   refreshCommand: string[] | null;
+  /** Machine-drafts for the reader (D); absent: no provider can be set up from here. */
+  draft?: (request: ReaderDraftRequest) => Promise<{ message: string; changed: boolean }>;
   quit: () => void;
 }
 
@@ -69,6 +72,7 @@ export class NodeEffects {
   private disposed = false;
   private readonly loader: ArticleLoader;
   private readonly children = new Set<ChildProcess>();
+  private readonly drafts = new Set<AbortController>();
 
   constructor(private readonly deps: EffectDeps) {
     this.loader = new ArticleLoader(deps.root);
@@ -86,6 +90,9 @@ export class NodeEffects {
     // A refresh killed half-way loses nothing: the next one completes it.
     for (const child of this.children) child.kill();
     this.children.clear();
+    // A draft stopped half-way keeps what it wrote (each part is written whole).
+    for (const controller of this.drafts) controller.abort();
+    this.drafts.clear();
   }
 
   readonly run = (effect: Effect, send: (msg: Msg) => void): void => {
@@ -143,6 +150,24 @@ export class NodeEffects {
       case 'refresh':
         this.refresh(effect.total, deliver);
         return;
+      case 'draft': {
+        const draft = this.deps.draft;
+        if (!draft) return deliver({ type: 'drafted', id: effect.id, message: 'no translation provider here', changed: false });
+        const controller = new AbortController();
+        this.drafts.add(controller);
+        void draft({
+          id: effect.id,
+          ...(effect.paragraphs ? { paragraphs: effect.paragraphs } : {}),
+          signal: controller.signal,
+          onProgress: (done, total) => deliver({ type: 'draftProgress', id: effect.id, done, total }),
+        })
+          .then(
+            (result) => deliver({ type: 'drafted', id: effect.id, ...result }),
+            (cause: unknown) => deliver({ type: 'drafted', id: effect.id, message: sanitise(String((cause as Error)?.message ?? cause)), changed: false }),
+          )
+          .finally(() => this.drafts.delete(controller));
+        return;
+      }
       case 'suspend':
         this.deps.suspend();
         return;

@@ -52,6 +52,10 @@ export interface OpenArticle {
   generation: number;
   load: ArticleLoad;
   position: ReaderPosition;
+  /** A machine draft of (parts of) this article on its way: how far it is. */
+  drafting: { done: number; total: number } | null;
+  /** After `o` in an article with links: the digits of the link's number typed so far ('' none yet); null otherwise. */
+  choosingLink: string | null;
   /** Keys typed while the article loads (and when), applied to it once it is there. */
   pending: readonly { key: KeyPress; at: number }[];
 }
@@ -142,7 +146,7 @@ export function libraryModel(entries: readonly LibraryEntry[], selected = 0): Li
 export function openArticle(state: Pick<AppState, 'stored' | 'place'>, id: string, generation: number): OpenArticle {
   const record = articleRecordOf(state.stored, state.place.key, id);
   const { position } = splitReader(initialReaderState({ cursor: record.position ?? { paragraph: 0, unit: 0 } }));
-  return { id, generation, load: { status: 'loading' }, position, pending: [] };
+  return { id, generation, load: { status: 'loading' }, position, pending: [], choosingLink: null, drafting: null };
 }
 
 export interface StartOptions {

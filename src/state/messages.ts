@@ -35,6 +35,9 @@ export type Msg =
   /** A background refresh ended. */
   | { type: 'refreshDone'; newArticles: number; updatedArticles: number; failed: number }
   | { type: 'refreshFailed'; message: string }
+  /** A machine draft moved on, or ended (`message` says how; `changed`: the article's English was written). */
+  | { type: 'draftProgress'; id: string; done: number; total: number }
+  | { type: 'drafted'; id: string; message: string; changed: boolean }
   | { type: 'blank' }
   | { type: 'redraw' };
 
@@ -55,6 +58,8 @@ export type Effect =
   | { type: 'loadFeeds' }
   /** Refresh the library's `total` feeds in the background, reporting progress. */
   | { type: 'refresh'; total: number }
+  /** Machine-draft the article's untranslated `paragraphs` (0-based; absent: every untranslated part). */
+  | { type: 'draft'; id: string; paragraphs?: number[] }
   /** Ctrl-Z: give the terminal back to the shell until `fg`. */
   | { type: 'suspend' }
   | { type: 'quit' };

@@ -63,6 +63,19 @@ function apply(state: AppState, msg: Msg): Update {
     case 'refreshDone':
     case 'refreshFailed':
       return updateFeedsMessage(state, msg);
+    case 'draftProgress': {
+      const reader = state.reader;
+      return [reader?.id === msg.id ? { ...state, reader: { ...reader, drafting: { done: msg.done, total: msg.total } } } : state, []];
+    }
+    case 'drafted': {
+      const reader = state.reader?.id === msg.id ? { ...state.reader, drafting: null } : state.reader;
+      const [noted, effects] = showNotice({ ...state, reader }, msg.message);
+      if (!msg.changed) return [noted, effects];
+      // The draft appears in place: the article is read again (what is on screen stays until then).
+      if (!reader || reader.id !== msg.id) return [noted, [...effects, { type: 'relist' }]];
+      const generation = reader.generation + 1;
+      return [{ ...noted, reader: { ...reader, generation } }, [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }]];
+    }
     case 'blank':
       return [{ ...state, blank: true }, []];
     case 'redraw':

@@ -11,10 +11,13 @@ import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { translatorFor } from '../i18n/translate.js';
 import { NodeEffects } from '../runtime/effects.js';
+import type { ReaderDraftRequest } from '../runtime/draft-in-reader.js';
 import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
 import { Program } from '../runtime/program.js';
 import { initialAppState, prefsOf, type LibraryPlace, type Looks } from '../state/app-state.js';
+import { readerLabels } from '../state/settle.js';
+import type { Article } from '../content/article.js';
 import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
@@ -45,6 +48,8 @@ export interface ReaderOptions {
   /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
   makeExternals: (terminal: { suspend: () => void; resume: () => void }) => Externals;
   describeCrash: (cause: unknown) => string;
+  /** Machine drafts from the reader (D), with the configured provider. */
+  draft?: (request: ReaderDraftRequest) => Promise<{ message: string; changed: boolean }>;
   /** `newsbridge refresh --json` for this library, run in the background on R (null: none). */
   refreshCommand?: string[] | null;
   /** Whether the library has a feeds.yaml (when not, the screen says how to add a feed at once). */
@@ -103,12 +108,13 @@ export function startReader(o: ReaderOptions): ReaderRun {
       const t = translatorFor(state.language);
       return {
         columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen, state.looks.maxWidth).columns,
-        labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
+        labelsFor: (article: Article) => readerLabels(t, article),
       };
     },
     suspend: () => session.stop(),
     quit: () => quit(),
     refreshCommand: o.refreshCommand ?? null,
+    ...(o.draft ? { draft: o.draft } : {}),
   });
   const program = new Program(initial, effects.run);
   programRef.current = program;

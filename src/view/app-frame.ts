@@ -18,6 +18,11 @@ import { libraryFrame } from './library-frame.js';
 import { cannotOpenFrame, loadingFrame, readerFrame } from './reader-frame.js';
 import type { Theme } from './theme.js';
 
+/** How far a machine draft is, for the status line. */
+function draftingLine(drafting: { done: number; total: number }, t: ReturnType<typeof tOf>): string {
+  return drafting.total > 0 ? t('ui.draft.drafting', drafting) : t('ui.draft.draftingStart');
+}
+
 export function appFrame(state: AppState, theme: Theme): StyledLine[] {
   if (state.blank) return [];
   const t = tOf(state);
@@ -42,7 +47,10 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
         paragraphs: load.paragraphs,
         state: joinReader(reader.position, prefs),
         geo,
-        notice: state.notice?.text ?? null,
+        notice:
+          reader.choosingLink !== null
+            ? t('ui.reader.chooseLink', { highest: Math.max(...load.article.links.map((l) => l.n)), typed: reader.choosingLink })
+            : (state.notice?.text ?? (reader.drafting ? draftingLine(reader.drafting, t) : null)),
         language: state.language,
         t,
         theme,

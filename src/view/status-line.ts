@@ -3,6 +3,7 @@ import type { AlignedParagraph } from '../content/aligned-article.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ScreenLayout } from '../layout/screen-layout.js';
 import type { StyledLine } from '../layout/styled-line.js';
+import { unitMismatches } from '../layout/draft-marks.js';
 import { panelHasKeys, type ReaderState } from '../state/reader-state.js';
 import { displayWidth } from '../text/display-width.js';
 import { textLine } from './lines.js';
@@ -29,7 +30,10 @@ export function statusLine(o: {
     : state.learner
       ? t('ui.status.learnerKeys')
       : t('ui.status.readerKeys');
-  const line = `${parts.join(' · ')} · ${o.notice ?? keys}`;
+  // On a drafted sentence whose numbers do not match: what is missing, in place of the keys.
+  const missing = paragraphs[p] ? unitMismatches(paragraphs[p]).get(state.cursor.unit) : undefined;
+  const hint = missing && state.unit === 'sentence' ? t('ui.draft.mismatch', { missing: missing.join(', ') }) : keys;
+  const line = `${parts.join(' · ')} · ${o.notice ?? hint}`;
   // A message that does not fit beside the position gets the whole line: its point is at its end.
   const text = o.notice && displayWidth(line) > screen.width ? o.notice : line;
   return textLine(text, screen.width, o.notice ? o.theme.warning : o.theme.muted);
