@@ -1,8 +1,9 @@
 /**
  * What the bundled library promises as the product's demo: every feature of the reader has
  * something to show (statuses, facts of every kind, glossaries, a long article, an unfinished
- * draft), and the seed article stays the first row that the README capture and the reader's
- * end-to-end tests open.
+ * draft, every block kind and a link list), and the seed article stays the first row that the
+ * README capture and the reader's end-to-end tests open. Whether each fact's evidence stands in
+ * the sentence it cites is `validate`'s check, run on this library in tests/cli/commands.test.ts.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,52 @@ describe('the bundled library', () => {
     const paragraphs = drafts[0]?.paragraphs ?? [];
     expect(paragraphs.some((p) => p.en === '')).toBe(true);
     expect(paragraphs.some((p) => p.en !== '')).toBe(true);
+  });
+
+  it('shows every block kind, each paired with an English block of the same kind and size', async () => {
+    const articles = await bundled();
+    const kinds = new Set<string>();
+    for (const a of articles) {
+      for (const [i, p] of a.paragraphs.entries()) {
+        const block = p.block;
+        if (!block) continue;
+        const where = `${a.id} ¶${i + 1}`;
+        kinds.add(block.kind);
+        expect(block.enKind, where).toBeUndefined();
+        // The draft leaves some blocks untranslated on purpose; every translated one pairs 1:1.
+        if (p.en === '') {
+          expect(a.translation, where).toBe('draft');
+          continue;
+        }
+        if (block.kind === 'list') expect(block.items.en.length, where).toBe(block.items.de.length);
+        if (block.kind === 'table') {
+          expect(block.rows.en.length, where).toBe(block.rows.de.length);
+          block.rows.de.forEach((row, r) => expect(block.rows.en[r]?.length, `${where} row ${r + 1}`).toBe(row.length));
+        }
+      }
+    }
+    for (const kind of ['heading', 'list', 'table', 'quote']) expect(kinds, kind).toContain(kind);
+  });
+
+  it('gives its quotations as evidence for quote facts', async () => {
+    const cited = (await bundled()).flatMap((a) =>
+      a.facts.filter((f) => f.kind === 'quote' && a.paragraphs[f.paragraph - 1]?.block?.kind === 'quote').map((f) => `${a.id}#${f.id}`),
+    );
+    expect(cited.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has numbered links under its articles, each on words of the German text', async () => {
+    const withLinks = (await bundled()).filter((a) => a.links.length > 0);
+    expect(withLinks.length).toBeGreaterThanOrEqual(1);
+    for (const a of withLinks) {
+      const text = a.paragraphs.map((p) => p.de).join('\n');
+      expect(a.links.map((l) => l.n), a.id).toEqual(a.links.map((_, i) => i + 1));
+      for (const link of a.links) {
+        expect(link.url, `${a.id} [${link.n}]`).toMatch(/^https:\/\//);
+        expect(link.text, `${a.id} [${link.n}]`).toBeTruthy();
+        expect(text, `${a.id} [${link.n}]`).toContain(link.text ?? '');
+      }
+    }
   });
 
   it('has one long article to scroll and search in', async () => {
