@@ -259,6 +259,7 @@ type Step = Planned | { skip: string };
 async function planOne(
   found: ImportedDocument['articles'][number],
   position: number,
+  now: number,
   doc: ImportedDocument,
   input: Input,
   library: string,
@@ -266,7 +267,7 @@ async function planOne(
   translationText: string | undefined,
   ctx: CommandContext,
 ): Promise<Planned | { exists: string }> {
-  const { article, guessed } = completeArticle(found, { ...(input.url ? { url: input.url } : {}), position });
+  const { article, guessed } = completeArticle(found, { ...(input.url ? { url: input.url } : {}), position, now });
   const id = options.id ?? articleIdFor(article.title, guessed.includes('published') ? undefined : article.published);
   if (articleExists(library, id) && !options.force) {
     if (doc.kind === 'feed') return { exists: id };
@@ -362,8 +363,10 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   // Everything is worked out before the first folder is made, so a refusal leaves nothing behind.
   const steps: Step[] = [];
   const seen = new Set<string>();
+  // One import, one time: undated items keep the feed's order only if they share it.
+  const now = Date.now();
   for (const [index, found] of doc.articles.entries()) {
-    const planned = await planOne(found, index + 1, doc, source, library, options, translationText, ctx);
+    const planned = await planOne(found, index + 1, now, doc, source, library, options, translationText, ctx);
     if ('exists' in planned) steps.push({ skip: ctx.t('import.skipped', { id: planned.exists }) });
     // Two items of one feed with the same date and title would be the same folder.
     else if (seen.has(planned.id)) steps.push({ skip: ctx.t('import.sameId', { id: planned.id }) });
