@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
+import type { ColorLevel } from './color-level.js';
 
 export interface GlobalOptions {
   library?: string;
@@ -26,8 +27,10 @@ export interface CommandContext {
   stdinIsTTY: boolean;
   columns: number | undefined;
   rows: number | undefined;
-  /** False when NO_COLOR is set or --no-color was given. */
+  /** False when NO_COLOR is set, --no-color was given, FORCE_COLOR=0, or stdout cannot show colour. */
   color: boolean;
+  /** How many colours (0 none, 1 sixteen, 2 256, 3 24-bit): see color-level.ts. */
+  colorLevel: ColorLevel;
 }
 
 /** The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the bundled one. */

@@ -5,6 +5,7 @@ import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
 import { giveBackTerminal } from '../ui/terminal.js';
 import { CliError } from './cli-error.js';
+import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
 import { buildProgram, type Action } from './program.js';
 
@@ -17,7 +18,7 @@ export interface RunIO {
 }
 
 function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): CommandContext {
-  const noColor = argv.includes('--no-color') || (io.env['NO_COLOR'] ?? '') !== '';
+  const level = colorLevel(argv, io.env, io.stdout.isTTY === true);
   return {
     t: createTranslator(language),
     language,
@@ -28,7 +29,8 @@ function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): 
     stdinIsTTY: io.stdinIsTTY,
     columns: io.stdout.columns,
     rows: io.stdout.rows,
-    color: !noColor,
+    color: level > 0,
+    colorLevel: level,
   };
 }
 

@@ -24,6 +24,7 @@ function context(): CommandContext {
     columns: undefined,
     rows: undefined,
     color: false,
+    colorLevel: 0,
   };
 }
 
