@@ -1,11 +1,20 @@
 // Bundles the program into dist/ with esbuild: a small entry plus chunks that
-// are loaded only when needed (the reader UI only when the reader opens).
+// are loaded only when needed (the reader UI only when the reader opens), the
+// third-party notices of what the bundle contains, and the man page.
 // It builds into a fresh folder and swaps it in, so a running program (or a
 // parallel test run) never sees a half-written dist/.
+//
+// npm runs it as `postprepare` (after `npm ci` or `npm install` in a clone,
+// and in the clone npm makes for a git install) and as `prepack` (before
+// `npm pack` and `npm publish`). Not as `prepare`: npm would run that on pack
+// too (building twice), and would count it as an install script of the
+// published package, warning everyone who installs the tarball.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { bundleOptions, root } from './bundle-options.mjs';
+import { bundledPackages, noticesText } from './third-party-notices.mjs';
 
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
@@ -13,6 +22,7 @@ const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 function buildId() {
   const hash = createHash('sha256');
   const walk = (dir) => {
+    if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(full);
@@ -21,24 +31,48 @@ function buildId() {
   };
   walk(`${root}/src`);
   walk(`${root}/locales`);
+  walk(`${root}/scripts`);
+  walk(`${root}/patches`);
+  hash.update(readFileSync(`${root}/package.json`));
   hash.update(readFileSync(`${root}/package-lock.json`));
   return hash.digest('hex').slice(0, 16);
 }
 const fresh = `${root}/dist.build-${process.pid}`;
 const old = `${root}/dist.old-${process.pid}`;
 
-await build({
-  ...bundleOptions,
-  entryPoints: { newsbridge: 'src/cli.ts' },
-  outdir: fresh,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  define: {
+try {
+  const define = {
     ...bundleOptions.define,
     __NEWSBRIDGE_VERSION__: JSON.stringify(version),
     __NEWSBRIDGE_BUILD__: JSON.stringify(buildId()),
-  },
-});
+  };
+  const result = await build({
+    ...bundleOptions,
+    entryPoints: { newsbridge: 'src/cli.ts' },
+    outdir: fresh,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // Licence comments of bundled code stay with it, at the end of each file; the notices file has the rest.
+    legalComments: 'eof',
+    metafile: true,
+    define,
+  });
+  writeFileSync(`${fresh}/THIRD-PARTY-NOTICES.txt`, noticesText(bundledPackages(result.metafile, root), 'newsbridge'));
+  // Two stand-alone files beside the program, built apart so its chunks stay as they are: the compile
+  // cache's switch (run by bin/newsbridge.js before the program), and the man page's writer, run
+  // here: the man page comes from the same commander program as --help.
+  await build({ ...bundleOptions, entryPoints: { 'compile-cache': 'src/compile-cache.ts' }, outdir: fresh, define });
+  await build({ ...bundleOptions, entryPoints: { 'man-page': 'src/cli/man-page.ts' }, outdir: `${fresh}.man`, define });
+  const { manPage } = await import(pathToFileURL(`${fresh}.man/man-page.js`).href);
+  // SOURCE_DATE_EPOCH (reproducible builds) fixes the page's date; else it is the day of the build.
+  const epoch = Number(process.env['SOURCE_DATE_EPOCH']);
+  writeFileSync(`${fresh}/newsbridge.1`, manPage(new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10)));
+  rmSync(`${fresh}.man`, { recursive: true, force: true });
+} catch (cause) {
+  rmSync(fresh, { recursive: true, force: true });
+  rmSync(`${fresh}.man`, { recursive: true, force: true });
+  throw cause;
+}
 try {
   renameSync(`${root}/dist`, old);
 } catch {

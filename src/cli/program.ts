@@ -77,6 +77,11 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./align-command.js')).alignCommand(deFile, enFile, options, c));
     });
 
+  common(program.command('completion').description(t('shell.completionCommand')).argument('<shell>', t('shell.shellArgument')))
+    .action((shell: string) => {
+      setAction(async (c) => (await import('./completion-command.js')).completionCommand(shell, program, c));
+    });
+
   // Usage lines in the interface language: commander would write "[options]" in English.
   for (const cmd of program.commands) {
     const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
