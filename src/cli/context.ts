@@ -8,6 +8,7 @@ import type { UiLanguage } from '../i18n/language.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import type { ColorLevel } from './color-level.js';
+import type { InputStream } from './read-stdin.js';
 
 export interface GlobalOptions {
   library?: string;
@@ -25,6 +26,8 @@ export interface CommandContext {
   err: (text: string) => void;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Standard input, for `-` in place of a file. */
+  stdin: InputStream;
   columns: number | undefined;
   rows: number | undefined;
   /** False when NO_COLOR is set, --no-color was given, FORCE_COLOR=0, or stdout cannot show colour. */

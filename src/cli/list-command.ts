@@ -4,7 +4,8 @@ import { showDiagnostic } from '../content/diagnostic.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { cacheDir } from '../storage/app-dirs.js';
 import { isoDay } from '../i18n/format-date.js';
-import { showControls, terminalSafeJson } from '../text/sanitize.js';
+import { showControls } from '../text/sanitize.js';
+import { jsonDocument } from './json-output.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -46,7 +47,7 @@ export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext)
 export async function listCommand(options: ListOptions, ctx: CommandContext): Promise<number> {
   const { root, shown } = await requireLibrary(ctx, options);
   const { entries, saveIndex } = await listLibraryIndexed(root, cacheDir(ctx.env));
-  if (options.json) ctx.out(`${terminalSafeJson(entries.map(entryJson))}\n`);
+  if (options.json) ctx.out(jsonDocument('list', 1, { articles: entries.map(entryJson) }));
   else if (entries.length === 0) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
   else ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
   saveIndex();

@@ -54,7 +54,7 @@ function tagged(text: string): string[] {
 }
 
 function manContext(t: Translate): CommandContext {
-  return { t, language: 'en', env: {}, out: () => undefined, err: () => undefined, stdoutIsTTY: false, stdinIsTTY: false, columns: 80, rows: 24, color: false, colorLevel: 0 };
+  return { t, language: 'en', env: {}, out: () => undefined, err: () => undefined, stdoutIsTTY: false, stdinIsTTY: false, stdin: (async function* () {})(), columns: 80, rows: 24, color: false, colorLevel: 0 };
 }
 
 /** The whole man page as roff; `date` (YYYY-MM-DD) is the build's. */

@@ -8,12 +8,16 @@ import { CliError } from './cli-error.js';
 import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
 import { buildProgram, type Action } from './program.js';
+import type { InputStream } from './read-stdin.js';
+import { commandLike, firstWord } from './suggest-command.js';
 
 /** The process pieces a command touches; tests pass their own. */
 export interface RunIO {
   stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(text: string): unknown };
   stdinIsTTY: boolean;
+  /** Standard input (process.stdin when not given). */
+  stdin?: InputStream;
   env: NodeJS.ProcessEnv;
 }
 
@@ -27,6 +31,7 @@ function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): 
     err: (text) => void io.stderr.write(text),
     stdoutIsTTY: io.stdout.isTTY === true,
     stdinIsTTY: io.stdinIsTTY,
+    stdin: io.stdin ?? process.stdin,
     columns: io.stdout.columns,
     rows: io.stdout.rows,
     color: level > 0,
@@ -69,6 +74,14 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   } catch (cause) {
     if (!(cause instanceof CommanderError)) throw cause;
     if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
+    const names = [...program.commands.map((c) => c.name()), 'help'];
+    const word = firstWord(argv);
+    const meant = word !== undefined && !names.includes(word) ? commandLike(word, names) : undefined;
+    if (meant !== undefined && word !== undefined) {
+      // The default command got a misspelt command's arguments: name the slip, not its consequence.
+      fail(ctx, ctx.t('cli.parse.unknownCommand', { name: `'${word}'` }), `${ctx.t('cli.commandLike', { command: meant })} ${ctx.t('cli.hint', { command: `${meant} ` })}`);
+      return 2;
+    }
     const command = argv.find((a) => program.commands.some((c) => c.name() === a));
     const suggestion = /\(Did you mean (.+)\?\)/.exec(cause.message)?.[1];
     const hint = ctx.t('cli.hint', { command: command ? `${command} ` : '' });

@@ -21,6 +21,7 @@ function context(): CommandContext {
     err: () => undefined,
     stdoutIsTTY: false,
     stdinIsTTY: false,
+    stdin: (async function* () {})(),
     columns: undefined,
     rows: undefined,
     color: false,
