@@ -9,12 +9,29 @@
 // `npm pack` and `npm publish`). Not as `prepare`: npm would run that on pack
 // too (building twice), and would count it as an install script of the
 // published package, warning everyone who installs the tarball.
-import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { bundleOptions, root } from './bundle-options.mjs';
 import { bundledPackages, noticesText } from './third-party-notices.mjs';
+
+/**
+ * esbuild, and the packages the bundle takes in, are development dependencies:
+ * `npm pack` in a fresh clone has none of them yet, so they are installed first.
+ */
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch (cause) {
+    if (cause?.code !== 'ERR_MODULE_NOT_FOUND') throw cause;
+    process.stderr.write('newsbridge build: the development dependencies are not installed; running `npm ci` first\n');
+    const installed = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (installed.status !== 0) process.exit(installed.status ?? 1);
+    return import('esbuild');
+  }
+}
+const { build } = await loadEsbuild();
 
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 

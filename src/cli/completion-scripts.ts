@@ -73,9 +73,9 @@ _newsbridge_values() {
   local kind=$1 cur=$2 lib=$3
   case $kind in
     id) mapfile -t COMPREPLY < <(compgen -W "$(_newsbridge_ids "$lib")" -- "$cur") ;;
-    id-or-dir) compopt -o filenames; mapfile -t COMPREPLY < <(compgen -W "$(_newsbridge_ids "$lib")" -- "$cur"; compgen -d -- "$cur") ;;
-    file) compopt -o filenames; mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
-    dir) compopt -o filenames; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
+    id-or-dir) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -W "$(_newsbridge_ids "$lib")" -- "$cur"; compgen -d -- "$cur") ;;
+    file) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
+    dir) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
     command) mapfile -t COMPREPLY < <(compgen -W ${q(names)} -- "$cur") ;;
     shell) mapfile -t COMPREPLY < <(compgen -W 'bash zsh fish' -- "$cur") ;;
     words:*) mapfile -t COMPREPLY < <(compgen -W "\${kind#words:}" -- "$cur") ;;

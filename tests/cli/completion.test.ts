@@ -1,0 +1,95 @@
+// Shell completion, driven through the real shells: bash's completion function
+// with COMP_WORDS set, fish's `complete -C`, and zsh's parser. A shell that is
+// not installed is skipped (and said so).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { germanFile, makeLibrary, tempDir } from '../helpers/library.js';
+import { runCli } from './run-cli.js';
+
+const BIN = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
+const SEED = '2024-04-04-aws-stellenabbau';
+const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
+
+/** A folder with the script, a `newsbridge` on PATH (the built program), and files to complete. */
+async function setUp(shell: 'bash' | 'zsh' | 'fish') {
+  const dir = tempDir();
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  symlinkSync(BIN, path.join(bin, 'newsbridge'));
+  const { code, stdout } = await runCli(['completion', shell]);
+  expect(code).toBe(0);
+  writeFileSync(path.join(dir, `script.${shell}`), stdout);
+  writeFileSync(path.join(dir, 'seite.html'), '<p>x</p>');
+  const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, LANG: 'C', NEWSBRIDGE_LIBRARY: '' };
+  return { dir, script: path.join(dir, `script.${shell}`), env };
+}
+
+describe('completion for bash', () => {
+  it.skipIf(!has('bash'))('completes commands, ids (of the --library given), options and their values, and files', async () => {
+    const { dir, script, env } = await setUp('bash');
+    const library = makeLibrary({ 'eins-zwei': { de: germanFile() } });
+    const complete = (...words: string[]) => {
+      const line = words.map((w) => `'${w}'`).join(' ');
+      const result = spawnSync('bash', ['-c', `source '${script}'; COMP_WORDS=(newsbridge ${line}); COMP_CWORD=${words.length}; _newsbridge; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd: dir, env, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return result.stdout.split('\n').filter(Boolean).sort();
+    };
+    expect(complete('')).toEqual(['align', 'completion', 'help', 'import', 'list', 'read', 'show', 'validate', SEED].sort());
+    expect(complete('sh')).toEqual(['show']);
+    expect(complete('show', '')).toEqual([SEED]);
+    expect(complete('--library', library, 'show', '')).toEqual(['eins-zwei']);
+    expect(complete('show', '--library', library, '')).toEqual(['eins-zwei']);
+    expect(complete('show', '--l')).toEqual(['--lang', '--library']);
+    expect(complete('show', SEED, '--lang', '')).toEqual(['both', 'de', 'en']);
+    expect(complete('--ui-lang', '')).toEqual(['de', 'en']);
+    expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('import', 'sei')).toEqual(['seite.html']);
+    expect(complete('list', '--')).toContain('--json');
+    // An article id in the first place is the reader's: nothing more to complete after it.
+    expect(complete(SEED, '')).toEqual([]);
+  });
+});
+
+describe('completion for fish', () => {
+  it.skipIf(!has('fish'))('completes commands with descriptions, ids, options and values', async () => {
+    const { dir, script, env } = await setUp('fish');
+    const complete = (line: string) => {
+      const result = spawnSync('fish', ['--no-config', '-c', `source '${script}'; complete -C'${line}'`], { cwd: dir, env, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return result.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    };
+    const first = spawnSync('fish', ['--no-config', '-c', `source '${script}'; complete -C'newsbridge '`], { cwd: dir, env, encoding: 'utf8' }).stdout;
+    expect(first).toContain('show\tprint an article');
+    expect(first).toContain(SEED);
+    expect(complete('newsbridge show ')).toEqual([SEED]);
+    expect(complete('newsbridge show x --lang ').sort()).toEqual(['both', 'de', 'en']);
+    expect(complete('newsbridge completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
+    expect(complete('newsbridge import sei')).toEqual(['seite.html']);
+    expect(complete('newsbridge list --j')).toEqual(['--json']);
+  });
+});
+
+describe('completion for zsh', () => {
+  it.skipIf(!has('zsh'))('is a script zsh reads, and registers _newsbridge for newsbridge', async () => {
+    const { script, env } = await setUp('zsh');
+    expect(spawnSync('zsh', ['-n', script]).status).toBe(0);
+    const result = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -D; source '${script}'; print -r -- $_comps[newsbridge]`], { env, encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('_newsbridge');
+  });
+});
+
+describe('the completion command', () => {
+  it('names the shells it knows when given another, with exit status 2', async () => {
+    const result = await runCli(['completion', 'tcsh']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`newsbridge: completion is available for bash, zsh, fish (got "tcsh")\nTry 'newsbridge completion --help'.\n`);
+  });
+
+  it('describes the commands in the interface language', async () => {
+    const { stdout } = await runCli(['completion', 'fish', '--ui-lang', 'de']);
+    expect(stdout).toContain("-a show -d 'einen Artikel ausgeben'");
+  });
+});
