@@ -3,10 +3,12 @@
 // folders: --version, list, show, import of a local page into a temporary
 // library, the completion and man page, and the reader's first frame
 // through a pseudo-terminal. Fails with one line naming the step.
+import { Buffer } from 'node:buffer';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -134,5 +136,6 @@ function firstFrame() {
 
 /** The text of terminal output without its escape sequences. */
 function visible(raw) {
+  // eslint-disable-next-line no-control-regex -- escape sequences are what it removes
   return raw.replace(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B[\]P^_][^\u0007\u001B]*(\u0007|\u001B\\)?|\u001B./g, '');
 }
