@@ -133,7 +133,8 @@ function zsh(model: CompletionModel): string {
 
 _newsbridge_ids() {
   local -a ids
-  ids=(\${(f)"$(command ${model.program} list \${1:+--library "$1"} 2>/dev/null | awk '{print $2}')"})
+  # zsh does not split \${1:+--library "$1"} into two words: the option and its value separately.
+  ids=(\${(f)"$(command ${model.program} list \${1:+--library} \${1:+"$1"} 2>/dev/null | awk '{print $2}')"})
   compadd -a ids
 }
 

@@ -65,6 +65,9 @@ describe('completion for fish', () => {
     expect(first).toContain('show\tprint an article');
     expect(first).toContain(SEED);
     expect(complete('newsbridge show ')).toEqual([SEED]);
+    const library = makeLibrary({ 'eins-zwei': { de: germanFile() } });
+    expect(complete(`newsbridge --library ${library} show `)).toEqual(['eins-zwei']);
+    expect(complete(`newsbridge show --library=${library} `)).toEqual(['eins-zwei']);
     expect(complete('newsbridge show x --lang ').sort()).toEqual(['both', 'de', 'en']);
     expect(complete('newsbridge completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('newsbridge import sei')).toEqual(['seite.html']);
@@ -78,6 +81,33 @@ describe('completion for zsh', () => {
     expect(spawnSync('zsh', ['-n', script]).status).toBe(0);
     const result = spawnSync('zsh', ['-f', '-c', `autoload -U compinit; compinit -u -D; source '${script}'; print -r -- $_comps[newsbridge]`], { env, encoding: 'utf8' });
     expect(result.stdout.trim()).toBe('_newsbridge');
+  });
+
+  it.skipIf(!has('zsh'))('offers commands, ids (of the --library given), options, values and files', async () => {
+    const { dir, script, env } = await setUp('zsh');
+    const library = makeLibrary({ 'eins-zwei': { de: germanFile() } });
+    // compsys's builtins replaced by ones that print what they were given: the script's own logic, in real zsh.
+    const stubs = [
+      'compdef() { :; }',
+      `source '${script}'`,
+      'compadd() { if [[ $1 == -a ]]; then print -r -- "compadd ${(P)2}"; else print -r -- "compadd ${@:#--}"; fi }',
+      '_describe() { print -r -- "describe $1 ${(P)2}"; }',
+      '_files() { print -r -- "files $*"; }',
+    ].join('\n');
+    const complete = (...words: string[]) => {
+      const line = words.map((w) => `'${w}'`).join(' ');
+      const result = spawnSync('zsh', ['-f', '-c', `${stubs}\nwords=(newsbridge ${line}); CURRENT=$#words; _newsbridge`], { cwd: dir, env, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return result.stdout.trim();
+    };
+    expect(complete('')).toMatch(new RegExp(`^describe command .*show:print an article.*\ncompadd ${SEED}$`));
+    expect(complete('show', '')).toBe(`compadd ${SEED}`);
+    expect(complete('--library', library, 'show', '')).toBe('compadd eins-zwei');
+    expect(complete('show', '--l')).toMatch(/^describe option .*--lang:which text to print/);
+    expect(complete('show', SEED, '--lang', '')).toBe('compadd de en both');
+    expect(complete('completion', '')).toBe('compadd bash zsh fish');
+    expect(complete('import', '')).toBe('files');
+    expect(complete('validate', '')).toBe(`compadd ${SEED}\nfiles -/`);
   });
 });
 
