@@ -4,16 +4,16 @@ import { readIndexHead, widestSource } from '../content/library-index.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
-import { libraryFrame } from '../layout/library-frame.js';
 import { screenLayout } from '../layout/screen-layout.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';
-import { initialLibraryState, reduceLibrary } from '../state/library-state.js';
-import { articleRecordOf, loadState } from '../storage/reading-state.js';
+import { initialAppState } from '../state/app-state.js';
+import { libraryListRows } from '../state/settle.js';
+import { loadState } from '../storage/reading-state.js';
 import { sanitise } from '../text/sanitize.js';
-import { styledLinesToAnsi } from '../ui/first-frame.js';
-import { safeEntries } from '../ui/safe-entries.js';
-import { takeTerminal } from '../ui/terminal.js';
-import { themeFor } from '../ui/theme.js';
+import { safeEntries } from '../content/safe-entries.js';
+import { TerminalSession } from '../terminal/session.js';
+import { frameText } from '../ui/root.js';
+import { themeFor } from '../view/theme.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
@@ -80,59 +80,31 @@ export async function readCommand(
         message: sanitise(cause instanceof Error ? cause.message : String(cause)),
       }),
     });
-  const hooks = { flush: () => undefined as void };
-  const session = takeTerminal(
-    { stdout: process.stdout, stdin: process.stdin, stderr: process.stderr },
-    () => hooks.flush(),
-    describeCrash,
-  );
+  // From here on the session owns the terminal: keys typed while the reader starts are kept for it.
+  const session = new TerminalSession({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  session.start();
   try {
     return await startReader();
-  } catch (cause) {
-    // Whatever fails before the reader runs gives the terminal back first.
-    session.restore();
-    throw cause;
+  } finally {
+    session.dispose();
   }
 
   async function startReader(): Promise<number> {
-    const libKey = root.real;
-    const view = loaded.state.preferences.view ?? 'both';
+    const place = { key: root.real, name: shown, flag: libraryFlag(options, ctx.env) };
+    const theme = themeFor(ctx.color);
+    const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
+    const { columns, rows } = session.size();
+    const start = { columns, rows, language, place, stored: loaded.state, warning: loaded.warning };
 
-    // The library's first frame, drawn before Ink and React load; Ink's first
-    // render draws the same lines over it (the App starts from the same state).
-    const columns = process.stdout.columns || 80;
-    const rows = process.stdout.rows || 24;
-    const listRows = Math.max(1, rows - 4);
-    const drawFirstFrame = (shownEntries: LibraryEntry[], total: number, sourceWidth: number) => {
-      const state = reduceLibrary(initialLibraryState(total), {
-        type: 'layout',
-        viewportRows: listRows,
-      });
-      const lines = libraryFrame({
-        entries: shownEntries,
-        visible: shownEntries.map((_, i) => i),
-        state,
-        view,
-        read: (articleId) => articleRecordOf(loaded.state, libKey, articleId).read,
-        width: columns,
-        listRows,
-        libraryName: shown,
-        note: loaded.warning,
-        sourceWidth,
-        total,
-        t,
-        language,
-        theme: themeFor(ctx.color),
-      });
-      const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
-      process.stdout.write(`${styledLinesToAnsi(lines, trueColour)}\u001B[H`);
+    // The library's first frame, drawn before Ink and React load, from the same function as every
+    // frame after it; Ink's first render then draws the same lines over it.
+    const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number) => {
+      const state = initialAppState({ ...start, entries, total, sourceWidth });
+      session.write(`${frameText(state, theme, trueColour).join('\n')}\u001B[H`);
     };
-    const drawable = id === undefined && !screenLayout(columns, rows, view, false).tooSmall;
-    if (
-      drawable &&
-      head &&
-      (head.entries.length >= listRows || head.entries.length === head.count)
-    ) {
+    const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
+    const listRows = libraryListRows(rows);
+    if (drawable && head && (head.entries.length >= listRows || head.entries.length === head.count)) {
       drawFirstFrame(safeEntries(head.entries), head.count, head.sourceWidth);
     } else if (drawable && listed) {
       const all = safeEntries(listed.entries);
@@ -144,45 +116,30 @@ export async function readCommand(
     const entries = safeEntries(listed.entries);
     saveIndex();
 
-    const [{ runReader }, { nodeExternals }] = await Promise.all([
-      import('../ui/run-reader.js'),
-      import('../runtime/node-externals.js'),
-    ]);
+    const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
     return runReader({
+      session,
+      stdout: process.stdout,
+      stderr: process.stderr,
       root,
-      libraryName: shown,
-      libraryFlag: libraryFlag(options, ctx.env),
+      place,
       entries,
-      revalidate: listed.revalidate,
+      checkLibrary: true,
+      check: listed.revalidate,
       relist: async () => {
         const again = await listLibraryIndexed(root, cacheDir(ctx.env));
         again.saveIndex();
         return again.entries;
       },
       language,
-      colour: ctx.color,
-      session,
-      hooks,
-      loaded,
+      stored: loaded.state,
+      warning: loaded.warning,
       stateDir: dir,
+      theme,
+      trueColour,
+      initialId: id,
+      makeExternals: (terminal) => nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume }),
       describeCrash,
-      env: ctx.env,
-      ...(id ? { initialId: id } : {}),
-      makeExternals: (getSession, rerender) =>
-        nodeExternals({
-          root,
-          t,
-          env: ctx.env,
-          suspend: () => getSession().suspend(),
-          resume: () => {
-            getSession().resume();
-            rerender();
-          },
-        }),
-      stdout: process.stdout,
-      stdin: process.stdin,
-      stderr: process.stderr,
     });
   }
 }
-

@@ -3,7 +3,6 @@ import { CommanderError } from 'commander';
 import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
-import { giveBackTerminal } from '../ui/terminal.js';
 import { CliError } from './cli-error.js';
 import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
@@ -92,8 +91,6 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   try {
     return await action(ctx);
   } catch (cause) {
-    // A failure after the reader took the terminal must not be written into its alternate screen.
-    giveBackTerminal();
     if (cause instanceof CliError) {
       fail(ctx, cause.message, cause.hint);
       return cause.exitCode;

@@ -33,3 +33,15 @@ export function createTranslator(language: UiLanguage): Translate {
 export function intlLocale(language: UiLanguage): string {
   return language === 'de' ? 'de-DE' : 'en-GB';
 }
+
+const translators = new Map<UiLanguage, Translate>();
+
+/** The one translator of a language, made on first use and kept (frames and updates ask for it often). */
+export function translatorFor(language: UiLanguage): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator(language);
+    translators.set(language, t);
+  }
+  return t;
+}

@@ -2,7 +2,7 @@
  * The one table of commands → keys → descriptions. It drives input matching,
  * the help overlay and the README's key list (scripts/keys-markdown.ts).
  */
-import type { Key } from 'ink';
+import type { KeyPress } from './keys.js';
 
 /** Where a binding applies. */
 export type KeyScope = 'global' | 'list' | 'reader' | 'panel';
@@ -32,7 +32,8 @@ export type Command =
   | 'edit'
   | 'help'
   | 'quit'
-  | 'quitNow';
+  | 'quitNow'
+  | 'suspend';
 
 /** A key: a printable character, or a named key with optional Ctrl. */
 export type KeySpec = { char: string } | { name: NamedKey; ctrl?: boolean } | { ctrlChar: string };
@@ -92,38 +93,20 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'help', scopes: ['global'], keys: [c('?')], description: 'keys.help' },
   { command: 'quit', scopes: ['global'], keys: [c('q')], description: 'keys.quit' },
   { command: 'quitNow', scopes: ['global'], keys: [c('Q'), ctrl('c')], description: 'keys.quitNow' },
+  { command: 'suspend', scopes: ['global'], keys: [ctrl('z')], description: 'keys.suspend' },
 ];
 
-/** The key named by Ink's parsed input, or null for printable input. */
-function namedKey(input: string, key: Key): NamedKey | null {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.pageUp) return 'pageUp';
-  if (key.pageDown) return 'pageDown';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.tab) return 'tab';
-  if (input === ' ') return 'space';
-  return null;
-}
-
-function matches(spec: KeySpec, input: string, key: Key, named: NamedKey | null): boolean {
-  if ('ctrlChar' in spec) return key.ctrl && input.toLowerCase() === spec.ctrlChar;
-  if ('name' in spec) return named === spec.name && (spec.ctrl ?? false) === key.ctrl;
-  return named === null && !key.ctrl && !key.meta && input === spec.char;
+function matches(spec: KeySpec, key: KeyPress): boolean {
+  if ('ctrlChar' in spec) return key.ctrl && key.name === null && key.input.toLowerCase() === spec.ctrlChar;
+  if ('name' in spec) return key.name === spec.name && (spec.ctrl ?? false) === key.ctrl;
+  return key.name === null && !key.ctrl && !key.meta && key.input === spec.char;
 }
 
 /** The command a key press means in `scope` (global bindings apply everywhere), or null. */
-export function commandFor(input: string, key: Key, scope: Exclude<KeyScope, 'global'>): Command | null {
-  const named = namedKey(input, key);
-  for (const binding of KEYMAP) {
+export function commandFor(key: KeyPress, scope: Exclude<KeyScope, 'global'>, keymap: readonly Binding[] = KEYMAP): Command | null {
+  for (const binding of keymap) {
     if (!binding.scopes.includes(scope) && !binding.scopes.includes('global')) continue;
-    if (binding.keys.some((spec) => matches(spec, input, key, named))) return binding.command;
+    if (binding.keys.some((spec) => matches(spec, key))) return binding.command;
   }
   return null;
 }

@@ -7,6 +7,7 @@
  * the cursor. The panel needs an ordinary scrolled list, so it has this one;
  * the short settings picker in help keeps ink-select-input.
  */
+import type { Fact, GlossaryEntry } from '../content/schema.js';
 import { truncate } from '../text/display-width.js';
 import { wrapText } from '../text/wrap.js';
 
@@ -20,6 +21,27 @@ export interface PanelRow {
   /** Which item the row belongs to. */
   item: number;
   kind: 'title' | 'detail';
+}
+
+export interface PanelItemsInput {
+  facts: readonly Fact[];
+  glossary: readonly GlossaryEntry[];
+  tab: 'facts' | 'glossary';
+  /** The language shown: 'both' shows English labels. */
+  view: 'both' | 'de' | 'en';
+  /** Facts citing the unit under the cursor: marked with a bullet. */
+  current: ReadonlySet<number>;
+}
+
+function pick(text: { de: string; en?: string | undefined }, view: PanelItemsInput['view']): string {
+  return view === 'de' ? text.de : (text.en ?? text.de);
+}
+
+/** The panel's items: facts (label, value) or glossary terms (German — English, note). */
+export function panelItems(o: PanelItemsInput): PanelItem[] {
+  return o.tab === 'facts'
+    ? o.facts.map((f, i) => ({ title: `${o.current.has(i) ? '• ' : ''}${pick(f.label, o.view)}${f.confirmed ? '' : ' ?'}`, detail: pick(f.value, o.view) }))
+    : o.glossary.map((g) => ({ title: `${g.de} — ${g.en}`, detail: g.note ?? '' }));
 }
 
 /** Most rows the selected item's detail may take when it is long (a glossary note). */

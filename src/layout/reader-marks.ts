@@ -1,9 +1,24 @@
 /** What to highlight in a paragraph: the cursor, a fact's evidence, search matches, concealed English. */
 import type { Fact } from '../content/schema.js';
-import type { ReaderState } from '../state/reader-state.js';
 import { unitOfGermanSentence, type AlignedParagraph, type Span } from '../content/aligned-article.js';
 import { findMatches } from './find-matches.js';
 import type { Column } from './reader-rows.js';
+
+/** A position of the reader's cursor: a unit of a paragraph (both from 0). */
+export interface CursorAt {
+  paragraph: number;
+  unit: number;
+}
+
+/** What the marks depend on in the reader's state. */
+export interface MarkState {
+  cursor: CursorAt;
+  unit: 'sentence' | 'paragraph';
+  learner: boolean;
+  revealed: ReadonlySet<string>;
+  fact: number | null;
+  search: { query: string };
+}
 
 export interface Marks {
   focus: Span | null;
@@ -29,7 +44,7 @@ export function evidenceSpan(paragraph: AlignedParagraph, fact: Fact): Span | nu
 export function factsAtCursor(
   facts: readonly Fact[],
   paragraphs: readonly AlignedParagraph[],
-  state: Pick<ReaderState, 'cursor' | 'unit'>,
+  state: Pick<MarkState, 'cursor' | 'unit'>,
 ): number[] {
   const at: number[] = [];
   facts.forEach((fact, i) => {
@@ -54,7 +69,7 @@ export function factTarget(paragraphs: readonly AlignedParagraph[], fact: Fact):
 }
 
 export interface MarkContext {
-  state: Pick<ReaderState, 'cursor' | 'unit' | 'learner' | 'revealed' | 'fact' | 'search'>;
+  state: MarkState;
   paragraphs: readonly AlignedParagraph[];
   facts: readonly Fact[];
   /** Conceal unrevealed English (learner mode with the English column shown). */

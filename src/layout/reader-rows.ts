@@ -25,6 +25,13 @@ export interface RowRange {
   end: number;
 }
 
+/** Where the units sit on screen, for one layout: what moving the cursor and scrolling need. */
+export interface Geometry {
+  units: readonly (readonly RowRange[])[];
+  paragraphs: readonly RowRange[];
+  totalRows: number;
+}
+
 export interface ReaderRows {
   rows: ReaderRow[];
   /** rows covered by unit u of paragraph p: units[p][u]. */
@@ -71,13 +78,26 @@ function merge(a: RowRange | null, b: RowRange | null, fallback: RowRange): RowR
 
 /** Lays out paragraphs as rows, with a blank row between paragraphs. */
 export function buildRows(paragraphs: readonly AlignedParagraph[], options: RowOptions): ReaderRows {
+  const steps = buildRowsStepwise(paragraphs, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, one paragraph per step, so that a huge article can be laid out
+ * in slices between key presses (see src/runtime/article-loader.ts).
+ */
+export function* buildRowsStepwise(paragraphs: readonly AlignedParagraph[], options: RowOptions): Generator<number, ReaderRows> {
   const rows: ReaderRow[] = [];
   const units: RowRange[][] = [];
   const ranges: RowRange[] = [];
   const showDe = options.columns.includes('de');
   const showEn = options.columns.includes('en');
   const width = (c: Column) => options.widths[options.columns.indexOf(c)] ?? 20;
-  paragraphs.forEach((p, index) => {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const p = paragraphs[index] as AlignedParagraph;
     if (index > 0) rows.push({ paragraph: index - 1 });
     const first = rows.length;
     const deMissing = showDe && p.de === '' && p.en !== '' && options.noGerman !== undefined;
@@ -95,8 +115,7 @@ export function buildRows(paragraphs: readonly AlignedParagraph[], options: RowO
       if (d && deMissing) row.deNote = true;
       rows.push(row);
     }
-    const whole = { start: first, end: first + height - 1 };
-    ranges.push(whole);
+    ranges.push({ start: first, end: first + height - 1 });
     units.push(
       p.units.map((u) => {
         const fromDe = deMissing ? null : lineRange(de, u.de);
@@ -105,7 +124,8 @@ export function buildRows(paragraphs: readonly AlignedParagraph[], options: RowO
         return fromDe || fromEn ? { start: first + r.start, end: first + r.end } : { start: first, end: first };
       }),
     );
-  });
+    yield index;
+  }
   return { rows, units, paragraphs: ranges };
 }
 

@@ -1,6 +1,8 @@
 /** How the reader divides the terminal: columns, the facts panel, rows for text. Pure. */
 import type { Column } from './reader-rows.js';
-import type { View } from '../state/reader-state.js';
+
+/** Which languages the reader shows: both side by side, German only, English only. */
+export type View = 'both' | 'de' | 'en';
 
 /** Side by side from this many columns. */
 export const SIDE_BY_SIDE_COLUMNS = 100;

@@ -1,5 +1,15 @@
-/** A screen line as styled pieces: what Ink renders, and what the first frame is drawn from. */
-import type { TextStyle } from '../ui/theme.js';
+/** A screen line as styled pieces: what every frame is made of, drawn by Ink or straight to the terminal. */
+
+/** How a piece of text looks; colours by name or #rrggbb. */
+export interface TextStyle {
+  color?: string;
+  backgroundColor?: string;
+  bold?: boolean;
+  dimColor?: boolean;
+  inverse?: boolean;
+  underline?: boolean;
+  italic?: boolean;
+}
 
 export interface Segment {
   text: string;

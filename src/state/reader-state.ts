@@ -3,10 +3,13 @@
  * paragraphs), the scroll window that keeps it in view, the view, the facts
  * panel and learner mode. Pure: no React, no I/O.
  */
-import type { RowRange } from '../layout/reader-rows.js';
+import type { Geometry, RowRange } from '../layout/reader-rows.js';
+import type { View } from '../layout/screen-layout.js';
+
+export type { View } from '../layout/screen-layout.js';
+export type { Geometry } from '../layout/reader-rows.js';
 import { EMPTY_SEARCH, reduceSearch, type SearchAction, type SearchField } from './search-field.js';
 
-export type View = 'both' | 'de' | 'en';
 export type CursorUnit = 'sentence' | 'paragraph';
 export type PanelTab = 'facts' | 'glossary';
 
@@ -15,12 +18,6 @@ export interface Cursor {
   unit: number;
 }
 
-/** Where the units sit on screen: from the current layout. */
-export interface Geometry {
-  units: readonly (readonly RowRange[])[];
-  paragraphs: readonly RowRange[];
-  totalRows: number;
-}
 
 export interface ReaderState {
   cursor: Cursor;
@@ -29,7 +26,8 @@ export interface ReaderState {
   learner: boolean;
   /** Units whose English is revealed in learner mode: "p:u". */
   revealed: ReadonlySet<string>;
-  panel: { open: boolean; focused: boolean; tab: PanelTab; selected: number };
+  /** The facts panel: open (remembered), has the keys, its tab, the chosen item and the first item shown. */
+  panel: { open: boolean; focused: boolean; tab: PanelTab; selected: number; top: number };
   /** Fact whose evidence is highlighted, or null. */
   fact: number | null;
   scrollTop: number;
@@ -49,6 +47,7 @@ export type ReaderAction =
   | { type: 'goto'; cursor: Cursor }
   | { type: 'selectFact'; index: number; cursor: Cursor | null }
   | { type: 'selectEntry'; index: number }
+  | { type: 'panelTop'; top: number }
   | SearchAction;
 
 const EMPTY_GEOMETRY: Geometry = { units: [], paragraphs: [], totalRows: 0 };
@@ -68,7 +67,7 @@ export function initialReaderState(start: ReaderStart = {}): ReaderState {
     view: start.view ?? 'both',
     learner: start.learner ?? false,
     revealed: new Set(),
-    panel: { open: start.panelOpen ?? false, focused: false, tab: 'facts', selected: 0 },
+    panel: { open: start.panelOpen ?? false, focused: false, tab: 'facts', selected: 0, top: 0 },
     fact: null,
     scrollTop: 0,
     viewportRows: 1,
@@ -223,7 +222,7 @@ function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return { ...state, panel: { ...panel, open: !panel.open, focused: !panel.open }, fact: panel.open ? null : state.fact };
     }
     case 'switchTab':
-      return { ...state, panel: { ...state.panel, tab: state.panel.tab === 'facts' ? 'glossary' : 'facts', selected: 0 } };
+      return { ...state, panel: { ...state.panel, tab: state.panel.tab === 'facts' ? 'glossary' : 'facts', selected: 0, top: 0 } };
     case 'focusPanel':
       return state.panel.open ? { ...state, panel: { ...state.panel, focused: true } } : state;
     case 'closePanel':
@@ -266,6 +265,8 @@ function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return { ...state, search: reduceSearch(state.search, action) };
     case 'selectEntry':
       return { ...state, panel: { ...state.panel, selected: action.index } };
+    case 'panelTop':
+      return state.panel.top === action.top ? state : { ...state, panel: { ...state.panel, top: action.top } };
     default: {
       const never: never = action;
       return never;
@@ -276,4 +277,27 @@ function reduce(state: ReaderState, action: ReaderAction): ReaderState {
 /** Keys go to the panel when it has the focus, and always when it is drawn over the text. */
 export function panelHasKeys(state: Pick<ReaderState, 'panel'>, overlay: boolean): boolean {
   return state.panel.open && (state.panel.focused || overlay);
+}
+
+/** The preferences inside the reader's state: owned by the remembered state, not by an open article. */
+export interface ReaderPrefs {
+  view: View;
+  learner: boolean;
+  unit: CursorUnit;
+  panelOpen: boolean;
+}
+
+/** What an open article owns of the reader's state: everything but the preferences. */
+export type ReaderPosition = Omit<ReaderState, 'view' | 'learner' | 'unit' | 'panel'> & { panel: Omit<ReaderState['panel'], 'open'> };
+
+/** The reader's state as its reducer and frames see it: an article's position with the preferences. */
+export function joinReader(position: ReaderPosition, prefs: ReaderPrefs): ReaderState {
+  return { ...position, view: prefs.view, learner: prefs.learner, unit: prefs.unit, panel: { ...position.panel, open: prefs.panelOpen } };
+}
+
+/** The two parts of a reader state again, each to its one owner. */
+export function splitReader(state: ReaderState): { position: ReaderPosition; prefs: ReaderPrefs } {
+  const { view, learner, unit, panel, ...rest } = state;
+  const { open, ...panelRest } = panel;
+  return { position: { ...rest, panel: panelRest }, prefs: { view, learner, unit, panelOpen: open } };
 }

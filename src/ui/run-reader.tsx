@@ -1,148 +1,170 @@
-/** Starts the full-screen reader and gives the terminal back, whatever ends it. */
-import { render } from 'ink';
-import React, { useState } from 'react';
+/**
+ * Runs the reader on a terminal session that is already taken: the program
+ * (state, update, effects), Ink drawing its frames, the session's keys and
+ * signals wired to them. Resolves with the exit status once the user quits.
+ */
+import { PassThrough } from 'node:stream';
+import { render, type RenderOptions } from 'ink';
+import React from 'react';
 import type { LibraryEntry } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
-import { createTranslator } from '../i18n/translate.js';
-import { saveStateSync, type LoadedState, type StoredState } from '../storage/reading-state.js';
-import { safeEntries } from './safe-entries.js';
-import { App } from './app.js';
-import { ErrorBoundary } from './error-boundary.js';
-import { PacedStdin } from './paced-stdin.js';
+import { translatorFor } from '../i18n/translate.js';
+import { NodeEffects } from '../runtime/effects.js';
 import type { Externals } from '../runtime/externals.js';
-import type { TerminalSession } from './terminal.js';
-import { themeFor } from './theme.js';
-import { UiProvider } from './ui-context.js';
+import { StateWriter } from '../runtime/persist.js';
+import { Program } from '../runtime/program.js';
+import { initialAppState, prefsOf, type LibraryPlace } from '../state/app-state.js';
+import type { StoredState } from '../storage/reading-state.js';
+import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
+import { screenLayout } from '../layout/screen-layout.js';
+import type { Theme } from '../view/theme.js';
+import { ErrorBoundary } from './error-boundary.js';
+import { Root } from './root.js';
 
 export interface ReaderOptions {
-  root: LibraryRoot;
-  libraryName: string;
-  /** " --library DIR" for commands the reader suggests (empty for the bundled library). */
-  libraryFlag: string;
-  /** The library, already made safe to draw (safeEntries); later lists are made safe here. */
-  entries: LibraryEntry[];
-  /** Reads the library again (after an edit). */
-  relist: () => Promise<LibraryEntry[]>;
-  /** Checks the files behind an index-fed first frame; resolves with a corrected list, or null. */
-  revalidate: () => Promise<LibraryEntry[] | null>;
-  /** The interface language to start in (--ui-lang, else remembered, else the locale). */
-  language: UiLanguage;
-  colour: boolean;
-  /** The terminal, already taken over (alternate screen, exit handlers). */
   session: TerminalSession;
-  /** Set here: what the session's exit handlers must save before the process ends. */
-  hooks: { flush: () => void };
-  /** The remembered state, loaded before the first frame. */
-  loaded: LoadedState;
-  stateDir: string;
-  describeCrash: (cause: unknown) => string;
-  env: NodeJS.ProcessEnv;
-  initialId?: string;
-  makeExternals: (session: () => TerminalSession, rerender: () => void) => Externals;
   stdout: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
   stderr: NodeJS.WriteStream;
+  root: LibraryRoot;
+  place: LibraryPlace;
+  /** The library, already made safe to draw (safeEntries). */
+  entries: LibraryEntry[];
+  /** The list came from the index unchecked: check the files once the reader runs. */
+  checkLibrary: boolean;
+  check: () => Promise<LibraryEntry[] | null>;
+  relist: () => Promise<LibraryEntry[]>;
+  language: UiLanguage;
+  stored: StoredState;
+  warning?: string | undefined;
+  stateDir: string;
+  theme: Theme;
+  trueColour: boolean;
+  initialId?: string | undefined;
+  /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
+  makeExternals: (terminal: { suspend: () => void; resume: () => void }) => Externals;
+  describeCrash: (cause: unknown) => string;
+  /** Ink's options beyond the streams (tests ask for whole frames with `debug`). */
+  ink?: Pick<RenderOptions, 'debug'>;
+}
+
+/** A running reader: its program (for tests and the benchmark) and its end. */
+export interface ReaderRun {
+  program: Program;
+  /** Resolves with the exit status once the user quits. */
+  done: Promise<number>;
 }
 
 /** Runs the reader until the user quits; resolves with the exit status. */
 export async function runReader(o: ReaderOptions): Promise<number> {
-  const { loaded, session, describeCrash } = o;
-  const dir = o.stateDir;
-  let latest: StoredState = loaded.state;
-  let pending = false;
-  let timer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!pending) return;
-    pending = false;
-    try {
-      saveStateSync(dir, latest);
-    } catch {
-      // Losing a position is better than crashing on the way out.
-    }
-  };
-  const save = (state: StoredState) => {
-    latest = state;
-    pending = true;
-    if (!timer) timer = setTimeout(flush, 500);
-  };
+  return startReader(o).done;
+}
 
-  o.hooks.flush = flush;
-  const startLanguage = o.language;
+/** Starts the reader on the session; see `ReaderRun`. */
+export function startReader(o: ReaderOptions): ReaderRun {
+  const { session } = o;
+  const writer = new StateWriter(o.stateDir);
+  let quit = () => undefined as void;
+  const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
-  const entries = o.entries;
-  let rerender = () => undefined as void;
+  const { columns, rows } = session.size();
+  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning });
 
-  function Root() {
-    const [language, setLanguage] = useState<UiLanguage>(startLanguage);
-    const [ui] = useState(() => new Map<UiLanguage, ReturnType<typeof createTranslator>>());
-    let t = ui.get(language);
-    if (!t) {
-      t = createTranslator(language);
-      ui.set(language, t);
-    }
-    const externals = React.useMemo(() => o.makeExternals(() => session, () => rerender()), []);
-    const refresh = React.useCallback(() => o.revalidate().then((fresh) => (fresh ? safeEntries(fresh) : null)), []);
-    return (
-      <UiProvider value={{ t, language, theme: themeFor(o.colour) }}>
-        <ErrorBoundary message={t('ui.crashed')} onError={(error) => {
-          crashed = error;
-          // The very first render runs inside render(), before `instance` is assigned: unmount after it.
-          setImmediate(() => instance.unmount());
-        }}>
-          <App
-            root={o.root}
-            libraryName={o.libraryName}
-            libraryFlag={o.libraryFlag}
-            entries={entries}
-            stored={loaded.state}
-            save={save}
-            relist={() => o.relist().then(safeEntries)}
-            refresh={refresh}
-            externals={externals}
-            {...(o.initialId ? { initialId: o.initialId } : {})}
-            {...(loaded.warning ? { warning: loaded.warning } : {})}
-            setLanguage={setLanguage}
-          />
-        </ErrorBoundary>
-      </UiProvider>
-    );
-  }
-
-  const instance = render(<Root />, {
-    stdout: o.stdout,
-    // One key at a time (see paced-stdin.ts); Ink needs only a stream's shape of it.
-    stdin: new PacedStdin(o.stdin) as unknown as NodeJS.ReadStream,
-    stderr: o.stderr,
-    exitOnCtrlC: true,
-    patchConsole: false,
-    maxFps: 120,
+  let redraw = () => undefined as void;
+  const externals = o.makeExternals({
+    suspend: () => session.suspend(),
+    resume: () => session.resume(),
   });
-  rerender = () => instance.clear();
-  // On a signal or a crash the terminal is given back and the process ends at once. Ink would
-  // then draw its last frame from its own exit hook, after the alternate screen is gone, onto the
-  // user's screen: it is unmounted first, while its frame still lands in the alternate screen.
-  o.hooks.flush = () => {
-    flush();
-    try {
-      instance.unmount();
-    } catch {
-      // Already unmounted.
-    }
+  // The program is made below; the effects ask it for the layout when an article is laid out.
+  const programRef: { current: Program | null } = { current: null };
+  const effects = new NodeEffects({
+    root: o.root,
+    externals,
+    relist: o.relist,
+    check: o.check,
+    save: (stored) => writer.save(stored),
+    layoutNow: () => {
+      const state = programRef.current?.getState();
+      if (!state) return null;
+      const prefs = prefsOf(state);
+      const t = translatorFor(state.language);
+      return {
+        columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen).columns,
+        labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
+      };
+    },
+    suspend: () => session.stop(),
+    quit: () => quit(),
+  });
+  const program = new Program(initial, effects.run);
+  programRef.current = program;
+
+  const instance = render(
+    <ErrorBoundary
+      message={translatorFor(o.language)('ui.crashed')}
+      onError={(error) => {
+        crashed = error;
+        quit();
+      }}
+    >
+      <Root store={program} theme={o.theme} trueColour={o.trueColour} />
+    </ErrorBoundary>,
+    {
+      stdout: o.stdout,
+      // Ink reads no keys: the session does (one decoder, one message per key).
+      stdin: Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream,
+      stderr: o.stderr,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 120,
+      ...o.ink,
+    },
+  );
+  redraw = () => {
+    // After another program had the screen: Ink forgets what it drew, and the next frame is drawn whole.
+    instance.clear();
+    program.send({ type: 'redraw' });
   };
-  try {
-    await instance.waitUntilExit();
-  } catch (error) {
-    crashed = error as Error;
-  } finally {
-    flush();
-    session.restore();
-  }
-  if (crashed) {
-    o.stderr.write(`${describeCrash(crashed)}\n`);
-    return 70;
-  }
-  return 0;
+  session.attach({
+    keys: (keys, at) => {
+      for (const key of keys) program.send({ type: 'key', key, at });
+    },
+    resize: (c, r) => program.send({ type: 'resize', columns: c, rows: r }),
+    redraw: () => redraw(),
+    beforeExit: () => {
+      writer.flush();
+      // Ink would draw its last frame from its own exit hook after the screen is given back: unmounted first.
+      try {
+        instance.unmount();
+      } catch {
+        // Already unmounted.
+      }
+    },
+    describeCrash: o.describeCrash,
+  });
+  if (o.checkLibrary) effects.run({ type: 'checkLibrary' }, program.send);
+  if (o.initialId) program.send({ type: 'open', id: o.initialId, at: Date.now() });
+
+  const done = (async () => {
+    try {
+      await Promise.race([quitting, instance.waitUntilExit()]);
+    } catch (error) {
+      crashed = error as Error;
+    } finally {
+      effects.dispose();
+      writer.flush();
+      try {
+        instance.unmount();
+      } catch {
+        // Already unmounted.
+      }
+    }
+    if (crashed) {
+      session.dispose();
+      o.stderr.write(`${o.describeCrash(crashed)}\n`);
+      return CRASH_EXIT_CODE;
+    }
+    return 0;
+  })();
+  return { program, done };
 }

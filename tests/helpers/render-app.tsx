@@ -1,18 +1,20 @@
-/** Renders the whole reader app on a library folder, with a fixed terminal size and key helpers. */
+/**
+ * Runs the production reader (the same program, Root and Ink as the built
+ * program) on a library folder, with fake terminal streams of a fixed size:
+ * keys go in through the terminal session as bytes, frames come out of Ink.
+ */
+import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
-import { render } from 'ink-testing-library';
-import React, { act, useState } from 'react';
-import { openLibrary } from '../../src/content/load-library.js';
-import { listLibrary } from '../../src/content/load-library.js';
+import { listLibrary, openLibrary } from '../../src/content/load-library.js';
+import { safeEntries } from '../../src/content/safe-entries.js';
 import type { UiLanguage } from '../../src/i18n/language.js';
-import { createTranslator } from '../../src/i18n/translate.js';
-import { emptyState, type StoredState } from '../../src/storage/reading-state.js';
-import { App } from '../../src/ui/app.js';
 import type { Externals } from '../../src/runtime/externals.js';
-import { themeFor } from '../../src/ui/theme.js';
-import { UiProvider } from '../../src/ui/ui-context.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import type { Program } from '../../src/runtime/program.js';
+import { emptyState, type StoredState } from '../../src/storage/reading-state.js';
+import { TerminalSession, type SessionProcess } from '../../src/terminal/session.js';
+import { startReader } from '../../src/ui/run-reader.js';
+import { themeFor } from '../../src/view/theme.js';
+import { tempDir } from './library.js';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -37,6 +39,8 @@ export interface RenderAppOptions {
   colour?: boolean;
   stored?: StoredState;
   externals?: Partial<Externals>;
+  /** Open this article at once. */
+  open?: string;
 }
 
 export interface AppHarness {
@@ -45,18 +49,80 @@ export interface AppHarness {
   resize: (columns: number, rows: number) => Promise<void>;
   saved: () => StoredState;
   calls: { openUrl: string[]; edit: number[] };
-  unmount: () => void;
+  program: Program;
+  unmount: () => Promise<void>;
+}
+
+/** A terminal's keyboard: what the test writes arrives as `data`. */
+export class FakeStdin extends EventEmitter {
+  isTTY = true;
+  raw = false;
+  paused = true;
+  setRawMode(on: boolean) {
+    this.raw = on;
+    return this;
+  }
+  setEncoding() {
+    return this;
+  }
+  resume() {
+    this.paused = false;
+    return this;
+  }
+  pause() {
+    this.paused = true;
+    return this;
+  }
+  ref() {
+    return this;
+  }
+  unref() {
+    return this;
+  }
+  type(text: string) {
+    this.emit('data', text);
+  }
+}
+
+/** A terminal's screen: remembers what was written (Ink in debug mode writes whole frames). */
+export class FakeStdout extends EventEmitter {
+  isTTY = true;
+  written: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write(text: string) {
+    this.written.push(text);
+    return true;
+  }
+}
+
+/** A process whose signals and exit the tests control (the real one is vitest's). */
+export class FakeProcess extends EventEmitter {
+  pid = 4242;
+  signals: string[] = [];
+  exitCode: number | null = null;
+  kill(_pid: number, signal: string) {
+    this.signals.push(signal);
+    return true;
+  }
+  exit(code: number): never {
+    this.exitCode = code;
+    throw new Error(`exit ${code}`);
+  }
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the frame satisfies `check` (or fails with the last frame). */
 export async function waitFor(harness: { frame: () => string }, check: (frame: string) => boolean, what = 'frame'): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     if (check(harness.frame())) return;
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 5));
-    });
+    await sleep(5);
   }
   throw new Error(`timed out waiting for ${what}; last frame:\n${harness.frame()}`);
 }
@@ -65,8 +131,7 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
   const opened = await openLibrary(o.library);
   if (!opened.ok) throw new Error(opened.message);
   const root = opened.root;
-  const entries = await listLibrary(root);
-  let saved = o.stored ?? emptyState();
+  const entries = safeEntries(await listLibrary(root));
   const calls = { openUrl: [] as string[], edit: [] as number[] };
   const externals: Externals = {
     openUrl: (url) => {
@@ -79,65 +144,66 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
     },
     ...o.externals,
   };
-  function Root() {
-    const [language, setLanguage] = useState<UiLanguage>(o.language ?? 'en');
-    const t = React.useMemo(() => createTranslator(language), [language]);
-    return (
-      <UiProvider value={{ t, language, theme: themeFor(o.colour ?? true) }}>
-        <App
-          root={root}
-          libraryName="test-library"
-          entries={entries}
-          stored={saved}
-          save={(s) => {
-            saved = s;
-          }}
-          relist={() => listLibrary(root)}
-          externals={externals}
-          setLanguage={setLanguage}
-        />
-      </UiProvider>
-    );
-  }
-  let instance!: ReturnType<typeof render>;
-  await act(async () => {
-    instance = render(<Root />);
-    await tick();
+  const stdin = new FakeStdin();
+  const stdout = new FakeStdout(o.columns ?? 120, o.rows ?? 40);
+  const stderr = new FakeStdout(80, 24);
+  const proc = new FakeProcess();
+  const session = new TerminalSession({
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr,
+    process: proc as unknown as SessionProcess,
   });
-  const setSize = (columns: number, rows: number) => {
-    Object.defineProperty(instance.stdout, 'columns', { value: columns, configurable: true });
-    Object.defineProperty(instance.stdout, 'rows', { value: rows, configurable: true });
+  session.start();
+  const run = startReader({
+    session,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+    root,
+    place: { key: root.real, name: 'test-library', flag: '' },
+    entries,
+    checkLibrary: false,
+    check: () => Promise.resolve(null),
+    relist: () => listLibrary(root),
+    language: o.language ?? 'en',
+    stored: o.stored ?? emptyState(),
+    stateDir: tempDir(),
+    theme: themeFor(o.colour ?? true),
+    trueColour: false,
+    initialId: o.open,
+    makeExternals: () => externals,
+    describeCrash: (cause) => `crash: ${String(cause)}`,
+    ink: { debug: true },
+  });
+  const settle = async () => {
+    await tick();
+    await tick();
   };
-  setSize(o.columns ?? 120, o.rows ?? 40);
-  await act(async () => {
-    instance.stdout.emit('resize');
-    await tick();
-  });
+  await settle();
   const harness: AppHarness = {
-    // What a person sees: the text without its colour and style codes.
-    frame: () => stripVTControlCharacters(instance.lastFrame() ?? ''),
+    // What a person sees: the last whole frame, without its colour and style codes.
+    frame: () => stripVTControlCharacters(stdout.written.at(-1) ?? '').replace(/\n+$/, ''),
     press: async (...keys) => {
       for (const key of keys) {
-        await act(async () => {
-          instance.stdin.write(key);
-          await tick();
-        });
+        stdin.type(key);
+        // A lone Esc waits a moment for the rest of an escape sequence that might follow.
+        if (key === KEYS.escape) await sleep(40);
+        await settle();
       }
-      await act(async () => {
-        await tick();
-      });
     },
     resize: async (columns, rows) => {
-      setSize(columns, rows);
-      await act(async () => {
-        instance.stdout.emit('resize');
-        await tick();
-      });
+      stdout.columns = columns;
+      stdout.rows = rows;
+      stdout.emit('resize');
+      await settle();
     },
-    saved: () => saved,
+    saved: () => run.program.getState().stored,
     calls,
-    unmount: () => {
-      act(() => instance.unmount());
+    program: run.program,
+    unmount: async () => {
+      stdin.type('Q');
+      await run.done;
+      session.dispose();
     },
   };
   return harness;

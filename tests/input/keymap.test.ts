@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { KEYMAP, commandFor, keyLabel, type Command, type KeyScope } from '../../src/input/keymap.js';
 import { KEYS_END, KEYS_START, keysMarkdown } from '../../src/input/keys-markdown.js';
-import { splitKeys } from '../../src/ui/paced-stdin.js';
-import { withUncookedEnter } from '../../src/ui/split-keys.js';
+import { KeyDecoder, parseKey } from '../../src/input/keys.js';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 
@@ -13,14 +11,8 @@ const ALL_COMMANDS: Record<Command, true> = {
   down: true, up: true, top: true, bottom: true, halfDown: true, halfUp: true, pageDown: true, pageUp: true,
   open: true, back: true, nextArticle: true, prevArticle: true, cycleView: true, toggleFacts: true, switchTab: true,
   toggleUnit: true, reveal: true, search: true, searchNext: true, searchPrev: true, openUrl: true, edit: true,
-  help: true, quit: true, quitNow: true,
+  help: true, quit: true, quitNow: true, suspend: true,
 };
-
-const key = (over: Partial<Key> = {}): Key => ({
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false,
-  end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false,
-  meta: false, super: false, hyper: false, capsLock: false, numLock: false, ...over,
-});
 
 describe('key table', () => {
   it('gives every command at least one key and a description in both languages', () => {
@@ -48,24 +40,37 @@ describe('key table', () => {
   });
 
   it('matches the keys of DESIGN.md, arrows included', () => {
-    expect(commandFor('j', key(), 'reader')).toBe('down');
-    expect(commandFor('', key({ downArrow: true }), 'reader')).toBe('down');
-    expect(commandFor('d', key({ ctrl: true }), 'reader')).toBe('halfDown');
-    expect(commandFor(' ', key(), 'list')).toBe('pageDown');
-    expect(commandFor('', key({ home: true }), 'list')).toBe('top');
-    expect(commandFor('G', key({ shift: true }), 'reader')).toBe('bottom');
-    expect(commandFor('', key({ backspace: true }), 'reader')).toBe('back');
-    expect(commandFor('J', key({ shift: true }), 'reader')).toBe('nextArticle');
-    expect(commandFor('J', key({ shift: true }), 'list')).toBeNull();
-    expect(commandFor('c', key({ ctrl: true }), 'list')).toBe('quitNow');
-    expect(commandFor('x', key(), 'reader')).toBeNull();
+    const command = (bytes: string, scope: 'list' | 'reader') => commandFor(parseKey(bytes), scope);
+    expect(command('j', 'reader')).toBe('down');
+    expect(command('\u001B[B', 'reader')).toBe('down');
+    expect(command('\u001BOB', 'reader')).toBe('down');
+    expect(command('\u0004', 'reader')).toBe('halfDown');
+    expect(command(' ', 'list')).toBe('pageDown');
+    expect(command('\u001B[H', 'list')).toBe('top');
+    expect(command('\u001B[1~', 'list')).toBe('top');
+    expect(command('\u001B[4~', 'list')).toBe('bottom');
+    expect(command('G', 'reader')).toBe('bottom');
+    expect(command('\u007F', 'reader')).toBe('back');
+    expect(command('J', 'reader')).toBe('nextArticle');
+    expect(command('J', 'list')).toBeNull();
+    expect(command('\u0003', 'list')).toBe('quitNow');
+    expect(command('\u001A', 'reader')).toBe('suspend');
+    expect(command('x', 'reader')).toBeNull();
   });
 
-  it('takes a burst of keys one by one (split before Ink sees them), and a cooked Enter as Enter', () => {
-    const seen: [string, boolean][] = [];
-    for (const k of [...splitKeys('jjK'), '\n']) withUncookedEnter(k, key(), (input, pressed) => seen.push([input, pressed.return]));
-    expect(seen).toEqual([['j', false], ['j', false], ['K', false], ['\r', true]]);
-    expect(commandFor('\r', key({ return: true }), 'list')).toBe('open');
+  it('takes a burst of keys one by one, a cooked Enter as Enter, and waits for an escape sequence cut by a read', () => {
+    const decoder = new KeyDecoder();
+    const names = (keys: ReturnType<typeof decoder.push>) => keys.map((k) => k.name ?? k.input);
+    expect(names(decoder.push('jjK\n'))).toEqual(['j', 'j', 'K', 'enter']);
+    expect(names(decoder.push('/Süd😀'))).toEqual(['/', 'S', 'ü', 'd', '😀']);
+    expect(names(decoder.push('\u001B[5~j\u001B'))).toEqual(['pageUp', 'j']);
+    expect(decoder.waiting).toBe(true);
+    expect(names(decoder.push('[A'))).toEqual(['up']);
+    expect(names(decoder.push('\u001B'))).toEqual([]);
+    expect(names(decoder.flush())).toEqual(['escape']);
+    expect(names(decoder.push('\u001B\u001B[A'))).toEqual(['up']);
+    // Esc and a key typed fast arrive in one read: both count.
+    expect(names(decoder.push('\u001B?jj'))).toEqual(['escape', '?', 'j', 'j']);
   });
 
   it('is what the README lists', () => {

@@ -21,6 +21,6 @@ describe('the reader on an article whose facts.yaml is broken', () => {
     // The glossary comes from the same file: its tab says the same.
     await app.press(KEYS.tab);
     expect(app.frame()).toContain('facts.yaml has errors');
-    app.unmount();
+    await app.unmount();
   });
 });

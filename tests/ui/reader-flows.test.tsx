@@ -23,7 +23,7 @@ describe('library screen', () => {
     expect(lines[bridge]).toMatch(/15 Jan 2025.*Beispielheimer Bote.*reviewed/);
     expect(lines[school]).toMatch(/untranslated/);
     expect(lines[bridge]).toContain('●');
-    app.unmount();
+    await app.unmount();
   });
 
   it('finds articles by words in their text and facts, not only titles', async () => {
@@ -32,7 +32,7 @@ describe('library screen', () => {
     await waitFor(app, (f) => f.includes('Älterer Artikel') && !f.includes('New bridge'), 'a body match');
     await app.press(KEYS.escape, '/', ...'kosten');
     await waitFor(app, (f) => f.includes('New bridge') && !f.includes('Älterer Artikel') && !f.includes('searching'), 'a facts match');
-    app.unmount();
+    await app.unmount();
   });
 
   it('switches the titles between English and German on every t', async () => {
@@ -44,7 +44,7 @@ describe('library screen', () => {
     expect(app.frame()).toContain('New bridge for Beispielheim');
     await app.press('t');
     expect(app.frame()).toContain('Neue Brücke für Beispielheim');
-    app.unmount();
+    await app.unmount();
   });
 
   it('filters as you type and Esc clears the filter', async () => {
@@ -54,7 +54,7 @@ describe('library screen', () => {
     expect(app.frame()).not.toContain('New bridge');
     await app.press(KEYS.escape);
     expect(app.frame()).toContain('New bridge');
-    app.unmount();
+    await app.unmount();
   });
 });
 
@@ -75,7 +75,7 @@ describe('reader', () => {
     expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
     await app.press('G');
     expect(app.frame()).toMatch(/¶ 2\/2 · sentence 2\/2/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('cycles the view with t and remembers it', async () => {
@@ -89,7 +89,7 @@ describe('reader', () => {
     expect(app.frame()).toContain('ENGLISH (');
     expect(app.frame()).not.toContain('DEUTSCH (');
     expect(app.saved().preferences.view).toBe('en');
-    app.unmount();
+    await app.unmount();
   });
 
   it('jumps to the sentence a fact cites when the fact is selected', async () => {
@@ -101,7 +101,7 @@ describe('reader', () => {
     expect(app.frame()).toContain('Cost');
     await app.press(KEYS.enter);
     expect(app.frame()).toMatch(/¶ 1\/2 · sentence 2\/2/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('moves through many facts in order with G, g and PgDn, the text cursor following', async () => {
@@ -135,7 +135,7 @@ describe('reader', () => {
     expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
     await app.press(KEYS.pageDown);
     expect(app.frame()).not.toMatch(/▌ • Fact 1(?!\d)/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('finds a glossary term in the text with Enter', async () => {
@@ -148,7 +148,7 @@ describe('reader', () => {
     // The term became the search: the cursor is on its first use (sentence 1), n goes on from there.
     expect(app.frame()).toMatch(/¶ 1\/2 · sentence 1\/2/);
     expect(app.frame()).toContain('/Brücke');
-    app.unmount();
+    await app.unmount();
   });
 
   it('gives a long message the whole status line, so its end is not cut off', async () => {
@@ -163,7 +163,7 @@ describe('reader', () => {
     await waitFor(app, (f) => f.includes('DEUTSCH'));
     await app.press('e');
     await waitFor(app, (f) => f.includes('paragraph 2 is empty'), 'the whole message');
-    app.unmount();
+    await app.unmount();
   });
 
   it('searches the article with / and n', async () => {
@@ -172,7 +172,7 @@ describe('reader', () => {
     await waitFor(app, (f) => f.includes('DEUTSCH'));
     await app.press('/', 'z', 'w', 'e', 'i', KEYS.enter);
     expect(app.frame()).toMatch(/¶ 2\/2 · sentence 2\/2/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('shows help from the key table and closes it', async () => {
@@ -182,7 +182,7 @@ describe('reader', () => {
     expect(app.frame()).toContain('key facts panel');
     await app.press(KEYS.escape);
     expect(app.frame()).toContain('New bridge');
-    app.unmount();
+    await app.unmount();
   });
 
   for (const [columns, rows] of [[160, 40], [80, 24], [40, 10]] as const) {
@@ -195,21 +195,21 @@ describe('reader', () => {
       if (columns >= 160) expect(lines.some((l) => l.includes('edit the focused English paragraph in $EDITOR'))).toBe(true);
       if (columns >= 80) expect(lines.some((l) => l.includes('open the article / go to the facts panel'))).toBe(true);
       expect(lines.some((l) => /^ \S/.test(l))).toBe(false);
-      app.unmount();
+      await app.unmount();
     });
   }
 
   it("scrolls the help's key list with G, g and PgDn", async () => {
     const app = await renderApp({ library: library(), columns: 80, rows: 24 });
     await app.press('?');
-    expect(app.frame()).toMatch(/keys 1–\d+ of 25/);
+    expect(app.frame()).toMatch(/keys 1–\d+ of 26/);
     await app.press('G');
-    expect(app.frame()).toMatch(/keys \d+–25 of 25/);
+    expect(app.frame()).toMatch(/keys \d+–26 of 26/);
     await app.press('g');
-    expect(app.frame()).toMatch(/keys 1–\d+ of 25/);
+    expect(app.frame()).toMatch(/keys 1–\d+ of 26/);
     await app.press(KEYS.pageDown);
     expect(app.frame()).not.toMatch(/keys 1–/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('hides the English in learner mode until r reveals the focused sentence', async () => {
@@ -222,7 +222,7 @@ describe('reader', () => {
     expect(app.frame()).toContain('The town of Beispielheim');
     expect(app.frame()).not.toContain('It costs 12 million euros');
     expect(app.frame().split('\n').length).toBe(before);
-    app.unmount();
+    await app.unmount();
   });
 
   it('keeps the cursor on its sentence through resizes to 80 and 160 columns', async () => {
@@ -236,7 +236,7 @@ describe('reader', () => {
     await app.resize(160, 50);
     expect(app.frame()).toMatch(/¶ 2\/2 · sentence 1\/2/);
     expect(app.frame()).toContain('ENGLISH (');
-    app.unmount();
+    await app.unmount();
   });
 
   it('speaks German with --ui-lang de', async () => {
@@ -246,7 +246,7 @@ describe('reader', () => {
     await app.press(KEYS.enter);
     await waitFor(app, (f) => f.includes('DEUTSCH'));
     expect(app.frame()).toMatch(/Satz 1\/2/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('moves to the next and previous article with J and K, and hands o and e to the outside world', async () => {
@@ -273,12 +273,12 @@ describe('reader', () => {
     await app.press('q');
     await waitFor(app, (f) => f.includes('test-library'), 'the library');
     expect(app.frame().split('\n').find((l) => l.includes('Mitte'))).toMatch(/^▌/);
-    app.unmount();
+    await app.unmount();
   });
 
   it('says the terminal is too small below 40×10', async () => {
     const app = await renderApp({ library: library(), columns: 30, rows: 8 });
     expect(app.frame()).toMatch(/Too small \(30×8\): q quits/);
-    app.unmount();
+    await app.unmount();
   });
 });

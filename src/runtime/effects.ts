@@ -1,0 +1,143 @@
+/**
+ * Runs the program's effects against the real world: reading articles and
+ * the library, searching article texts, the browser and the editor, saving
+ * the remembered state, timers. Each reports back with messages. Everything
+ * it starts can be stopped at once (`dispose`), so quitting never waits.
+ */
+import type { LibraryEntry } from '../content/article.js';
+import { scanFullText } from '../content/full-text.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import { safeEntries } from '../content/safe-entries.js';
+import type { Effect, Msg } from '../state/messages.js';
+import type { StoredState } from '../storage/reading-state.js';
+import { loadForReader, type LayoutNow } from './article-loader.js';
+import type { Externals } from './externals.js';
+
+/** How long the library filter waits for more typing before it reads article texts. */
+const SEARCH_DEBOUNCE_MS = 150;
+/** Progress of that search is reported every this many articles. */
+const SEARCH_PROGRESS_STEP = 200;
+
+export interface EffectDeps {
+  root: LibraryRoot;
+  externals: Externals;
+  /** Reads the library again (after an edit). */
+  relist: () => Promise<LibraryEntry[]>;
+  /** Checks the files behind a list that came from the index: the corrected list, or null when it was right. */
+  check: () => Promise<LibraryEntry[] | null>;
+  /** Remembers the state (debounced; written for good on the way out). */
+  save: (stored: StoredState) => void;
+  /** The reader's columns now, for laying out an article while it loads. */
+  layoutNow: LayoutNow;
+  /** Ctrl-Z: gives the terminal to the shell until `fg`. */
+  suspend: () => void;
+  quit: () => void;
+}
+
+export class NodeEffects {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private search: { controller: AbortController; timer: NodeJS.Timeout } | null = null;
+  private load: AbortController | null = null;
+  private disposed = false;
+
+  constructor(private readonly deps: EffectDeps) {}
+
+  /** Stops everything in flight; later results are dropped. */
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.stopSearch();
+    this.load?.abort();
+  }
+
+  readonly run = (effect: Effect, send: (msg: Msg) => void): void => {
+    if (this.disposed) return;
+    const deliver = (msg: Msg) => {
+      if (!this.disposed) send(msg);
+    };
+    switch (effect.type) {
+      case 'loadArticle': {
+        // Only the last article asked for is worth reading on.
+        this.load?.abort();
+        const controller = new AbortController();
+        this.load = controller;
+        void loadForReader(this.deps.root, effect.id, controller.signal, this.deps.layoutNow).then((load) => {
+          if (load && !controller.signal.aborted) deliver({ type: 'articleLoaded', id: effect.id, generation: effect.generation, load });
+        });
+        return;
+      }
+      case 'searchText':
+        this.startSearch(effect, deliver);
+        return;
+      case 'stopSearch':
+        this.stopSearch();
+        return;
+      case 'checkLibrary':
+        void this.deps.check().then((fresh) => {
+          if (fresh) deliver({ type: 'libraryRead', entries: safeEntries(fresh) });
+        });
+        return;
+      case 'relist':
+        void this.deps.relist().then((entries) => deliver({ type: 'libraryRead', entries: safeEntries(entries) }));
+        return;
+      case 'openUrl':
+        void this.deps.externals.openUrl(effect.url).then((r) => deliver({ type: 'notice', text: r.message }));
+        return;
+      case 'edit':
+        void this.deps.externals
+          .editParagraph(effect.article, effect.paragraph)
+          .then((r) => deliver({ type: 'edited', id: effect.article.id, message: r.message }));
+        return;
+      case 'save':
+        this.deps.save(effect.stored);
+        return;
+      case 'expireNotice': {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          deliver({ type: 'noticeExpired', id: effect.id });
+        }, effect.afterMs);
+        this.timers.add(timer);
+        return;
+      }
+      case 'suspend':
+        this.deps.suspend();
+        return;
+      case 'quit':
+        this.deps.quit();
+        return;
+      default: {
+        const never: never = effect;
+        return never;
+      }
+    }
+  };
+
+  private stopSearch(): void {
+    if (!this.search) return;
+    clearTimeout(this.search.timer);
+    this.search.controller.abort();
+    this.search = null;
+  }
+
+  private startSearch(effect: Extract<Effect, { type: 'searchText' }>, deliver: (msg: Msg) => void): void {
+    this.stopSearch();
+    const controller = new AbortController();
+    const { query, ids } = effect;
+    const timer = setTimeout(() => {
+      let reported = 0;
+      void scanFullText(this.deps.root, ids, query, new Set(effect.skip), {
+        signal: controller.signal,
+        onHits: (hits) => deliver({ type: 'fullText', query, hits, done: reported, finished: false }),
+        onProgress: (done) => {
+          if (done - reported < SEARCH_PROGRESS_STEP && done < ids.length) return;
+          reported = done;
+          deliver({ type: 'fullText', query, hits: [], done, finished: false });
+        },
+      }).then(() => {
+        if (!controller.signal.aborted) deliver({ type: 'fullText', query, hits: [], done: ids.length, finished: true });
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    this.search = { controller, timer };
+  }
+}

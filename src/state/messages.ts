@@ -1,0 +1,45 @@
+/**
+ * What the program reacts to (messages) and what it asks the outside world to
+ * do (effects). Every key, every finished piece of work and every resize is a
+ * message for `update`; effects are run by the runtime, and what they find
+ * comes back as messages.
+ */
+import type { Article, LibraryEntry } from '../content/article.js';
+import type { KeyPress } from '../input/keys.js';
+import type { StoredState } from '../storage/reading-state.js';
+import type { ArticleLoad } from './app-state.js';
+
+export type Msg =
+  /** A key press; `at` is when it arrived (milliseconds since the epoch), for what it changes in the remembered state. */
+  | { type: 'key'; key: KeyPress; at: number }
+  | { type: 'resize'; columns: number; rows: number }
+  /** Open an article (named on the command line). */
+  | { type: 'open'; id: string; at: number }
+  | { type: 'articleLoaded'; id: string; generation: number; load: Exclude<ArticleLoad, { status: 'loading' }> }
+  /** The library as read from disk again (checked after a first frame from the index, or after an edit). */
+  | { type: 'libraryRead'; entries: readonly LibraryEntry[] }
+  /** Progress of the search of article texts for the library filter. */
+  | { type: 'fullText'; query: string; hits: readonly number[]; done: number; finished: boolean }
+  | { type: 'notice'; text: string }
+  | { type: 'noticeExpired'; id: number }
+  /** The editor closed: what became of the paragraph. */
+  | { type: 'edited'; id: string; message: string }
+  /** The terminal was given back to us (after Ctrl-Z, an editor): draw everything again. */
+  | { type: 'redraw' };
+
+export type Effect =
+  | { type: 'loadArticle'; id: string; generation: number }
+  /** Search the texts of `ids` (but those at `skip`) for `query`; a new search replaces the last. */
+  | { type: 'searchText'; query: string; ids: readonly string[]; skip: readonly number[] }
+  | { type: 'stopSearch' }
+  /** Check the files behind a list that came from the index. */
+  | { type: 'checkLibrary' }
+  /** Read the library again (an article's files changed). */
+  | { type: 'relist' }
+  | { type: 'openUrl'; url: string }
+  | { type: 'edit'; article: Article; paragraph: number }
+  | { type: 'save'; stored: StoredState }
+  | { type: 'expireNotice'; id: number; afterMs: number }
+  /** Ctrl-Z: give the terminal back to the shell until `fg`. */
+  | { type: 'suspend' }
+  | { type: 'quit' };

@@ -1,0 +1,96 @@
+/**
+ * The one update of the program: `update(state, msg)` returns the next state
+ * and the effects to run. Every key is a message applied to the state the key
+ * before it produced, so a burst of keys needs no pacing; every result of
+ * asynchronous work (an article loaded, search hits, the library checked)
+ * comes back as a message too. Pure: no React, no I/O, no clock.
+ */
+import { commandFor } from '../input/keymap.js';
+import type { AppState } from './app-state.js';
+import { updateHelp } from './help-update.js';
+import { open, refilter, updateLibraryKey, withFullText } from './library-update.js';
+import { reduceLibrary } from './library-state.js';
+import type { Effect, Msg } from './messages.js';
+import { updateReaderKey } from './reader-update.js';
+import { settle } from './settle.js';
+import { showNotice } from './notice.js';
+import { isTooSmall, quit, type Update } from './steps.js';
+
+export type { Update } from './steps.js';
+import type { KeyPress } from '../input/keys.js';
+
+export function update(state: AppState, msg: Msg): Update {
+  const [next, effects] = apply(state, msg);
+  return [settle(next), effects];
+}
+
+function apply(state: AppState, msg: Msg): Update {
+  switch (msg.type) {
+    case 'key':
+      return updateKey(state, msg.key, msg.at);
+    case 'resize':
+      return [{ ...state, size: { columns: Math.max(1, msg.columns), rows: Math.max(1, msg.rows) } }, []];
+    case 'open': {
+      const index = state.library.visible.findIndex((i) => state.library.entries[i]?.id === msg.id);
+      const selected = index >= 0 ? { ...state, library: { ...state.library, nav: reduceLibrary(state.library.nav, { type: 'select', index }) } } : state;
+      return open(selected, msg.id, msg.at);
+    }
+    case 'articleLoaded':
+      return articleLoaded(state, msg);
+    case 'libraryRead':
+      return [refilter(state, msg.entries), []];
+    case 'fullText':
+      return [withFullText(state, msg), []];
+    case 'notice':
+      return showNotice(state, msg.text);
+    case 'noticeExpired':
+      return [state.notice?.id === msg.id ? { ...state, notice: null } : state, []];
+    case 'edited': {
+      const [noted, effects] = showNotice(state, msg.message);
+      const reader = noted.reader;
+      if (!reader || reader.id !== msg.id) return [noted, [...effects, { type: 'relist' }]];
+      // The article is read again; what is on screen stays until the new text is there.
+      const generation = reader.generation + 1;
+      return [
+        { ...noted, reader: { ...reader, generation } },
+        [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }],
+      ];
+    }
+    case 'redraw':
+      return [{ ...state, redraws: state.redraws + 1 }, []];
+    default: {
+      const never: never = msg;
+      return never;
+    }
+  }
+}
+
+function updateKey(state: AppState, key: KeyPress, at: number): Update {
+  if (state.quitting) return [state, []];
+  // Suspending and quitting at once work everywhere, also while an article loads.
+  const global = commandFor(key, 'list');
+  if (global === 'quitNow') return quit(state);
+  if (global === 'suspend') return [state, [{ type: 'suspend' }]];
+  if (isTooSmall(state)) return global === 'quit' ? quit(state) : [state, []];
+  if (state.help) return updateHelp(state, key, at);
+  const reader = state.reader;
+  if (reader?.load.status === 'loading') {
+    return [{ ...state, reader: { ...reader, pending: [...reader.pending, { key, at }] } }, []];
+  }
+  if (reader) return updateReaderKey(state, key, at);
+  return updateLibraryKey(state, key, at);
+}
+
+function articleLoaded(state: AppState, msg: Extract<Msg, { type: 'articleLoaded' }>): Update {
+  const reader = state.reader;
+  if (!reader || reader.id !== msg.id || reader.generation !== msg.generation) return [state, []];
+  let next: AppState = settle({ ...state, reader: { ...reader, load: msg.load, pending: [] } });
+  const effects: Effect[] = [];
+  // Keys typed while it loaded apply to it now, in order.
+  for (const { key, at } of reader.pending) {
+    const [after, more] = update(next, { type: 'key', key, at });
+    next = after;
+    effects.push(...more);
+  }
+  return [next, effects];
+}

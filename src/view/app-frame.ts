@@ -1,0 +1,67 @@
+/**
+ * The whole screen for a state: `appFrame(state, theme)` → styled lines.
+ * Pure. Ink writes these lines (and only diffs them), and the very first
+ * frame is drawn from the same function before Ink has loaded.
+ */
+import { MIN_COLUMNS, MIN_ROWS } from '../layout/screen-layout.js';
+import { seg, type StyledLine } from '../layout/styled-line.js';
+import { prefsOf, type AppState } from '../state/app-state.js';
+import { joinReader } from '../state/reader-state.js';
+import { geometryOf, libraryListRows } from '../state/settle.js';
+import { isTooSmall, tOf } from '../state/steps.js';
+import { articleRecordOf } from '../storage/reading-state.js';
+import { wrapText } from '../text/wrap.js';
+import { helpFrame } from './help-frame.js';
+import { libraryFrame } from './library-frame.js';
+import { cannotOpenFrame, loadingFrame, readerFrame } from './reader-frame.js';
+import type { Theme } from './theme.js';
+
+export function appFrame(state: AppState, theme: Theme): StyledLine[] {
+  const t = tOf(state);
+  const { columns, rows } = state.size;
+  if (isTooSmall(state)) {
+    const text = t('ui.tooSmall', { columns, rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS });
+    return wrapText(text, Math.max(1, columns))
+      .slice(0, Math.max(1, rows - 1))
+      .map((l) => [seg(l.text, theme.warning)]);
+  }
+  const prefs = prefsOf(state);
+  if (state.help) return helpFrame({ help: state.help, prefs, language: state.language, width: columns, height: rows - 1, t, theme });
+  const reader = state.reader;
+  if (reader) {
+    const load = reader.load;
+    if (load.status === 'loading') return loadingFrame(t, theme, columns);
+    if (load.status === 'error') return cannotOpenFrame({ id: reader.id, errors: load.errors, rows, width: columns, t, theme });
+    const geo = geometryOf(state);
+    if (geo) {
+      return readerFrame({
+        article: load.article,
+        paragraphs: load.paragraphs,
+        state: joinReader(reader.position, prefs),
+        geo,
+        notice: state.notice?.text ?? null,
+        language: state.language,
+        t,
+        theme,
+      });
+    }
+  }
+  const { library } = state;
+  const searchNote = library.fullText.searching ? t('ui.library.searching', { done: library.fullText.done, total: library.entries.length }) : undefined;
+  return libraryFrame({
+    entries: library.entries,
+    visible: library.visible,
+    state: library.nav,
+    view: prefs.view,
+    read: (id) => articleRecordOf(state.stored, state.place.key, id).read,
+    width: columns,
+    listRows: libraryListRows(rows),
+    libraryName: state.place.name,
+    note: state.notice?.text ?? searchNote,
+    sourceWidth: library.sourceWidth,
+    ...(library.total !== undefined ? { total: library.total } : {}),
+    t,
+    language: state.language,
+    theme,
+  });
+}

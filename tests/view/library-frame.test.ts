@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LibraryEntry } from '../../src/content/article.js';
+import { createTranslator } from '../../src/i18n/translate.js';
+import { libraryFrame } from '../../src/view/library-frame.js';
+import { initialLibraryState } from '../../src/state/library-state.js';
+import { themeFor } from '../../src/view/theme.js';
+
+function entry(id: string, published: string, title: string): LibraryEntry {
+  return {
+    ok: true,
+    id,
+    summary: { id, title: { de: title }, source: 'Probeblatt', published, time: Date.parse(published), translation: 'untranslated' },
+  };
+}
+
+describe('the library frame', () => {
+  for (const language of ['en', 'de'] as const) {
+    it(`starts every title in the same column whatever the month (${language})`, () => {
+      const entries = [
+        entry('a', '2023-09-21T10:00:00+02:00', 'Septembertitel'),
+        entry('b', '2023-05-02T10:00:00+02:00', 'Maititel'),
+        entry('c', '2023-02-12T10:00:00+01:00', 'Februartitel'),
+      ];
+      const lines = libraryFrame({
+        entries,
+        visible: [0, 1, 2],
+        state: initialLibraryState(3),
+        view: 'de',
+        read: () => false,
+        width: 100,
+        listRows: 10,
+        libraryName: 'bib',
+        note: undefined,
+        sourceWidth: 10,
+        t: createTranslator(language),
+        language,
+        theme: themeFor(false),
+      }).map((line) => line.map((s) => s.text).join(''));
+      const columns = ['Septembertitel', 'Maititel', 'Februartitel'].map((title) => lines.find((l) => l.includes(title))?.indexOf(title));
+      expect(columns[0]).toBeGreaterThan(0);
+      expect(new Set(columns).size).toBe(1);
+    });
+  }
+
+  it("shows a broken article's problem from its folder on, without the library's path", () => {
+    const broken: LibraryEntry = { ok: false, id: 'kaputt', errors: [{ file: path.join('/srv/bib', 'kaputt', 'article.de.md'), line: 5, severity: 'error', message: 'published: missing' }] };
+    const lines = libraryFrame({
+      entries: [broken],
+      visible: [0],
+      state: initialLibraryState(1),
+      view: 'de',
+      read: () => false,
+      width: 100,
+      listRows: 5,
+      libraryName: '/srv/bib',
+      note: undefined,
+      sourceWidth: 10,
+      t: createTranslator('en'),
+      language: 'en',
+      theme: themeFor(false),
+    }).map((line) => line.map((s) => s.text).join(''));
+    const row = lines.find((l) => l.includes('kaputt')) ?? '';
+    expect(row).toContain('article.de.md:5');
+    expect(row).not.toContain('/srv/bib');
+  });
+});
