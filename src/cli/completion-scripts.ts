@@ -193,9 +193,9 @@ function fishValue(kind: ValueKind): string {
   }[kind];
 }
 
-function fishOption(o: OptionModel, condition: string): string {
+function fishOption(program: string, o: OptionModel, condition: string): string {
   const names = `-l ${o.long.replace(/^--/, '')}${o.short ? ` -s ${o.short.replace(/^-/, '')}` : ''}`;
-  return `complete -c ${'newsbridge'} -n ${fq(condition)} ${names}${o.value ? ` ${fishValue(o.value)}` : ''} -d ${fq(o.description)}`;
+  return `complete -c ${program} -n ${fq(condition)} ${names}${o.value ? ` ${fishValue(o.value)}` : ''} -d ${fq(o.description)}`;
 }
 
 function fish(model: CompletionModel): string {
@@ -270,8 +270,8 @@ function fish(model: CompletionModel): string {
     `complete -c ${p} -f`,
     ...model.commands.map((c) => `complete -c ${p} -n '__newsbridge_at :0' -a ${c.name} -d ${fq(c.description)}`),
     `complete -c ${p} -n '__newsbridge_at :0' -a '(__newsbridge_ids)'`,
-    ...model.options.map((o) => fishOption(o, "__newsbridge_in ''")),
-    ...model.commands.flatMap((c) => c.options.map((o) => fishOption(o, `__newsbridge_in ${c.name}`))),
+    ...model.options.map((o) => fishOption(p, o, "__newsbridge_in ''")),
+    ...model.commands.flatMap((c) => c.options.map((o) => fishOption(p, o, `__newsbridge_in ${c.name}`))),
     ...model.commands.flatMap((c) =>
       c.args.map((kind, i) => {
         const where = `-n ${fq(`__newsbridge_at ${c.name}:${i}`)}`;
