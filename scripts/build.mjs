@@ -65,7 +65,8 @@ try {
   };
   const result = await build({
     ...bundleOptions,
-    entryPoints: { newsbridge: 'src/cli.ts' },
+    // The article worker is an entry of its own, beside the chunk that starts it (dist/chunks/).
+    entryPoints: { newsbridge: 'src/cli.ts', 'chunks/article-worker': 'src/runtime/article-worker.ts' },
     outdir: fresh,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

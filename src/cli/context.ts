@@ -5,7 +5,8 @@ import { openLibrary } from '../content/load-library.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { Translate } from '../i18n/translate.js';
 import type { UiLanguage } from '../i18n/language.js';
-import { sanitise } from '../text/sanitize.js';
+import type { Recovery } from '../storage/replace-files.js';
+import { sanitise, showControls } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import type { ColorLevel } from './color-level.js';
 import type { InputStream } from './read-stdin.js';
@@ -57,11 +58,18 @@ export function libraryFlag(options: GlobalOptions, env: NodeJS.ProcessEnv): str
   return ` --library ${/^[\w@%+=:,./-]+$/.test(shown) ? shown : `"${shown.replace(/["\\$`]/g, (c) => `\\${c}`)}"`}`;
 }
 
+/** Says on stderr which interrupted imports were finished or undone when the library was opened. */
+export function reportRecovery(ctx: CommandContext, recovered: Recovery): void {
+  for (const id of recovered.finished) ctx.err(`${ctx.t('safety.recovered.finished', { id: showControls(id) })}\n`);
+  for (const id of recovered.rolledBack) ctx.err(`${ctx.t('safety.recovered.rolledBack', { id: showControls(id) })}\n`);
+}
+
 /** Opens the library or fails with a one-line usage error. */
 export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string; flag: string }> {
   const dir = libraryDir(options, ctx.env, ctx.t);
   const shown = sanitise(displayPath(dir));
   const opened = await openLibrary(dir);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));
+  reportRecovery(ctx, opened.recovered);
   return { root: opened.root, shown, flag: libraryFlag(options, ctx.env) };
 }

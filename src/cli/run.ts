@@ -6,6 +6,7 @@ import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
+import { OutputGuard } from './output-guard.js';
 import { buildProgram, type Action } from './program.js';
 import type { InputStream } from './read-stdin.js';
 import { commandLike, firstWord } from './suggest-command.js';
@@ -18,15 +19,19 @@ export interface RunIO {
   /** Standard input (process.stdin when not given). */
   stdin?: InputStream;
   env: NodeJS.ProcessEnv;
+  /** Guards stdout against write errors; the entry point passes the one its stream's 'error' event also feeds. */
+  guard?: OutputGuard;
 }
 
-function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO): CommandContext {
+function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO, guard: OutputGuard): CommandContext {
   const level = colorLevel(argv, io.env, io.stdout.isTTY === true);
+  const t = createTranslator(language);
+  guard.t = t;
   return {
-    t: createTranslator(language),
+    t,
     language,
     env: io.env,
-    out: (text) => void io.stdout.write(text),
+    out: (text) => guard.write(text),
     err: (text) => void io.stderr.write(text),
     stdoutIsTTY: io.stdout.isTTY === true,
     stdinIsTTY: io.stdinIsTTY,
@@ -56,10 +61,17 @@ function parseErrorMessage(cause: CommanderError, ctx: CommandContext): string {
   return ctx.t(`cli.parse.${kind}`, { name });
 }
 
+/** Runs the command; a command whose output could not be written ends with status 1 (said once on stderr). */
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const guard = io.guard ?? new OutputGuard(io.stdout, io.stderr);
+  const code = await runCommand(argv, io, guard);
+  return guard.failure !== null && code === 0 ? 1 : code;
+}
+
+async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard): Promise<number> {
   const requested = languageFromArgv(argv);
   const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
-  const ctx = makeContext(language, argv, io);
+  const ctx = makeContext(language, argv, io, guard);
   if (requested !== undefined && !isUiLanguage(requested)) {
     fail(ctx, ctx.t('cli.badUiLang', { value: sanitise(requested) }), ctx.t('cli.hint', { command: '' }));
     return 2;

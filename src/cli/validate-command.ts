@@ -8,7 +8,7 @@ import { validateArticle, validateLibrary, type ArticleReport, type LibraryRepor
 import { cacheDir } from '../storage/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
-import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
+import { libraryFlag, reportRecovery, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 function isDirectory(p: string): boolean {
   try {
@@ -42,10 +42,12 @@ async function reportsForDir(dir: string, ctx: CommandContext): Promise<ArticleR
   if (existsSync(path.join(absolute, FILES.de))) {
     const opened = await openLibrary(path.dirname(absolute));
     if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(dir), message: opened.message }));
+    reportRecovery(ctx, opened.recovered);
     return [await validateArticle(opened.root, path.basename(absolute))];
   }
   const opened = await openLibrary(absolute);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: sanitise(dir), message: opened.message }));
+  reportRecovery(ctx, opened.recovered);
   return withCache(await validateLibrary(opened.root, cacheDir(ctx.env)));
 }
 

@@ -8,6 +8,7 @@ import type { ZodError } from 'zod';
 import { sanitise } from '../text/sanitize.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import { issueMessage } from './schema-messages.js';
+import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth.js';
 
 /** YAML limits: aliases can expand exponentially ("billion laughs"). */
 export const YAML_OPTIONS = { maxAliasCount: 50, uniqueKeys: true, prettyErrors: false } as const;
@@ -25,9 +26,17 @@ export interface SplitMarkdown {
   unterminated: boolean;
 }
 
-/** Separates front matter from body; accepts CRLF and a byte-order mark. */
+/**
+ * Line breaks as LF: CRLF (Windows) and a lone CR (old Mac files, some exports) are line
+ * breaks too. One CR becomes one LF, so line numbers stay right.
+ */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Separates front matter from body; accepts CRLF, lone CR and a byte-order mark. */
 export function splitMarkdown(source: string): SplitMarkdown {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (lines[0]?.trimEnd() !== '---') {
     return { yaml: null, yamlLine: 1, bodyLines: lines, bodyLine: 1, unterminated: false };
   }
@@ -77,8 +86,17 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: ' (a value holding ": " must be in quotes)',
 };
 
-/** Parses YAML with capped aliases; syntax errors come back with their line. */
+/** The error for YAML nested deeper than MAX_YAML_DEPTH, or null (checked before any parser runs). */
+export function yamlDepthError(source: string, file: string, firstLine = 1): Diagnostic | null {
+  const at = yamlTooDeepAt(source);
+  if (at === null) return null;
+  return error(file, `YAML nested more than ${MAX_YAML_DEPTH} levels deep; not read (a library file needs only a few)`, at + firstLine - 1);
+}
+
+/** Parses YAML with capped aliases and nesting; syntax errors come back with their line. */
 export function parseYaml(source: string, file: string, firstLine = 1): YamlResult {
+  const tooDeep = yamlDepthError(source, file, firstLine);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const counter = new LineCounter();
   const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter: counter });
   if (doc.errors.length > 0) {

@@ -2,16 +2,20 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { LibraryEntry } from './article.js';
 import type { LibraryRoot } from './load-article.js';
+import { recoverReplacements, type Recovery } from '../storage/replace-files.js';
 import { sortEntries, summariesWithIndex } from './library-index.js';
 
-export type OpenLibraryResult = { ok: true; root: LibraryRoot } | { ok: false; message: string };
+export type OpenLibraryResult = { ok: true; root: LibraryRoot; recovered: Recovery } | { ok: false; message: string };
 
-/** Resolves and checks a library folder. */
+/**
+ * Resolves and checks a library folder, and first finishes (or undoes) any replacement of an
+ * article's files that an interrupted import left behind, so no command sees it half done.
+ */
 export async function openLibrary(dir: string): Promise<OpenLibraryResult> {
   try {
     const real = await realpath(dir);
     if (!(await stat(real)).isDirectory()) return { ok: false, message: 'is not a folder' };
-    return { ok: true, root: { real } };
+    return { ok: true, root: { real }, recovered: await recoverReplacements(real) };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     return { ok: false, message: code === 'ENOENT' ? 'no such folder' : `cannot open (${code ?? 'error'})` };

@@ -3,16 +3,18 @@
  * diagnostics with file and line. No I/O here.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { cleanText } from '../text/normalize.js';
-import { hasControlCharacters } from '../text/sanitize.js';
+import { hasControlCharacters, showControls } from '../text/sanitize.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import {
   lineOfPath,
+  normaliseLineEnds,
   parseYaml,
   schemaDiagnostics,
   splitMarkdown,
+  yamlDepthError,
   splitParagraphs,
   type RawParagraph,
 } from './front-matter.js';
@@ -77,11 +79,43 @@ function controlPaths(value: unknown, at: PropertyKey[]): PropertyKey[][] {
   return [];
 }
 
+/** Keys that the schema checks would drop silently (zod skips them in records): refused, with their line. */
+const RESERVED_KEYS = new Set(['__proto__']);
+
+/** One error per reserved key anywhere in a parsed YAML value, on the key's own line. */
+function reservedKeyErrors(value: unknown, file: string, doc: Document, counter: LineCounter, firstLine: number): Diagnostic[] {
+  const found: PropertyKey[][] = [];
+  // Iterative: the value is capped in depth already, but a walk should not rely on it.
+  const stack: { v: unknown; at: PropertyKey[] }[] = [{ v: value, at: [] }];
+  while (stack.length > 0 && found.length < MAX_LINE_PROBLEMS) {
+    const { v, at } = stack.pop() as { v: unknown; at: PropertyKey[] };
+    if (Array.isArray(v)) v.forEach((item: unknown, i) => stack.push({ v: item, at: [...at, i] }));
+    else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (RESERVED_KEYS.has(key)) found.push([...at, key]);
+        else stack.push({ v: item, at: [...at, key] });
+      }
+    }
+  }
+  return found.map((at) => {
+    // "facts #2 label", "alignment": where the key sits, entries counted from 1 as the curator counts.
+    const where = at.slice(0, -1).map((k) => (typeof k === 'number' ? `#${k + 1}` : showControls(String(k)))).join(' ');
+    return error(file, `${where ? `${where}: ` : ''}"${String(at.at(-1))}" is a reserved name and cannot be a key; remove it`, lineOfPath(doc, counter, at, firstLine));
+  });
+}
+
+/** Schema errors plus the reserved keys the schema said nothing about (a strict object names them itself). */
+function withReserved(reserved: Diagnostic[], schema: Diagnostic[]): Diagnostic[] {
+  const named = (d: Diagnostic) => schema.some((s) => s.line === d.line && s.message.includes('__proto__'));
+  return [...reserved.filter((d) => !named(d)), ...schema];
+}
+
 function parseFrontMatter<S extends z.ZodType>(
-  source: string,
+  raw: string,
   file: string,
   schema: S,
 ): Parsed<{ meta: z.infer<S>; body: RawParagraph[] }> {
+  const source = normaliseLineEnds(raw);
   const split = splitMarkdown(source);
   if (split.yaml === null) {
     return { ok: false, errors: [error(file, 'no front matter: the file must start with a "---" line, then YAML, then "---"', 1)] };
@@ -99,9 +133,10 @@ function parseFrontMatter<S extends z.ZodType>(
     if (typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, errors: [error(file, 'front matter must be a YAML mapping (key: value lines)', split.yamlLine)] };
     }
+    const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, split.yamlLine);
     result = schema.safeParse(value);
-    if (!result.success) {
-      return { ok: false, errors: schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine) };
+    if (!result.success || reserved.length > 0) {
+      return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine)) };
     }
   }
   const body = splitParagraphs(split.bodyLines, split.bodyLine).map((p) => ({ ...p, text: cleanText(p.text) }));
@@ -148,7 +183,11 @@ function quickFacts(source: string): FactsFile | null {
 }
 
 /** facts.yaml: facts and glossary. */
-export function parseFacts(source: string, file: string): Parsed<FactsFile> {
+export function parseFacts(raw: string, file: string): Parsed<FactsFile> {
+  const source = normaliseLineEnds(raw);
+  // Before js-yaml too: it recurses like any YAML parser.
+  const tooDeep = yamlDepthError(source, file);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const quick = quickFacts(source);
   if (quick) return { ok: true, value: cleanStrings(quick), problems: controlCharacterProblems(source, file, { value: quick, text: source, firstLine: 1 }) };
   const yaml = parseYaml(source, file);
@@ -157,8 +196,11 @@ export function parseFacts(source: string, file: string): Parsed<FactsFile> {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, errors: [error(file, 'must be a YAML mapping with "facts" and "glossary"', 1)] };
   }
+  const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, 1);
   const result = factsFile.safeParse(value);
-  if (!result.success) return { ok: false, errors: schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1) };
+  if (!result.success || reserved.length > 0) {
+    return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, 1)) };
+  }
   return { ok: true, value: cleanStrings(result.data), problems: controlCharacterProblems(source, file, { value: result.data, text: source, firstLine: 1 }) };
 }
 

@@ -39,7 +39,7 @@ export function buildEditBuffer(input: EditBufferInput): string {
 /** The English paragraph from a saved buffer: comments dropped, lines joined. */
 export function parseEditBuffer(text: string): string {
   return text
-    .split(/\r?\n/)
+    .split(/\r\n|\r|\n/)
     .filter((line) => !COMMENT.test(line))
     .join(' ')
     .replace(/\s+/g, ' ')
@@ -72,6 +72,18 @@ function blocks(lines: readonly string[]): { bodyStart: number; blocks: Block[] 
   return { bodyStart, blocks: out };
 }
 
+/** The body paragraphs of a Markdown file as written (lines joined by "\n"), for comparing versions. */
+export function paragraphTexts(source: string): string[] {
+  const lines = source.split(/\r\n|\r|\n/);
+  return blocks(lines).blocks.map((b) => lines.slice(b.from, b.to).join('\n'));
+}
+
+/** 1-based first and last line of body paragraph `index` (0-based), or null when there is none. */
+export function paragraphLineRange(source: string, index: number): { first: number; last: number } | null {
+  const block = blocks(source.split(/\r\n|\r|\n/)).blocks[index];
+  return block ? { first: block.from + 1, last: block.to } : null;
+}
+
 /**
  * article.en.md with paragraph `index` replaced by `text` (a placeholder when
  * empty). Missing paragraphs before it are filled with placeholders; a
@@ -80,8 +92,9 @@ function blocks(lines: readonly string[]): { bodyStart: number; blocks: Block[] 
 export function replaceEnglishParagraph(source: string | null, index: number, text: string, total = index + 1): string {
   const paragraph = text.trim() === '' ? PLACEHOLDER : text.trim();
   const original = source ?? '---\nstatus: draft\n---\n';
-  const newline = original.includes('\r\n') ? '\r\n' : '\n';
-  const lines = original.split(/\r?\n/);
+  // The file's own line ends: CRLF, LF, or a lone CR (old Mac files).
+  const newline = original.includes('\r\n') ? '\r\n' : original.includes('\n') || !original.includes('\r') ? '\n' : '\r';
+  const lines = original.split(/\r\n|\r|\n/);
   const found = blocks(lines);
   const target = found.blocks[index];
   if (target) {

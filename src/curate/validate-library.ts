@@ -18,7 +18,7 @@ export interface ArticleReport {
 /** Line of `key:` in a file's front matter. */
 function keyLine(text: string | null, key: string): number | undefined {
   if (text === null) return undefined;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   for (let i = 1; i < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[i] ?? ''); i++) {
     if (lines[i]?.startsWith(`${key}:`)) return i + 1;
   }
@@ -32,7 +32,7 @@ function keyLine(text: string | null, key: string): number | undefined {
 function alignmentLine(text: string | null, n: string): number | undefined {
   const start = keyLine(text, 'alignment');
   if (text === null || start === undefined) return undefined;
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   const entry = new RegExp(`^\\s+(["']?)${n}\\1\\s*:`);
   for (let i = start; i < lines.length && /^\s/.test(lines[i] ?? ''); i++) {
     if (entry.test(lines[i] ?? '')) return i + 1;

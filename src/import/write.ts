@@ -3,12 +3,13 @@
  * (a skeleton of placeholders, or an aligned translation) and facts.yaml with candidates.
  */
 import { constants, existsSync } from 'node:fs';
-import { access, lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { bundledLibrary, FILES, packageRoot } from '../content/library-paths.js';
 import type { Fact } from '../content/schema.js';
 import { PLACEHOLDER } from '../curate/edit-paragraph.js';
+import { recoverReplacements, replaceFiles } from '../storage/replace-files.js';
 
 /** An article ready to be written: every required field filled in. */
 export interface ArticleToWrite {
@@ -91,28 +92,22 @@ export function articleExists(libraryDir: string, id: string): boolean {
   return existsSync(path.join(libraryDir, id));
 }
 
-/**
- * Where a replaced file goes: beside it, under a name the loader never reads (it reads only
- * the three fixed names), so the curator's work stays recoverable and the article still loads.
- */
-function backupName(file: string, stamp: string): string {
-  let backup = `${file}.replaced-${stamp}`;
-  for (let n = 2; existsSync(backup); n++) backup = `${file}.replaced-${stamp}-${n}`;
-  return backup;
-}
-
-/** True when `file` is a regular file holding exactly `text` (replacing it loses nothing). */
-async function holds(file: string, text: string): Promise<boolean> {
-  // lstat first: reading a named pipe would block, and a big file is not worth comparing.
-  const info = await lstat(file);
-  if (!info.isFile() || info.size !== Buffer.byteLength(text)) return false;
-  return (await readFile(file, 'utf8')) === text;
+/** Pauses for a test to kill the process at a chosen moment (NEWSBRIDGE_TEST_PAUSE=point); never set in use. */
+function testPause(point: string): (() => Promise<void>) | undefined {
+  if (process.env['NEWSBRIDGE_TEST_PAUSE'] !== point) return undefined;
+  return () =>
+    new Promise<void>(() => {
+      process.stderr.write(`paused at ${point}\n`);
+      setInterval(() => undefined, 60_000);
+    });
 }
 
 /**
  * Writes the three files into `libraryDir/id`, each through a temporary file and a rename,
- * so a crash never leaves half a file. Refuses an existing folder unless `force`; with it,
- * every file that would change is first renamed to a backup (listed in `kept`).
+ * so a crash never leaves half a file, and a crash between renames is finished by the next
+ * run (see storage/replace-files.ts). Refuses an existing folder unless `force`; with it,
+ * every file that would change is first renamed to a backup (listed in `kept`). Writes only
+ * into a real folder inside the library: an article folder that is a link is refused.
  */
 export async function writeArticleFiles(
   libraryDir: string,
@@ -120,37 +115,38 @@ export async function writeArticleFiles(
   files: { de: string; en: string; facts: string },
   force: boolean,
 ): Promise<WrittenFiles> {
-  const dir = path.join(libraryDir, id);
-  if (existsSync(dir) && !force) throw new ArticleExistsError(dir);
+  const root = await realpath(libraryDir);
+  // An earlier import of this library killed half-way is finished (or undone) before this one starts.
+  await recoverReplacements(root);
+  const dir = path.join(root, id);
+  const present = await lstat(dir).catch(() => null);
+  if (present && !force) throw new ArticleExistsError(dir);
+  if (present?.isSymbolicLink()) {
+    const target = await realpath(dir).catch(() => null);
+    throw new LibraryFolderError(`${id} is a link${target ? ` to ${target}` : ''}; import writes only into folders inside the library, never through a link`);
+  }
+  if (present && !present.isDirectory()) throw new LibraryFolderError(`${id} is in the way: it is not a folder`);
   // Not recursive: the library folder exists already, and a recursive mkdir loops forever on procfs.
   await mkdir(dir).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT') throw new LibraryFolderError(`cannot create ${id} in it: its file system takes no new folders`);
     if (cause.code !== 'EEXIST') throw cause;
   });
+  // Made just now, or lstat-checked: still, the folder must resolve to where it is named.
+  if ((await realpath(dir)) !== dir) throw new LibraryFolderError(`${id} leads outside the library; nothing was written`);
   const out: WrittenFiles = { dir, de: path.join(dir, FILES.de), en: path.join(dir, FILES.en), facts: path.join(dir, FILES.facts), kept: [] };
   const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  for (const [name, text] of [
-    [out.de, files.de],
-    [out.en, files.en],
-    [out.facts, files.facts],
-  ] as const) {
-    const temp = `${name}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, text, 'utf8');
-      const present = await lstat(name).then(
-        () => true,
-        () => false,
-      );
-      if (present && !(await holds(name, text))) {
-        const backup = backupName(name, stamp);
-        await rename(name, backup);
-        out.kept.push({ file: name, backup });
-      }
-      await rename(temp, name);
-    } finally {
-      await rm(temp, { force: true });
-    }
-  }
+  const betweenRenames = testPause('between-renames');
+  const whileWriting = testPause('while-writing');
+  out.kept = await replaceFiles(
+    root,
+    dir,
+    [
+      { name: FILES.de, text: files.de },
+      { name: FILES.en, text: files.en },
+      { name: FILES.facts, text: files.facts },
+    ],
+    { stamp, ...(betweenRenames ? { betweenRenames } : {}), ...(whileWriting ? { whileWriting } : {}) },
+  );
   return out;
 }
 

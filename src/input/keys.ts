@@ -57,8 +57,8 @@ export function parseKey(token: string): KeyPress {
   if (token === '\u007F' || token === '\b') return press('', 'backspace');
   if (token === '\u001B' || token === '\u001B\u001B') return press('', 'escape');
   if (token.startsWith('\u001B')) {
-    const body = token.replace(/^\u001B\u001B?/u, '');
     const meta = token.startsWith('\u001B\u001B');
+    const body = token.slice(meta ? 2 : 1);
     const csi = /^\[\[?([0-9;]*)([~A-Za-z])$/.exec(body);
     if (csi) {
       const [params = '', final = ''] = [csi[1], csi[2]];

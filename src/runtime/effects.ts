@@ -10,7 +10,7 @@ import type { LibraryRoot } from '../content/load-article.js';
 import { safeEntries } from '../content/safe-entries.js';
 import type { Effect, Msg } from '../state/messages.js';
 import type { StoredState } from '../storage/reading-state.js';
-import { loadForReader, type LayoutNow } from './article-loader.js';
+import { ArticleLoader, type LayoutNow } from './article-loader.js';
 import type { Externals } from './externals.js';
 
 /** How long the library filter waits for more typing before it reads article texts. */
@@ -39,8 +39,12 @@ export class NodeEffects {
   private search: { controller: AbortController; timer: NodeJS.Timeout } | null = null;
   private load: AbortController | null = null;
   private disposed = false;
+  private readonly loader: ArticleLoader;
 
-  constructor(private readonly deps: EffectDeps) {}
+  constructor(private readonly deps: EffectDeps) {
+    this.loader = new ArticleLoader(deps.root);
+    this.loader.warm();
+  }
 
   /** Stops everything in flight; later results are dropped. */
   dispose(): void {
@@ -49,6 +53,7 @@ export class NodeEffects {
     this.timers.clear();
     this.stopSearch();
     this.load?.abort();
+    this.loader.dispose();
   }
 
   readonly run = (effect: Effect, send: (msg: Msg) => void): void => {
@@ -62,7 +67,7 @@ export class NodeEffects {
         this.load?.abort();
         const controller = new AbortController();
         this.load = controller;
-        void loadForReader(this.deps.root, effect.id, controller.signal, this.deps.layoutNow).then((load) => {
+        void this.loader.load(effect.id, controller.signal, this.deps.layoutNow).then((load) => {
           if (load && !controller.signal.aborted) deliver({ type: 'articleLoaded', id: effect.id, generation: effect.generation, load });
         });
         return;

@@ -1,18 +1,21 @@
 /** The real outside world for the reader: a browser opener and $EDITOR, never through a shell. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../content/article.js';
-import { FILES } from '../content/library-paths.js';
+import { displayPath, FILES } from '../content/library-paths.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import { buildEditBuffer, parseEditBuffer, replaceEnglishParagraph } from '../curate/edit-paragraph.js';
+import { isInside } from '../content/read-file.js';
+import { decodeEditBuffer, mergeEdit } from '../curate/edit-merge.js';
+import { buildEditBuffer, paragraphLineRange, parseEditBuffer } from '../curate/edit-paragraph.js';
+import { errorReason } from '../i18n/error-reason.js';
 import { validateArticle } from '../curate/validate-library.js';
 import { formatDiagnostic } from '../content/diagnostic.js';
 import type { Translate } from '../i18n/translate.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
-import { sanitise } from '../text/sanitize.js';
+import { sanitise, showControls } from '../text/sanitize.js';
 import type { ExternalResult, Externals } from './externals.js';
 
 export interface NodeExternalsOptions {
@@ -51,6 +54,25 @@ export function editorCommand(env: NodeJS.ProcessEnv): string[] {
 
 export function nodeExternals(o: NodeExternalsOptions): Externals {
   const { t } = o;
+
+  /** The message after a save: the problems validate finds in this paragraph (errors first), not in the article. */
+  async function paragraphReport(id: string, index: number, saved: string, merged: boolean): Promise<ExternalResult> {
+    const n = index + 1;
+    const report = await validateArticle(o.root, id);
+    const range = paragraphLineRange(saved, index);
+    const mentions = new RegExp(`\\bparagraph ${n}\\b`);
+    const own = report.diagnostics
+      .filter((d) => path.basename(d.file) === FILES.en && ((range && d.line !== undefined && d.line >= range.first && d.line <= range.last) || mentions.test(d.message)))
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const note = merged ? t('safety.edit.mergedNote') : '';
+    const first = own[0];
+    if (!first) return { ok: true, message: t('safety.edit.saved', { n, merged: note }) };
+    return {
+      ok: first.severity !== 'error',
+      message: t('safety.edit.savedWithProblems', { n, merged: note, count: own.length, first: sanitise(formatDiagnostic({ ...first, file: path.basename(first.file) })) }),
+    };
+  }
+
   return {
     openUrl(url: string): Promise<ExternalResult> {
       return new Promise((resolve) => {
@@ -68,22 +90,29 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
     async editParagraph(article: Article, index: number): Promise<ExternalResult> {
       const paragraph = article.paragraphs[index];
       if (!paragraph) return { ok: false, message: t('ui.notice.noParagraph') };
+      const n = index + 1;
       const enFile = path.join(o.root.real, article.id, FILES.en);
-      let source: string | null = null;
-      try {
-        source = await readFile(enFile, 'utf8');
-      } catch {
-        source = null;
-      }
+      const shownEn = showControls(displayPath(enFile));
+      // The file as it was before the editor opened: compared at save to notice someone else's change.
+      const readEnglish = async (): Promise<string | null> => {
+        try {
+          return await readFile(enFile, 'utf8');
+        } catch {
+          return null;
+        }
+      };
+      const source = await readEnglish();
       const dir = mkdtempSync(path.join(tmpdir(), 'newsbridge-edit-'));
-      const buffer = path.join(dir, `${article.id}-p${index + 1}.md`);
+      const buffer = path.join(dir, `${article.id}-p${n}.md`);
+      // The temporary folder comes from the environment (TMPDIR): shown with its controls visible.
+      const shownBuffer = showControls(buffer);
       const before = buildEditBuffer({
         id: article.id,
         index,
         total: article.paragraphs.length,
         de: paragraph.de,
         en: paragraph.en,
-        heading: t('ui.edit.heading', { n: index + 1, total: article.paragraphs.length, id: article.id }),
+        heading: t('ui.edit.heading', { n, total: article.paragraphs.length, id: article.id }),
         instructions: [t('ui.edit.instructions1'), t('ui.edit.instructions2')],
       });
       writeFileSync(buffer, before);
@@ -98,23 +127,50 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
       } finally {
         o.resume();
       }
+      // The buffer is removed only once its text is safely in the article (or there was nothing to keep).
+      let keepBuffer = false;
       try {
         if (failed) return { ok: false, message: t('ui.notice.noEditor', { command: sanitise(command ?? 'vi') }) };
         if (status !== 0) return { ok: false, message: t('ui.notice.editorFailed', { status: String(status) }) };
-        const after = readFileSync(buffer, 'utf8');
+        const info = lstatSync(buffer, { throwIfNoEntry: false });
+        if (!info) return { ok: false, message: t('safety.edit.bufferGone', { file: shownBuffer }) };
+        if (!info.isFile()) return { ok: false, message: t('safety.edit.bufferNotFile', { file: shownBuffer }) };
+        const decoded = decodeEditBuffer(readFileSync(buffer));
+        if (!decoded.ok) {
+          keepBuffer = true;
+          if (decoded.reason === 'tooLarge') return { ok: false, message: t('safety.edit.tooLarge', { mb: (decoded.bytes / 1024 / 1024).toFixed(1), file: shownBuffer }) };
+          const byte = decoded.byte.toString(16).toUpperCase().padStart(2, '0');
+          return { ok: false, message: t('safety.edit.notUtf8', { line: decoded.line, byte, file: shownBuffer }) };
+        }
+        const after = decoded.text;
         if (after === before) return { ok: true, message: t('ui.notice.unchanged') };
+        keepBuffer = true;
+        // Never through a link out of the library: the article folder must resolve inside it.
+        const folder = await realpath(path.dirname(enFile)).catch(() => null);
+        if (folder === null || !isInside(o.root.real, folder)) return { ok: false, message: t('safety.edit.outside', { file: shownBuffer }) };
         const text = parseEditBuffer(after);
-        await writeFileAtomic(enFile, replaceEnglishParagraph(source, index, text, article.paragraphs.length));
-        const report = await validateArticle(o.root, article.id);
-        const errors = report.diagnostics.filter((d) => d.severity === 'error');
-        if (report.diagnostics.length === 0) return { ok: true, message: t('ui.notice.saved', { n: index + 1 }) };
-        const first = report.diagnostics[0];
-        return {
-          ok: errors.length === 0,
-          message: t('ui.notice.savedWithProblems', { n: index + 1, count: report.diagnostics.length, first: first ? sanitise(formatDiagnostic({ ...first, file: path.basename(first.file) })) : '' }),
-        };
+        const now = await readEnglish();
+        const merged = mergeEdit(source, now, index, text, article.paragraphs.length);
+        if (!merged.ok) {
+          // Both changes are kept: theirs in the article, this one beside it, under a name the loader never reads.
+          const side = `${enFile}.edit-p${n}-${new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}`;
+          await writeFileAtomic(side, after);
+          keepBuffer = false;
+          return { ok: false, message: t('safety.edit.conflict', { n, file: showControls(displayPath(side)) }) };
+        }
+        try {
+          await writeFileAtomic(enFile, merged.text);
+        } catch (cause) {
+          return { ok: false, message: t('safety.edit.writeFailed', { file: shownEn, reason: errorReason(cause, t), kept: shownBuffer }) };
+        }
+        keepBuffer = false;
+        return await paragraphReport(article.id, index, merged.text, merged.merged);
+      } catch (cause) {
+        // Whatever else went wrong: the article is as it was (or fully written), the text is kept.
+        keepBuffer = existsSync(buffer);
+        return { ok: false, message: t('safety.edit.failed', { reason: errorReason(cause, t), file: keepBuffer ? shownBuffer : '-' }) };
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (!keepBuffer) rmSync(dir, { recursive: true, force: true });
       }
     },
   };

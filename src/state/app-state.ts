@@ -81,8 +81,8 @@ export interface AppState {
   notice: { text: string; id: number } | null;
   /** Numbers the notices, so an old one's timer does not clear a newer one. */
   notices: number;
-  /** Raised to make the screen be drawn again in full (after the terminal was given to another program). */
-  redraws: number;
+  /** Nothing is drawn for a moment, so that the next frame is drawn in full (see the `blank` message). */
+  blank: boolean;
   quitting: boolean;
 }
 
@@ -144,7 +144,7 @@ export function initialAppState(o: StartOptions): AppState {
     help: null,
     notice: o.warning ? { text: o.warning, id: 1 } : null,
     notices: 1,
-    redraws: 0,
+    blank: false,
     quitting: false,
   };
 }

@@ -24,7 +24,11 @@ export type Msg =
   | { type: 'noticeExpired'; id: number }
   /** The editor closed: what became of the paragraph. */
   | { type: 'edited'; id: string; message: string }
-  /** The terminal was given back to us (after Ctrl-Z, an editor): draw everything again. */
+  /**
+   * The terminal was given back to us (after Ctrl-Z, an editor): the screen is blanked, then drawn
+   * again in full (the writer only draws a frame that differs from the last one it drew).
+   */
+  | { type: 'blank' }
   | { type: 'redraw' };
 
 export type Effect =

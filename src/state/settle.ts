@@ -51,13 +51,15 @@ function settleReader(state: AppState): AppState {
   const reader = state.reader;
   const geo = geometryOf(state);
   if (!reader || !geo || reader.load.status !== 'ok') return state;
-  let joined: ReaderState = joinReader(reader.position, prefsOf(state));
+  const before: ReaderState = joinReader(reader.position, prefsOf(state));
+  let joined = before;
   if (joined.geometry !== geo.geometry || joined.viewportRows !== geo.textRows) {
     joined = reduceReader(joined, { type: 'layout', geometry: geo.geometry, viewportRows: geo.textRows });
   }
   joined = settlePanel(joined, geo, reader.load);
-  const { position } = splitReader(joined);
-  return position === reader.position ? state : { ...state, reader: { ...reader, position } };
+  // Unchanged stays the same object: the screen is only drawn again for a real change.
+  if (joined === before) return state;
+  return { ...state, reader: { ...reader, position: splitReader(joined).position } };
 }
 
 /** Scrolls the facts panel the least needed to show the chosen fact, or (while the text has the keys) the facts of the sentence under the cursor. */

@@ -56,8 +56,10 @@ function apply(state: AppState, msg: Msg): Update {
         [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }],
       ];
     }
+    case 'blank':
+      return [{ ...state, blank: true }, []];
     case 'redraw':
-      return [{ ...state, redraws: state.redraws + 1 }, []];
+      return [{ ...state, blank: false }, []];
     default: {
       const never: never = msg;
       return never;

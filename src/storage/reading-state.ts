@@ -3,10 +3,15 @@
  * read mark and the position. Stored as JSON in the XDG state directory,
  * written atomically and merged with what another reader wrote meanwhile.
  */
-import { readFileSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { errorReason } from '../i18n/error-reason.js';
+import { createTranslator, type Translate } from '../i18n/translate.js';
+import { showControls } from '../text/sanitize.js';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file.js';
+import { processAlive } from './owner.js';
+import { withLock, withLockSync } from './state-lock.js';
 
 export type View = 'both' | 'de' | 'en';
 
@@ -78,6 +83,8 @@ export function parseStoredState(json: unknown): StoredState | null {
 }
 
 export const STATE_FILE = 'state.json';
+/** Held while a writer reads, merges and renames (see state-lock.ts). */
+export const LOCK_FILE = 'state.json.lock';
 
 export function emptyState(): StoredState {
   return { version: 1, preferences: { updated: 0 }, libraries: {} };
@@ -85,20 +92,29 @@ export function emptyState(): StoredState {
 
 export interface LoadedState {
   state: StoredState;
-  /** One-line warning to show the user (e.g. a corrupt file was set aside). */
+  /** One-line warning to show the user (e.g. a corrupt file was set aside); safe to print. */
   warning?: string;
 }
 
+// The state folder comes from the environment (XDG_STATE_HOME, NEWSBRIDGE_STATE_DIR, HOME):
+// whatever it holds is shown with its controls made visible, never passed to the terminal.
+const shown = (file: string) => showControls(file);
+
+let english: Translate | null = null;
+const translator = (t?: Translate) => t ?? (english ??= createTranslator('en'));
+
 /** Reads the state file; a corrupt one is renamed to `state.json.corrupt-<time>` and replaced by an empty state. */
-export async function loadState(dir: string, now = Date.now()): Promise<LoadedState> {
+export async function loadState(dir: string, now = Date.now(), t?: Translate): Promise<LoadedState> {
   const file = path.join(dir, STATE_FILE);
+  removeStaleTemporaries(dir, now);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { state: emptyState() };
-    return { state: emptyState(), warning: `cannot read ${file} (${code ?? 'error'}); starting with a clean state` };
+    const tr = translator(t);
+    return { state: emptyState(), warning: tr('safety.state.unreadable', { file: shown(file), reason: errorReason(cause, tr) }) };
   }
   let parsed: StoredState | null = null;
   try {
@@ -108,13 +124,40 @@ export async function loadState(dir: string, now = Date.now()): Promise<LoadedSt
   }
   if (parsed) return { state: parsed };
   const aside = `${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  const tr = translator(t);
   try {
     await rename(file, aside);
-  } catch {
-    return { state: emptyState(), warning: `${file} is corrupt and could not be set aside; starting clean` };
+  } catch (cause) {
+    return { state: emptyState(), warning: tr('safety.state.corruptKept', { file: shown(file), reason: errorReason(cause, tr) }) };
   }
-  return { state: emptyState(), warning: `${file} was corrupt; set aside as ${path.basename(aside)}, starting clean` };
+  return { state: emptyState(), warning: tr('safety.state.corrupt', { file: shown(file), aside: shown(path.basename(aside)) }) };
 }
+
+/**
+ * Temporary files of writers that died before their rename (`kill -9`): removed once their
+ * process is gone, or after an hour whatever the host. The lock's own leftovers go too.
+ */
+function removeStaleTemporaries(dir: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const temp = /^state\.json\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    const stale = /^state\.json\.lock\.stale-/.test(name);
+    if (!temp && !stale) continue;
+    const file = path.join(dir, name);
+    try {
+      const old = now - statSync(file).mtimeMs > 3_600_000;
+      if (old || (temp && !processAlive(Number(temp[1])))) unlinkSync(file);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
 
 /** Combines two states: per article the newer record wins, read marks are never lost. */
 export function mergeStates(base: StoredState, mine: StoredState): StoredState {
@@ -135,12 +178,19 @@ export function mergeStates(base: StoredState, mine: StoredState): StoredState {
   return { version: 1, preferences, libraries };
 }
 
-/** Writes `state`, merged with whatever is on disk now, atomically. Returns what was written. */
+/**
+ * Writes `state`, merged with whatever is on disk now, atomically and holding the state lock,
+ * so that another reader writing at the same moment loses nothing. Returns what was written;
+ * throws the file-system error when it cannot write (the caller keeps `state`).
+ */
 export async function saveState(dir: string, state: StoredState): Promise<StoredState> {
-  const onDisk = await loadStateQuietly(dir);
-  const merged = mergeStates(onDisk, state);
-  await writeFileAtomic(path.join(dir, STATE_FILE), `${JSON.stringify(merged, null, 1)}\n`);
-  return merged;
+  await mkdir(dir, { recursive: true });
+  return withLock(path.join(dir, LOCK_FILE), async () => {
+    const onDisk = await loadStateQuietly(dir);
+    const merged = mergeStates(onDisk, state);
+    await writeFileAtomic(path.join(dir, STATE_FILE), `${JSON.stringify(merged, null, 1)}\n`);
+    return merged;
+  });
 }
 
 async function loadStateQuietly(dir: string): Promise<StoredState> {
@@ -175,12 +225,17 @@ export function withPreferences(state: StoredState, change: Partial<Preferences>
 }
 
 /** The same as saveState, synchronously: for the last write while the process exits. */
-export function saveStateSync(dir: string, state: StoredState): void {
-  let onDisk = emptyState();
-  try {
-    onDisk = parseStoredState(JSON.parse(readFileSync(path.join(dir, STATE_FILE), 'utf8'))) ?? onDisk;
-  } catch {
-    // Missing or unreadable: nothing to merge with.
-  }
-  writeFileAtomicSync(path.join(dir, STATE_FILE), `${JSON.stringify(mergeStates(onDisk, state), null, 1)}\n`);
+export function saveStateSync(dir: string, state: StoredState): StoredState {
+  mkdirSync(dir, { recursive: true });
+  return withLockSync(path.join(dir, LOCK_FILE), () => {
+    let onDisk = emptyState();
+    try {
+      onDisk = parseStoredState(JSON.parse(readFileSync(path.join(dir, STATE_FILE), 'utf8'))) ?? onDisk;
+    } catch {
+      // Missing or unreadable: nothing to merge with.
+    }
+    const merged = mergeStates(onDisk, state);
+    writeFileAtomicSync(path.join(dir, STATE_FILE), `${JSON.stringify(merged, null, 1)}\n`);
+    return merged;
+  });
 }

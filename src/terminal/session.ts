@@ -7,6 +7,7 @@
  * an exception. Streams and the process are injected, so it is tested with
  * fakes; the pty tests are the proof on a real terminal.
  */
+import { closeSync } from 'node:fs';
 import { KeyDecoder, type KeyPress } from '../input/keys.js';
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
@@ -38,6 +39,22 @@ export interface SessionStreams {
   process?: SessionProcess;
   /** The clock for key times (milliseconds since the epoch). */
   now?: () => number;
+  /**
+   * Lets go of a terminal that has gone away, before the process exits (default: closes file
+   * descriptors 0–2). Node restores the terminal's modes as it exits and aborts when it cannot
+   * ("CHECK failed" with a native stack trace); a descriptor closed before then is skipped.
+   */
+  letGo?: () => void;
+}
+
+function closeStandardDescriptors(): void {
+  for (const fd of [0, 1, 2]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
 }
 
 /** What the program does with what the session sees. */
@@ -82,7 +99,7 @@ export class TerminalSession {
     this.io.stdout.on('error', this.onGone);
     this.io.stdin.on('end', this.onGone);
     this.io.stdin.on('error', this.onGone);
-    for (const signal of Object.keys(SIGNAL_EXIT)) this.listen(signal, () => this.end(SIGNAL_EXIT[signal] ?? 1));
+    for (const signal of Object.keys(SIGNAL_EXIT)) this.listen(signal, () => this.end(SIGNAL_EXIT[signal] ?? 1, signal === 'SIGHUP'));
     this.listen('SIGTSTP', () => this.stop());
     this.listen('SIGCONT', () => this.continued());
     this.listen('exit', () => this.dispose());
@@ -145,7 +162,7 @@ export class TerminalSession {
     this.io.stdout.off('error', this.onGone);
     this.io.stdin.off('end', this.onGone);
     this.io.stdin.off('error', this.onGone);
-    for (const [event, handler] of this.signalHandlers) this.proc.off(event as NodeJS.Signals, handler);
+    for (const [event, handler] of this.signalHandlers) this.proc.off(event, handler);
     this.signalHandlers.clear();
     this.safely(() => this.io.stdin.unref());
   }
@@ -165,20 +182,21 @@ export class TerminalSession {
     this.resume();
   }
 
-  /** Ends the session at once: what must be saved is saved, then the terminal is given back. */
-  private end(code: number): never {
+  /** Ends the session at once: what must be saved is saved, then the terminal is given back (or, when it is gone, let go of). */
+  private end(code: number, hungUp = false): never {
     try {
       this.handlers?.beforeExit();
     } catch {
       // Saving must not stop the terminal from being restored.
     }
     this.dispose();
+    if (hungUp) (this.io.letGo ?? closeStandardDescriptors)();
     return this.proc.exit(code);
   }
 
   private readonly onGone = () => {
     // The terminal is gone (hung up, closed): nothing can be drawn any more, but state is saved.
-    this.end(SIGNAL_EXIT['SIGHUP'] ?? 129);
+    this.end(SIGNAL_EXIT['SIGHUP'] ?? 129, true);
   };
 
   private crash(cause: unknown): never {

@@ -55,6 +55,9 @@ export interface ReaderRun {
   done: Promise<number>;
 }
 
+/** Time for the blank frame to be written before the screen is drawn again (a few of Ink's frames). */
+const REDRAW_AFTER_MS = 30;
+
 /** Runs the reader until the user quits; resolves with the exit status. */
 export async function runReader(o: ReaderOptions): Promise<number> {
   return startReader(o).done;
@@ -121,9 +124,10 @@ export function startReader(o: ReaderOptions): ReaderRun {
     },
   );
   redraw = () => {
-    // After another program had the screen: Ink forgets what it drew, and the next frame is drawn whole.
-    instance.clear();
-    program.send({ type: 'redraw' });
+    // After another program had the screen: a blank frame, then the whole frame again.
+    program.send({ type: 'blank' });
+    const timer = setTimeout(() => program.send({ type: 'redraw' }), REDRAW_AFTER_MS);
+    timer.unref();
   };
   session.attach({
     keys: (keys, at) => {

@@ -17,6 +17,7 @@ import { cannotOpenFrame, loadingFrame, readerFrame } from './reader-frame.js';
 import type { Theme } from './theme.js';
 
 export function appFrame(state: AppState, theme: Theme): StyledLine[] {
+  if (state.blank) return [];
   const t = tOf(state);
   const { columns, rows } = state.size;
   if (isTooSmall(state)) {

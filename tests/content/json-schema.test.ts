@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaFiles } from '../../src/content/json-schema.js';
 
@@ -11,7 +11,12 @@ describe('schema/ JSON Schema files', () => {
   });
 
   it('are referenced by the bundled facts files for editors', () => {
-    const facts = readFileSync(new URL('../../articles/2024-04-04-aws-stellenabbau/facts.yaml', import.meta.url), 'utf8');
-    expect(facts.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/facts.schema.json');
+    const articles = new URL('../../articles/', import.meta.url);
+    const ids = readdirSync(articles, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(ids).toContain('2024-04-04-aws-stellenabbau');
+    for (const id of ids) {
+      const facts = readFileSync(new URL(`${id}/facts.yaml`, articles), 'utf8');
+      expect(facts.split('\n')[0], id).toBe('# yaml-language-server: $schema=../../schema/facts.schema.json');
+    }
   });
 });

@@ -2,10 +2,14 @@
 """Runs a command in a pseudo-terminal of a given size for tests and the benchmark.
 
 Usage: pty-run.py COLS ROWS -- COMMAND [ARGS...]
-stdin:  one JSON object per line: {"write": "<base64>"}, {"signal": "TERM"}, {"resize": [cols, rows]}
+stdin:  one JSON object per line: {"write": "<base64>"}, {"signal": "TERM"}, {"resize": [cols, rows]},
+        {"query": true} (report the terminal's modes and whether the program is stopped),
+        {"hangup": true} (close the terminal, as when its window is closed)
 stdout: the raw bytes the program writes to its terminal
-stderr: at the end, one JSON line: {"exit": code|null, "signal": n|null, "echo": bool, "icanon": bool}
-        (echo/icanon: whether the terminal was left in cooked mode)
+stderr: JSON lines: first {"pid", "forked"}; for each query {"query": {"echo", "icanon", "stopped"}};
+        at the end {"exit": code|null, "signal": n|null, "echo": bool, "icanon": bool, "ended": ns,
+        "lastWrite": ns} (echo/icanon: whether the terminal was left in cooked mode; times are
+        CLOCK_MONOTONIC, as Node's process.hrtime)
 """
 import base64, fcntl, json, os, pty, select, signal, struct, sys, termios, time
 
@@ -32,12 +36,14 @@ def main():
     stdin = sys.stdin.buffer.raw if hasattr(sys.stdin.buffer, "raw") else sys.stdin.buffer
     out = sys.stdout.buffer
     pending = b""
+    last_write = None
+    hung_up = False
     status = None
     ended = None
     stdin_open = True
     modes = None
     while True:
-        fds = [master, wake_r] + ([stdin] if stdin_open else [])
+        fds = ([] if hung_up else [master]) + [wake_r] + ([stdin] if stdin_open else [])
         ready, _, _ = select.select(fds, [], [], 0.05)
         if wake_r in ready:
             os.read(wake_r, 512)
@@ -69,6 +75,23 @@ def main():
                 msg = json.loads(line)
                 if "write" in msg:
                     os.write(master, base64.b64decode(msg["write"]))
+                    last_write = time.monotonic_ns()
+                elif "query" in msg:
+                    attrs = termios.tcgetattr(master)
+                    stopped = False
+                    if status is None:
+                        done, st = os.waitpid(pid, os.WNOHANG | os.WUNTRACED)
+                        if done and os.WIFSTOPPED(st):
+                            stopped = True
+                        elif done:
+                            ended = time.monotonic_ns()
+                            status = st
+                    sys.stderr.write(json.dumps({"query": {"echo": bool(attrs[3] & termios.ECHO), "icanon": bool(attrs[3] & termios.ICANON), "stopped": stopped}}) + "\n")
+                    sys.stderr.flush()
+                elif "hangup" in msg:
+                    modes = {"echo": None, "icanon": None}
+                    os.close(master)
+                    hung_up = True
                 elif "signal" in msg:
                     os.kill(pid, getattr(signal, "SIG" + msg["signal"]))
                 elif "resize" in msg:
@@ -76,9 +99,13 @@ def main():
                     os.kill(pid, signal.SIGWINCH)
         if status is None:
             done, st = os.waitpid(pid, os.WNOHANG)
+            if done and not (os.WIFEXITED(st) or os.WIFSIGNALED(st)):
+                done = 0
             if done:
                 ended = time.monotonic_ns()
                 status = st
+                if hung_up:
+                    break
                 try:
                     attrs = termios.tcgetattr(master)
                     modes = {"echo": bool(attrs[3] & termios.ECHO), "icanon": bool(attrs[3] & termios.ICANON)}
@@ -90,6 +117,6 @@ def main():
                     break
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    sys.stderr.write(json.dumps({"exit": code, "signal": sig, "ended": ended, **(modes or {})}) + "\n")
+    sys.stderr.write(json.dumps({"exit": code, "signal": sig, "ended": ended, "lastWrite": last_write, **(modes or {})}) + "\n")
 
 main()

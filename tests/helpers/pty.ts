@@ -21,6 +21,16 @@ export interface PtyExit {
   signal: number | null;
   echo: boolean | null;
   icanon: boolean | null;
+  /** When the program ended and when the last key was written to it (CLOCK_MONOTONIC ns, as process.hrtime). */
+  ended: number | null;
+  lastWrite: number | null;
+}
+
+export interface PtyModes {
+  echo: boolean;
+  icanon: boolean;
+  /** The program is stopped (job control). */
+  stopped: boolean;
 }
 
 export class PtySession {
@@ -29,6 +39,8 @@ export class PtySession {
   private raw = Buffer.alloc(0);
   private lastOutputAt = 0;
   private readonly exited: Promise<PtyExit>;
+  private seenLines = 0;
+  private readonly queries: ((modes: PtyModes) => void)[] = [];
 
   constructor(command: string[], opts: { columns: number; rows: number; env?: NodeJS.ProcessEnv }) {
     this.term = new xterm.Terminal({ cols: opts.columns, rows: opts.rows, allowProposedApi: true });
@@ -44,7 +56,14 @@ export class PtySession {
       this.term.write(chunk);
     });
     let err = '';
-    this.child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      // Answers to queries arrive as they are asked; the last line is the exit report.
+      for (const line of err.split('\n').slice(this.seenLines, -1)) {
+        this.seenLines++;
+        if (line.startsWith('{"query"')) this.queries.shift()?.((JSON.parse(line) as { query: PtyModes }).query);
+      }
+    });
     this.exited = new Promise((resolve, reject) => {
       this.child.on('close', () => {
         const line = err.trim().split('\n').pop() ?? '';
@@ -70,8 +89,20 @@ export class PtySession {
     this.send({ write: Buffer.from(text).toString('base64') });
   }
 
-  signal(name: 'TERM' | 'HUP' | 'INT'): void {
+  signal(name: 'TERM' | 'HUP' | 'INT' | 'QUIT' | 'TSTP' | 'CONT'): void {
     this.send({ signal: name });
+  }
+
+  /** The terminal's modes now, and whether the program is stopped. */
+  query(): Promise<PtyModes> {
+    const answer = new Promise<PtyModes>((resolve) => this.queries.push(resolve));
+    this.send({ query: true });
+    return answer;
+  }
+
+  /** Closes the terminal under the program (its window closed, the connection dropped). */
+  hangup(): void {
+    this.send({ hangup: true });
   }
 
   resize(columns: number, rows: number): void {

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyState, loadState, mergeStates, saveState, saveStateSync, withArticleRecord, withPreferences } from '../../src/storage/reading-state.js';
+import { createTranslator } from '../../src/i18n/translate.js';
 import { tempDir } from '../helpers/library.js';
 
 describe('remembered state', () => {
@@ -26,6 +28,33 @@ describe('remembered state', () => {
     expect(loaded.warning).toMatch(/corrupt.*set aside as state\.json\.corrupt-2026-01-02T03-04-05/);
     expect(existsSync(path.join(dir, 'state.json'))).toBe(false);
     expect(readdirSync(dir).some((f) => f.startsWith('state.json.corrupt-'))).toBe(true);
+  });
+
+  it('shows the state folder of a corrupt file with its controls made visible, never raw (it comes from the environment)', async () => {
+    const hostile = path.join(tempDir(), 'state\u001B]0;owned\u0007\u001B[2J\u009B6n');
+    mkdirSync(hostile);
+    writeFileSync(path.join(hostile, 'state.json'), 'not json');
+    const corrupt = await loadState(hostile, 0);
+    // eslint-disable-next-line no-control-regex
+    expect(corrupt.warning).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+    expect(corrupt.warning).toContain('state\\u001B]0;owned\\u0007\\u001B[2J\\u009B6n');
+    expect(corrupt.warning).toMatch(/was corrupt; set aside as state\.json\.corrupt-/);
+    // Unreadable (a folder where the file should be) and in German: the same care.
+    rmSync(path.join(hostile, 'state.json'), { force: true });
+    mkdirSync(path.join(hostile, 'state.json'));
+    const unreadable = await loadState(hostile, 0, createTranslator('de'));
+    // eslint-disable-next-line no-control-regex
+    expect(unreadable.warning).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+    expect(unreadable.warning).toMatch(/^der Lesestand .*state\\u001B.* lässt sich nicht lesen: es ist ein Ordner \(EISDIR\)/);
+  });
+
+  it('removes the temporary files of writers that died before their rename', async () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' }).pid ?? 999_999;
+    writeFileSync(path.join(dir, `state.json.${dead}.0a1b2c3d.tmp`), '{"half":');
+    writeFileSync(path.join(dir, `state.json.${process.pid}.0a1b2c3d.tmp`), 'a live writer');
+    await loadState(dir);
+    expect(readdirSync(dir)).toEqual([`state.json.${process.pid}.0a1b2c3d.tmp`]);
   });
 
   it('does not lose the read marks of two readers open at once', async () => {
