@@ -70,7 +70,7 @@ export async function readCommand(
     );
   }
   const dir = stateDir(ctx.env);
-  const loaded = await loadState(dir);
+  const loaded = await loadState(dir, Date.now(), ctx.t);
   const fixed = options.uiLang !== undefined && isUiLanguage(options.uiLang);
   const language = fixed ? ctx.language : (loaded.state.preferences.uiLanguage ?? ctx.language);
   const t = language === ctx.language ? ctx.t : createTranslator(language);

@@ -66,7 +66,14 @@ export async function runReader(o: ReaderOptions): Promise<number> {
 /** Starts the reader on the session; see `ReaderRun`. */
 export function startReader(o: ReaderOptions): ReaderRun {
   const { session } = o;
-  const writer = new StateWriter(o.stateDir);
+  // The program is made below; what the writer has to say reaches it as a notice.
+  const programRef: { current: Program | null } = { current: null };
+  const writer = new StateWriter({
+    dir: o.stateDir,
+    initial: o.stored,
+    t: translatorFor(o.language),
+    onMessage: (text) => programRef.current?.send({ type: 'notice', text }),
+  });
   let quit = () => undefined as void;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
@@ -78,8 +85,6 @@ export function startReader(o: ReaderOptions): ReaderRun {
     suspend: () => session.suspend(),
     resume: () => session.resume(),
   });
-  // The program is made below; the effects ask it for the layout when an article is laid out.
-  const programRef: { current: Program | null } = { current: null };
   const effects = new NodeEffects({
     root: o.root,
     externals,
@@ -167,6 +172,13 @@ export function startReader(o: ReaderOptions): ReaderRun {
       session.dispose();
       o.stderr.write(`${o.describeCrash(crashed)}\n`);
       return CRASH_EXIT_CODE;
+    }
+    const lost = writer.exitMessage();
+    if (lost) {
+      // Said on the normal screen, after the terminal is given back.
+      session.dispose();
+      o.stderr.write(`${lost}\n`);
+      return 1;
     }
     return 0;
   })();

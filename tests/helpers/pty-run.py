@@ -8,7 +8,8 @@ stdin:  one JSON object per line: {"write": "<base64>"}, {"signal": "TERM"}, {"r
 stdout: the raw bytes the program writes to its terminal
 stderr: JSON lines: first {"pid", "forked"}; for each query {"query": {"echo", "icanon", "stopped"}};
         at the end {"exit": code|null, "signal": n|null, "echo": bool, "icanon": bool, "ended": ns,
-        "lastWrite": ns} (echo/icanon: whether the terminal was left in cooked mode; times are
+        "lastWrite": ns, "leftScreen": ns} (echo/icanon: whether the terminal was left in cooked mode;
+        leftScreen: when the program last left the alternate screen; times are
         CLOCK_MONOTONIC, as Node's process.hrtime)
 """
 import base64, fcntl, json, os, pty, select, signal, struct, sys, termios, time
@@ -37,6 +38,7 @@ def main():
     out = sys.stdout.buffer
     pending = b""
     last_write = None
+    left_screen = None
     hung_up = False
     status = None
     ended = None
@@ -53,6 +55,8 @@ def main():
             except OSError:
                 data = b""
             if data:
+                if b"\x1b[?1049l" in data:
+                    left_screen = time.monotonic_ns()
                 out.write(data)
                 out.flush()
             elif status is not None:
@@ -117,6 +121,6 @@ def main():
                     break
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    sys.stderr.write(json.dumps({"exit": code, "signal": sig, "ended": ended, "lastWrite": last_write, **(modes or {})}) + "\n")
+    sys.stderr.write(json.dumps({"exit": code, "signal": sig, "ended": ended, "lastWrite": last_write, "leftScreen": left_screen, **(modes or {})}) + "\n")
 
 main()

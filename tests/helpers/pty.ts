@@ -24,6 +24,8 @@ export interface PtyExit {
   /** When the program ended and when the last key was written to it (CLOCK_MONOTONIC ns, as process.hrtime). */
   ended: number | null;
   lastWrite: number | null;
+  /** When the program last wrote "leave the alternate screen" (the user has the shell back). */
+  leftScreen: number | null;
 }
 
 export interface PtyModes {

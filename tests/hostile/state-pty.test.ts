@@ -94,3 +94,22 @@ describe('reading state in the built reader', { timeout: PTY_TEST_TIMEOUT }, () 
     expect(marks['zweiter-artikel']?.read).toBe(true);
   });
 });
+
+describe('a state folder that cannot be written', () => {
+  it('says so in the status bar at once, keeps reading, and says so again on exit with status 1', async () => {
+    const blocked = path.join(base, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    // The state folder lies under a file: every write fails (ENOTDIR), as on a read-only or full disk.
+    const pty = reader(path.join(blocked, 'state'));
+    await pty.waitFor((s) => s.includes('Erster Artikel') && s.includes('Enter open'), 'the library');
+    pty.write('\r');
+    await pty.waitFor((s) => s.includes('read marks and positions not saved in'), 'the notice in the status bar');
+    pty.write('q');
+    await pty.waitFor((s) => s.includes('Enter open'), 'the library again');
+    pty.write('q');
+    const exit = await pty.exit();
+    expect(exit.exit).toBe(1);
+    expect(pty.inAlternateScreen()).toBe(false);
+    expect(await pty.screen()).toMatch(/read marks and positions of this session were not saved in .*a-file\/state/);
+  }, PTY_TEST_TIMEOUT);
+});
