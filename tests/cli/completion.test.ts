@@ -2,7 +2,7 @@
 // with COMP_WORDS set, fish's `complete -C`, and zsh's parser. A shell that is
 // not installed is skipped (and said so).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { runCli } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
 const SEED = '2024-04-04-aws-stellenabbau';
+/** The ids of the bundled library, as `newsbridge list` gives them. */
+const BUNDLED = readdirSync(fileURLToPath(new URL('../../articles', import.meta.url))).sort();
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
 
 /** A folder with the script, a `newsbridge` on PATH (the built program), and files to complete. */
@@ -37,9 +39,10 @@ describe('completion for bash', () => {
       expect(result.stderr).toBe('');
       return result.stdout.split('\n').filter(Boolean).sort();
     };
-    expect(complete('')).toEqual(['align', 'completion', 'help', 'import', 'list', 'read', 'show', 'validate', SEED].sort());
+    expect(complete('')).toEqual(['align', 'completion', 'help', 'import', 'list', 'read', 'show', 'validate', ...BUNDLED].sort());
     expect(complete('sh')).toEqual(['show']);
-    expect(complete('show', '')).toEqual([SEED]);
+    expect(complete('show', '')).toEqual(BUNDLED);
+    expect(complete('show', SEED.slice(0, 7))).toEqual([SEED]);
     expect(complete('--library', library, 'show', '')).toEqual(['eins-zwei']);
     expect(complete('show', '--library', library, '')).toEqual(['eins-zwei']);
     expect(complete('show', '--l')).toEqual(['--lang', '--library']);
@@ -64,7 +67,7 @@ describe('completion for fish', () => {
     const first = spawnSync('fish', ['--no-config', '-c', `source '${script}'; complete -C'newsbridge '`], { cwd: dir, env, encoding: 'utf8' }).stdout;
     expect(first).toContain('show\tprint an article');
     expect(first).toContain(SEED);
-    expect(complete('newsbridge show ')).toEqual([SEED]);
+    expect(complete('newsbridge show ').sort()).toEqual(BUNDLED);
     const library = makeLibrary({ 'eins-zwei': { de: germanFile() } });
     expect(complete(`newsbridge --library ${library} show `)).toEqual(['eins-zwei']);
     expect(complete(`newsbridge show --library=${library} `)).toEqual(['eins-zwei']);
@@ -98,16 +101,21 @@ describe('completion for zsh', () => {
       const line = words.map((w) => `'${w}'`).join(' ');
       const result = spawnSync('zsh', ['-f', '-c', `${stubs}\nwords=(newsbridge ${line}); CURRENT=$#words; _newsbridge`], { cwd: dir, env, encoding: 'utf8' });
       expect(result.stderr).toBe('');
-      return result.stdout.trim();
+      // compadd's words in a fixed order (ids come newest first from `list`).
+      return result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (l.startsWith('compadd ') ? `compadd ${l.slice(8).split(' ').sort().join(' ')}` : l))
+        .join('\n');
     };
-    expect(complete('')).toMatch(new RegExp(`^describe command .*show:print an article.*\ncompadd ${SEED}$`));
-    expect(complete('show', '')).toBe(`compadd ${SEED}`);
+    expect(complete('')).toMatch(new RegExp(`^describe command .*show:print an article.*\ncompadd ${BUNDLED.join(' ')}$`));
+    expect(complete('show', '')).toBe(`compadd ${BUNDLED.join(' ')}`);
     expect(complete('--library', library, 'show', '')).toBe('compadd eins-zwei');
     expect(complete('show', '--l')).toMatch(/^describe option .*--lang:which text to print/);
-    expect(complete('show', SEED, '--lang', '')).toBe('compadd de en both');
-    expect(complete('completion', '')).toBe('compadd bash zsh fish');
+    expect(complete('show', SEED, '--lang', '')).toBe('compadd both de en');
+    expect(complete('completion', '')).toBe('compadd bash fish zsh');
     expect(complete('import', '')).toBe('files');
-    expect(complete('validate', '')).toBe(`compadd ${SEED}\nfiles -/`);
+    expect(complete('validate', '')).toBe(`compadd ${BUNDLED.join(' ')}\nfiles -/`);
   });
 });
 
