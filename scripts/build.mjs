@@ -26,12 +26,21 @@ async function loadEsbuild() {
   } catch (cause) {
     if (cause?.code !== 'ERR_MODULE_NOT_FOUND') throw cause;
     process.stderr.write('newsbridge build: the development dependencies are not installed; running `npm ci` first\n');
-    const installed = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (installed.status !== 0) process.exit(installed.status ?? 1);
+    // Without the project's own scripts (they would start this build again), then its patches to Ink.
+    for (const args of [['ci', '--ignore-scripts', '--no-audit', '--no-fund'], ['exec', '--no', '--', 'patch-package']]) {
+      const step = spawnSync('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+      if (step.status !== 0) process.exit(step.status ?? 1);
+    }
     return import('esbuild');
   }
 }
 const { build } = await loadEsbuild();
+
+// The bundle must carry the same (patched) Ink that the tests ran: see patches/README.md.
+if (!readFileSync(`${root}/node_modules/ink/build/output.js`, 'utf8').includes('passThroughRows')) {
+  console.error('newsbridge build: Ink in node_modules is not patched; run `npx patch-package` (npm ci does it).');
+  process.exit(1);
+}
 
 const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 

@@ -24,6 +24,8 @@ export interface CommandModel {
   options: OptionModel[];
   /** The kind of each positional argument, in order. */
   args: ValueKind[];
+  /** True when the last argument takes any number of words (`translate [ids...]`). */
+  variadic?: boolean;
 }
 
 /** The whole command line: the program's own options and its commands (`read` is the default). */
@@ -48,6 +50,8 @@ const OPTION_VALUES: Record<string, ValueKind> = {
 /** Values known by the argument's name; every other argument is a file. */
 const ARGUMENT_VALUES: Record<string, ValueKind> = {
   id: 'id',
+  ids: 'id',
+  action: { words: ['path', 'check'] },
   target: 'id-or-dir',
   shell: 'shell',
   command: 'command',
@@ -77,6 +81,7 @@ export function completionModel(program: Command, helpDescription: string, defau
     description: cmd.description(),
     options: optionsOf(cmd),
     args: cmd.registeredArguments.map((a) => ARGUMENT_VALUES[a.name()] ?? 'file'),
+    ...(cmd.registeredArguments.at(-1)?.variadic ? { variadic: true } : {}),
   }));
   const help: CommandModel = { name: 'help', description: helpDescription, options: [], args: ['command'] };
   return { program: program.name(), options: optionsOf(program), commands: [...commands, help], defaultCommand };

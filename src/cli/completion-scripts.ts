@@ -3,7 +3,7 @@
  * completion model. Article ids are completed by running `newsbridge list`
  * (with the --library given on the line) when the shell asks for them.
  */
-import { valueOptions, type CompletionModel, type OptionModel, type Shell, type ValueKind } from './completion-model.js';
+import { valueOptions, type CommandModel, type CompletionModel, type OptionModel, type Shell, type ValueKind } from './completion-model.js';
 
 /** A word quoted for sh, bash, zsh and fish alike (single quotes; fish also accepts '\''). */
 function q(text: string): string {
@@ -17,6 +17,13 @@ function fq(text: string): string {
 
 function kindName(kind: ValueKind): string {
   return typeof kind === 'string' ? kind : `words:${kind.words.join(' ')}`;
+}
+
+/** `case` patterns "command:index" for each argument; a variadic last one also takes every later index. */
+function argPatterns(c: CommandModel): [string, ValueKind][] {
+  const fixed = c.args.map((kind, i): [string, ValueKind] => [`${c.name}:${i}`, kind]);
+  const last = c.args.at(-1);
+  return c.variadic && last !== undefined ? [...fixed, [`${c.name}:*`, last]] : fixed;
 }
 
 /** `case` patterns: a|b|c. */
@@ -60,7 +67,7 @@ function bash(model: CompletionModel): string {
     ...model.commands.map((c) => `      ${c.name}) opts=${q(optionWords(c.options).join(' '))} ;;`),
   ];
   const valueCases = valueOptions(model).map((o) => `    ${o.long}) _newsbridge_values ${q(kindName(o.value ?? 'text'))} "$cur" "$lib"; return ;;`);
-  const argCases = model.commands.flatMap((c) => c.args.map((kind, i) => `    ${c.name}:${i}) _newsbridge_values ${q(kindName(kind))} "$cur" "$lib" ;;`));
+  const argCases = model.commands.flatMap((c) => argPatterns(c).map(([pattern, kind]) => `    ${pattern}) _newsbridge_values ${q(kindName(kind))} "$cur" "$lib" ;;`));
   return `# bash completion for ${model.program}, made by \`${model.program} completion bash\`.
 # For this shell:   source <(${model.program} completion bash)
 # For every shell:  ${model.program} completion bash > ~/.local/share/bash-completion/completions/${model.program}
@@ -125,7 +132,7 @@ function zsh(model: CompletionModel): string {
   const commands = described(model.commands);
   const optionCases = [`      '') opts=(${zshOptions(model.options)}) ;;`, ...model.commands.map((c) => `      ${c.name}) opts=(${zshOptions(c.options)}) ;;`)];
   const valueCases = valueOptions(model).map((o) => `    ${o.long}) _newsbridge_values ${q(kindName(o.value ?? 'text'))} "$lib"; return ;;`);
-  const argCases = model.commands.flatMap((c) => c.args.map((kind, i) => `    ${c.name}:${i}) _newsbridge_values ${q(kindName(kind))} "$lib" ;;`));
+  const argCases = model.commands.flatMap((c) => argPatterns(c).map(([pattern, kind]) => `    ${pattern}) _newsbridge_values ${q(kindName(kind))} "$lib" ;;`));
   return `#compdef ${model.program}
 # zsh completion for ${model.program}, made by \`${model.program} completion zsh\`.
 # For this shell:   source <(${model.program} completion zsh)
@@ -253,6 +260,11 @@ function fish(model: CompletionModel): string {
     '    test (__newsbridge_scan)[1] = "$argv[1]"',
     'end',
     '',
+    'function __newsbridge_from',
+    "    set -l at (string split ':' (__newsbridge_scan)[1])",
+    '    test "$at[1]" = "$argv[1]" -a "$at[2]" -ge "$argv[2]"',
+    'end',
+    '',
     'function __newsbridge_in',
     "    test (string split -f1 ':' (__newsbridge_scan)[1]) = \"$argv[1]\"",
     'end',
@@ -274,7 +286,8 @@ function fish(model: CompletionModel): string {
     ...model.commands.flatMap((c) => c.options.map((o) => fishOption(p, o, `__newsbridge_in ${c.name}`))),
     ...model.commands.flatMap((c) =>
       c.args.map((kind, i) => {
-        const where = `-n ${fq(`__newsbridge_at ${c.name}:${i}`)}`;
+        const last = c.variadic === true && i === c.args.length - 1;
+        const where = `-n ${fq(last ? `__newsbridge_from ${c.name} ${i}` : `__newsbridge_at ${c.name}:${i}`)}`;
         if (kind === 'file') return `complete -c ${p} ${where} -F`;
         if (kind === 'command') return names.map((n) => `complete -c ${p} ${where} -a ${n}`).join('\n');
         return `complete -c ${p} ${where} ${fishValue(kind)}`;

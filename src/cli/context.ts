@@ -1,5 +1,6 @@
 /** What every command needs: the translator, the library, and safe output. */
 import path from 'node:path';
+import type { LoadedConfig } from '../config/settings.js';
 import { bundledLibrary, displayPath } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import type { LibraryRoot } from '../content/load-article.js';
@@ -35,14 +36,22 @@ export interface CommandContext {
   color: boolean;
   /** How many colours (0 none, 1 sixteen, 2 256, 3 24-bit): see color-level.ts. */
   colorLevel: ColorLevel;
+  /**
+   * config.yaml's settings, loaded before every command but `config` (absent in contexts
+   * built by tests: then the defaults apply). Flags and environment variables come first.
+   */
+  config?: LoadedConfig;
 }
 
-/** The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the bundled one. */
-export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv, t?: Translate): string {
+/**
+ * The library folder: --library, else $NEWSBRIDGE_LIBRARY, else the config file's `library`,
+ * else the bundled one.
+ */
+export function libraryDir(options: GlobalOptions, env: NodeJS.ProcessEnv, t?: Translate, config?: LoadedConfig): string {
   // `--library ""` (an unset shell variable, say) must not quietly mean the bundled articles.
   if (options.library !== undefined && options.library.trim() === '' && t) throw new CliError(t('cli.noLibraryGiven'), 2, t('cli.hint', { command: '' }));
   const chosen = options.library ?? env['NEWSBRIDGE_LIBRARY'];
-  return chosen ? path.resolve(chosen) : bundledLibrary();
+  return chosen ? path.resolve(chosen) : (config?.settings.library ?? bundledLibrary());
 }
 
 /**
@@ -66,7 +75,7 @@ export function reportRecovery(ctx: CommandContext, recovered: Recovery): void {
 
 /** Opens the library or fails with a one-line usage error. */
 export async function requireLibrary(ctx: CommandContext, options: GlobalOptions): Promise<{ root: LibraryRoot; shown: string; flag: string }> {
-  const dir = libraryDir(options, ctx.env, ctx.t);
+  const dir = libraryDir(options, ctx.env, ctx.t, ctx.config);
   const shown = sanitise(displayPath(dir));
   const opened = await openLibrary(dir);
   if (!opened.ok) throw new CliError(ctx.t('cli.libraryProblem', { library: shown, message: opened.message }));

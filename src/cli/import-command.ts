@@ -301,7 +301,7 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   if (options.id !== undefined && !isArticleId(options.id)) {
     throw new CliError(ctx.t('import.badId', { id: sanitise(options.id) }), 2, ctx.t('cli.hint', { command: 'import ' }));
   }
-  const library = libraryDir(options, ctx.env, ctx.t);
+  const library = libraryDir(options, ctx.env, ctx.t, ctx.config);
   const source = await readInput(input, ctx);
   const doc = await parseInput(source, ctx);
   if (doc.articles.length > 1 && (options.id !== undefined || options.translation !== undefined)) {

@@ -9,11 +9,16 @@ export const VERSION = typeof __NEWSBRIDGE_VERSION__ === 'string' ? __NEWSBRIDGE
 
 export type Action = (ctx: CommandContext) => Promise<number>;
 
+/** What run() prepares before an action: `config` commands read the config file themselves. */
+export interface ActionNeeds {
+  config: boolean;
+}
+
 /**
  * Builds the program. Actions are not run here: parsing only records which
  * command to run, so the caller can load its code lazily.
  */
-export function buildProgram(ctx: CommandContext, setAction: (action: Action) => void): Command {
+export function buildProgram(ctx: CommandContext, setAction: (action: Action, needs?: ActionNeeds) => void): Command {
   const { t } = ctx;
   const program = new Command('newsbridge');
   const common = (cmd: Command) =>
@@ -77,14 +82,40 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action) =>
       setAction(async (c) => (await import('./align-command.js')).alignCommand(deFile, enFile, options, c));
     });
 
+  common(
+    program
+      .command('translate')
+      .description(t('translate.command'))
+      .argument('[ids...]', t('translate.ids')),
+  )
+    .option('--untranslated', t('translate.untranslatedOption'))
+    .option('--provider <name>', t('translate.providerOption'))
+    .option('--dry-run', t('translate.dryRunOption'))
+    .option('--force', t('translate.forceOption'))
+    .action((ids: string[], options: GlobalOptions & { untranslated?: boolean; provider?: string; dryRun?: boolean; force?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./translate-command.js')).translateCommand(ids, withGlobals(cmd, options), c));
+    });
+
+  common(
+    program
+      .command('config')
+      .description(t('config.command'))
+      .argument('<action>', t('config.action')),
+  ).action((action: string) => {
+    setAction(async (c) => (await import('./config-command.js')).configCommand(action, c), { config: false });
+  });
+
   common(program.command('completion').description(t('shell.completionCommand')).argument('<shell>', t('shell.shellArgument')))
     .action((shell: string) => {
-      setAction(async (c) => (await import('./completion-command.js')).completionCommand(shell, program, c));
+      setAction(async (c) => (await import('./completion-command.js')).completionCommand(shell, program, c), { config: false });
     });
 
   // Usage lines in the interface language: commander would write "[options]" in English.
   for (const cmd of program.commands) {
-    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+    const args = cmd.registeredArguments.map((a) => {
+      const name = `${a.name()}${a.variadic ? '...' : ''}`;
+      return a.required ? `<${name}>` : `[${name}]`;
+    });
     cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
   }
   program.configureHelp({

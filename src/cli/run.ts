@@ -1,5 +1,7 @@
 /** Runs one command line against the given streams; returns the exit status. */
 import { CommanderError } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { showDiagnostic } from '../content/diagnostic.js';
 import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
@@ -7,7 +9,7 @@ import { CliError } from './cli-error.js';
 import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
 import { OutputGuard } from './output-guard.js';
-import { buildProgram, type Action } from './program.js';
+import { buildProgram, type Action, type ActionNeeds } from './program.js';
 import type { InputStream } from './read-stdin.js';
 import { commandLike, firstWord } from './suggest-command.js';
 
@@ -77,7 +79,11 @@ async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard
     return 2;
   }
   let action: Action | undefined;
-  const program = buildProgram(ctx, (a) => (action = a));
+  let needs: ActionNeeds = { config: true };
+  const program = buildProgram(ctx, (a, n) => {
+    action = a;
+    if (n) needs = n;
+  });
   const output = { outputError: () => undefined, writeOut: ctx.out, writeErr: ctx.err };
   for (const cmd of [program, ...program.commands]) cmd.exitOverride().configureOutput(output);
   try {
@@ -101,6 +107,16 @@ async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard
   }
   if (!action) return 0;
   try {
+    if (needs.config) {
+      // After parsing: --help and --version never read the config, so a broken file cannot stop them.
+      const loaded = await loadConfig(io.env);
+      if (!loaded.ok) {
+        const first = loaded.errors[0];
+        fail(ctx, first ? showDiagnostic(first) : loaded.file, ctx.t('config.brokenHint'));
+        return 2;
+      }
+      ctx.config = loaded.config;
+    }
     return await action(ctx);
   } catch (cause) {
     if (cause instanceof CliError) {

@@ -23,9 +23,17 @@ function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage
   throw new CliError(ctx.t('cli.badLang', { value: sanitise(v) }), 2, ctx.t('cli.hint', { command: 'show ' }));
 }
 
-/** --width, else the terminal's width, else none (one line per paragraph when piped). */
+/**
+ * --width, else on a terminal its width capped by the config's `width`, else none (one line
+ * per paragraph when piped, so the output can be searched).
+ */
 export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
-  if (value === undefined) return ctx.stdoutIsTTY ? (ctx.columns ?? 80) : undefined;
+  if (value === undefined) {
+    if (!ctx.stdoutIsTTY) return undefined;
+    const terminal = ctx.columns ?? 80;
+    const most = ctx.config?.settings.width;
+    return most === undefined ? terminal : Math.min(terminal, most);
+  }
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 20 || n > 1000) {
     throw new CliError(ctx.t('cli.badWidth', { value: sanitise(value) }), 2, ctx.t('cli.hint', { command: 'show ' }));
@@ -50,7 +58,7 @@ export function articleJson(article: Article): Record<string, unknown> {
     meta: article.meta,
     english: article.english,
     translation: article.translation,
-    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en })),
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.machine ? { machine: p.machine } : {}) })),
     facts: article.facts,
     glossary: article.glossary,
   };

@@ -2,7 +2,20 @@
 import type { EnglishFrontMatter, Fact, GermanFrontMatter, GlossaryEntry } from './schema.js';
 import type { Diagnostic } from './diagnostic.js';
 
-export type Translation = 'reviewed' | 'draft' | 'untranslated';
+/**
+ * `machine`: a draft (not reviewed) that holds machine-drafted text (its front matter has
+ * machine marks); `draft`: English written by people only, not reviewed yet.
+ */
+export type Translation = 'reviewed' | 'machine' | 'draft' | 'untranslated';
+
+/** Where a machine draft came from (article.en.md's `machine:` front matter). */
+export interface MachineProvenance {
+  /** The provider's name in the config file. */
+  provider: string;
+  model: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
 
 /** One German paragraph and the English paragraph aligned with it ('' = not translated). */
 export interface Paragraph {
@@ -11,8 +24,10 @@ export interface Paragraph {
   /** 1-based line of the paragraph in article.de.md / article.en.md, when it exists there. */
   deLine?: number;
   enLine?: number;
-  /** Curator's sentence alignment override, e.g. ["1-1", "2-1"]. */
+  /** Curator's sentence alignment override, e.g. ["1-1", "2-1"] (or the pairing a machine draft recorded). */
   alignment?: string[];
+  /** Set when the English is a machine draft no person has changed since. */
+  machine?: MachineProvenance;
 }
 
 export interface ArticleFilePaths {
@@ -28,6 +43,8 @@ export interface Article {
   /** English front matter; null when article.en.md does not exist. */
   english: EnglishFrontMatter | null;
   translation: Translation;
+  /** The English title and dek when they are machine drafts no person has changed since. */
+  machine?: { title?: MachineProvenance; dek?: MachineProvenance };
   paragraphs: Paragraph[];
   facts: Fact[];
   glossary: GlossaryEntry[];

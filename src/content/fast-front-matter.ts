@@ -11,7 +11,8 @@ const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const TYPED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const SPECIAL_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
-function plain(value: string): string | null {
+/** The text of a plain scalar (a trailing comment dropped), or null when YAML would read it as something else. */
+export function plain(value: string): string | null {
   const text = value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
   if (text === '' || SPECIAL_START.test(text) || TYPED.test(text) || text.includes(': ') || text.endsWith(':')) return null;
   return text;

@@ -7,7 +7,8 @@ import { displayPath, FILES, isArticleId } from './library-paths.js';
 import { parseEnglish, parseFacts, parseGerman } from './parse-files.js';
 import { lstatSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
-import type { EnglishFrontMatter } from './schema.js';
+import { hasMachineMarks, provenanceOf } from './machine-marks.js';
+import type { EnglishFrontMatter, MachineMark } from './schema.js';
 
 /** Enough bytes for any sane front matter; a longer one triggers a full read. */
 const FRONT_MATTER_BYTES = 16 * 1024;
@@ -35,8 +36,10 @@ function badId(root: LibraryRoot, id: string): Diagnostic {
   return error(displayPath(path.join(root.real, id)), 'folder name is not an article id (lower-case letters, digits and hyphens, at most 80)');
 }
 
+/** From the front matter alone, so that the library list (which reads no body) agrees with the reader. */
 function translationOf(english: EnglishFrontMatter | null, hasText: boolean): Translation {
   if (english === null || !hasText) return 'untranslated';
+  if (english.status === 'draft' && hasMachineMarks(english)) return 'machine';
   return english.status;
 }
 
@@ -173,13 +176,16 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
   if (!deFile.ok && deFile.missing) return { ok: false, id, errors, notFound: true };
   if (errors.length > 0 || !german?.ok) return { ok: false, id, errors: [...errors, ...factsErrors] };
   const enValue = english?.ok ? english.value : null;
-  const paragraphs = pairParagraphs(german.value.body, enValue?.body ?? [], enValue?.meta.alignment);
+  const paragraphs = pairParagraphs(german.value.body, enValue?.body ?? [], enValue?.meta.alignment, enValue?.meta.machine);
+  const titleMachine = provenanceOf(enValue?.meta.machine?.['title'], enValue?.meta.title);
+  const dekMachine = provenanceOf(enValue?.meta.machine?.['dek'], enValue?.meta.dek);
   const hasText = paragraphs.some((p) => p.en !== '');
   const article: Article = {
     id,
     meta: german.value.meta,
     english: enValue?.meta ?? null,
     translation: translationOf(enValue?.meta ?? null, hasText),
+    ...(titleMachine || dekMachine ? { machine: { ...(titleMachine ? { title: titleMachine } : {}), ...(dekMachine ? { dek: dekMachine } : {}) } } : {}),
     paragraphs,
     facts: facts?.ok ? facts.value.facts : [],
     glossary: facts?.ok ? facts.value.glossary : [],
@@ -193,19 +199,24 @@ function pairParagraphs(
   de: readonly { text: string; line: number }[],
   en: readonly { text: string; line: number }[],
   alignment: Record<string, string[]> | undefined,
+  machine: Record<string, MachineMark> | undefined,
 ): Paragraph[] {
   const count = Math.max(de.length, en.length);
   const out: Paragraph[] = [];
   for (let i = 0; i < count; i++) {
     const d = de[i];
     const e = en[i];
-    const spec = alignment?.[String(i + 1)];
+    const mark = machine?.[String(i + 1)];
+    const provenance = provenanceOf(mark, e?.text);
+    // A curator's override wins; else a draft's own pairing, which is exact by construction.
+    const spec = alignment?.[String(i + 1)] ?? (provenance ? mark?.beads : undefined);
     out.push({
       de: d?.text ?? '',
       en: e?.text ?? '',
       ...(d ? { deLine: d.line } : {}),
       ...(e ? { enLine: e.line } : {}),
       ...(spec ? { alignment: spec } : {}),
+      ...(provenance ? { machine: provenance } : {}),
     });
   }
   return out;

@@ -18,7 +18,7 @@ import {
   splitParagraphs,
   type RawParagraph,
 } from './front-matter.js';
-import { fastFrontMatter } from './fast-front-matter.js';
+import { fastEnglishFrontMatter } from './fast-machine-marks.js';
 import { englishFrontMatter, factsFile, germanFrontMatter } from './schema.js';
 import type { EnglishFrontMatter, FactsFile, GermanFrontMatter } from './schema.js';
 
@@ -124,7 +124,7 @@ function parseFrontMatter<S extends z.ZodType>(
     return { ok: false, errors: [error(file, 'front matter is not closed: add a "---" line after the YAML', 1)] };
   }
   // The common simple case skips the full YAML parser; errors always go through it for their lines.
-  const fast = fastFrontMatter(split.yaml);
+  const fast = fastEnglishFrontMatter(split.yaml);
   let result = fast ? schema.safeParse(fast) : null;
   if (!result?.success) {
     const yaml = parseYaml(split.yaml, file, split.yamlLine);

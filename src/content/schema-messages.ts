@@ -36,6 +36,10 @@ function issuePlace(path: readonly PropertyKey[]): { entry: string; field: strin
   const entryName: Record<string, string> = { facts: 'fact', glossary: 'glossary entry', tags: 'tag' };
   const name = typeof top === 'string' ? entryName[top] : undefined;
   if (name && typeof index === 'number') return { entry: `${name} ${index + 1}`, field: fieldName(rest) };
+  if (top === 'machine' && index !== undefined) {
+    const owner = typeof index === 'string' && /^\d+$/.test(index) ? `paragraph ${index}` : key(index);
+    return { entry: `machine mark of ${owner}`, field: fieldName(rest) };
+  }
   if (top === 'alignment' && index !== undefined) {
     const bead = typeof rest[0] === 'number' ? `, bead ${rest[0] + 1}` : '';
     return { entry: '', field: `alignment of paragraph ${key(index)}${bead}` };
@@ -87,6 +91,7 @@ function describe(issue: Issue): string {
       return `must be one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`;
     case 'invalid_key': {
       const name = `"${key(issue.path[issue.path.length - 1] ?? '')}"`;
+      if (issue.path[0] === 'machine') return `${name} is not a paragraph number (from 1), "title" or "dek"`;
       return issue.path[0] === 'alignment' ? `${name} is not a paragraph number (they start at 1)` : `${name} is not a valid key`;
     }
     case 'unrecognized_keys':

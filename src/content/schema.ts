@@ -35,6 +35,27 @@ export const translationStatus = z.enum(['draft', 'reviewed']);
 /** A bead such as "1-1" or "2-1": German sentences, English sentences. */
 export const beadPattern = /^[0-2]-[0-2]$/;
 
+/** Key of a machine mark: a paragraph number (from 1), or the title or dek. */
+export const machineKeyPattern = /^([1-9][0-9]*|title|dek)$/;
+
+/**
+ * Provenance of a machine draft. `hash` is of the drafted text: once a person changes the
+ * text, the hash no longer matches and the text counts as theirs, whoever removes the mark.
+ */
+export const machineMark = z
+  .object({
+    provider: text.describe('Name of the translation provider in the config file, e.g. deepl'),
+    model: text.describe('Model or engine the provider used'),
+    date: isoDate.describe('Day the draft was made, YYYY-MM-DD'),
+    hash: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12 hex digits newsbridge wrote').describe('Start of the SHA-256 of the drafted text'),
+    beads: z
+      .array(z.string().regex(beadPattern, 'a bead is "G-E" with 0–2 sentences per side, e.g. "2-1"'))
+      .min(1)
+      .optional()
+      .describe('How the drafted sentences pair with the German ones, when automatic alignment would pair them otherwise'),
+  })
+  .strict();
+
 export const englishFrontMatter = z
   .object({
     title: text.optional().describe('English headline'),
@@ -49,6 +70,10 @@ export const englishFrontMatter = z
       )
       .optional()
       .describe('Per-paragraph sentence alignment override: paragraph number → beads in order'),
+    machine: z
+      .record(z.string().regex(machineKeyPattern, 'a machine mark belongs to a paragraph number (from 1), "title" or "dek"'), machineMark)
+      .optional()
+      .describe('Machine drafts: paragraph number (or title, dek) → provider, model, date; dropped when a person edits the text'),
   })
   .strict();
 
@@ -101,6 +126,7 @@ export const factsFile = z
 export type GermanFrontMatter = z.infer<typeof germanFrontMatter>;
 export type EnglishFrontMatter = z.infer<typeof englishFrontMatter>;
 export type TranslationStatus = z.infer<typeof translationStatus>;
+export type MachineMark = z.infer<typeof machineMark>;
 export type FactKind = z.infer<typeof factKind>;
 export type Fact = z.infer<typeof fact>;
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;

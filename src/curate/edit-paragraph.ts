@@ -3,6 +3,7 @@
  * editor (German as comment lines above the English), reading it back, and
  * putting it into article.en.md with every other byte of the file unchanged.
  */
+import { dropMachineMark } from '../content/front-matter-edit.js';
 import { wrapText } from '../text/wrap.js';
 
 /** Lines starting with "# " (or a lone "#") are comments in the editor buffer. */
@@ -86,12 +87,13 @@ export function paragraphLineRange(source: string, index: number): { first: numb
 
 /**
  * article.en.md with paragraph `index` replaced by `text` (a placeholder when
- * empty). Missing paragraphs before it are filled with placeholders; a
- * missing file becomes a draft skeleton.
+ * empty) and its machine mark dropped. Missing paragraphs before it are filled
+ * with placeholders; a missing file becomes a draft skeleton.
  */
 export function replaceEnglishParagraph(source: string | null, index: number, text: string, total = index + 1): string {
   const paragraph = text.trim() === '' ? PLACEHOLDER : text.trim();
-  const original = source ?? '---\nstatus: draft\n---\n';
+  // What a person writes is theirs: the paragraph's machine mark (if any) goes.
+  const original = source === null ? '---\nstatus: draft\n---\n' : dropMachineMark(source, String(index + 1));
   // The file's own line ends: CRLF, LF, or a lone CR (old Mac files).
   const newline = original.includes('\r\n') ? '\r\n' : original.includes('\n') || !original.includes('\r') ? '\n' : '\r';
   const lines = original.split(/\r\n|\r|\n/);

@@ -9,6 +9,7 @@ import type { AlignedParagraph } from '../content/aligned-article.js';
 import { alignArticle } from '../content/aligned-article.js';
 import { alignParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
+import { checkDrafts } from './draft-checks.js';
 
 export interface SourceLines {
   /** Line of the n-th fact in facts.yaml: of its `key:` when given and present, else of the entry. */
@@ -160,5 +161,5 @@ export function checkArticle(article: Article, lines: SourceLines = NO_LINES, al
   const counts = paragraphCounts(article);
   // With a paragraph missing, every later pair is misaligned: comparing them would only add noise.
   const pairwise = counts.length > 0 ? [] : [...quantities(article, lines), ...lengths(article, aligned)];
-  return [...counts, ...untranslated(article), ...alignmentOverrides(aligned, article, lines), ...facts(article, aligned, lines), ...pairwise];
+  return [...counts, ...untranslated(article), ...alignmentOverrides(aligned, article, lines), ...facts(article, aligned, lines), ...pairwise, ...checkDrafts(article, lines, aligned)];
 }

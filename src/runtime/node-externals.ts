@@ -36,20 +36,25 @@ function platformOpener(): string {
 
 /**
  * The command that opens `url`, as an argument vector: $BROWSER when set (the
- * first of its colon-separated commands; "%s" stands for the URL, else the URL
- * comes last), else the platform's opener. Never through a shell.
+ * first of its colon-separated commands), else the config file's `browser`, else
+ * the platform's opener; "%s" stands for the URL, else the URL comes last. Never
+ * through a shell.
  */
-export function browserCommand(env: NodeJS.ProcessEnv, url: string): string[] {
+export function browserCommand(env: NodeJS.ProcessEnv, url: string, configured?: readonly string[]): string[] {
   const first = (env['BROWSER'] ?? '').split(':').map((c) => c.trim()).find((c) => c !== '');
-  if (!first) return [platformOpener(), url];
-  const words = first.split(/\s+/);
+  const words = first ? first.split(/\s+/) : configured && configured.length > 0 ? [...configured] : null;
+  if (!words) return [platformOpener(), url];
   return words.some((w) => w.includes('%s')) ? words.map((w) => w.replaceAll('%s', url)) : [...words, url];
 }
 
-/** The editor command as an argument vector: $VISUAL, else $EDITOR, else vi ("code -w" is split on spaces). */
-export function editorCommand(env: NodeJS.ProcessEnv): string[] {
-  const raw = (env['VISUAL'] || env['EDITOR'] || 'vi').trim();
-  return raw.split(/\s+/).filter(Boolean);
+/**
+ * The editor command as an argument vector: $VISUAL, else $EDITOR ("code -w" is split on
+ * spaces), else the config file's `editor`, else vi.
+ */
+export function editorCommand(env: NodeJS.ProcessEnv, configured?: readonly string[]): string[] {
+  const raw = (env['VISUAL'] || env['EDITOR'] || '').trim();
+  if (raw !== '') return raw.split(/\s+/).filter(Boolean);
+  return configured && configured.length > 0 ? [...configured] : ['vi'];
 }
 
 export function nodeExternals(o: NodeExternalsOptions): Externals {

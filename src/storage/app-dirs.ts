@@ -104,3 +104,11 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, where?: PlatformI
   if (env['NEWSBRIDGE_CACHE_DIR']) return env['NEWSBRIDGE_CACHE_DIR'];
   return BUILD_ID === null ? null : appDir('cache', env, where);
 }
+
+/**
+ * Where machine drafts are cached: NEWSBRIDGE_CACHE_DIR, else the cache directory, also when
+ * run from source (a draft costs money and does not depend on the code that asked for it).
+ */
+export function draftCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['NEWSBRIDGE_CACHE_DIR'] || appDir('cache', env);
+}

@@ -4,7 +4,6 @@
  * checks that what they put on a terminal is the same, cell by cell (text,
  * colours, bold, dim, underline, inverse), so the hand-over never shows.
  */
-import xterm from '@xterm/headless';
 import type * as Ink from 'ink';
 import React from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { frameText, Root } from '../../src/ui/root.js';
 import { themeFor } from '../../src/view/theme.js';
 import { englishFile, germanFile, makeLibrary } from '../helpers/library.js';
 import { FakeStdout } from '../helpers/render-app.js';
+import { screenDifferences, screenOf, screenText } from '../helpers/screen.js';
 
 let ink: typeof Ink;
 
@@ -26,54 +26,6 @@ beforeAll(async () => {
   process.env['CONTINUOUS_INTEGRATION'] = 'false';
   ink = await import('ink');
 });
-
-async function screenOf(bytes: string, columns: number, rows: number): Promise<InstanceType<typeof xterm.Terminal>> {
-  // convertEol: a terminal's output processing turns a line feed into CR LF (ONLCR is on in raw mode too).
-  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true, convertEol: true });
-  await new Promise<void>((resolve) => term.write(bytes, resolve));
-  return term;
-}
-
-/** The screen's text, for a readable message when cells differ. */
-function text(term: InstanceType<typeof xterm.Terminal>): string {
-  const buffer = term.buffer.active;
-  // A blank written and a cell never written look the same.
-  return Array.from({ length: term.rows }, (_, y) => (buffer.getLine(y)?.translateToString() ?? '').trimEnd()).join('\n');
-}
-
-/** Cells (text and attributes) that differ between two screens, as "row,column" lines. */
-function differences(a: InstanceType<typeof xterm.Terminal>, b: InstanceType<typeof xterm.Terminal>): string[] {
-  const left = cells(a);
-  const right = cells(b);
-  const out: string[] = [];
-  left.forEach((row, y) => {
-    const l = row.split('|');
-    const r = (right[y] ?? '').split('|');
-    l.forEach((cell, x) => {
-      if (cell !== r[x] && out.length < 10) out.push(`${y},${x}: ${cell} ≠ ${r[x]}`);
-    });
-  });
-  return out;
-}
-
-/** Every cell as text and attributes, row by row. */
-function cells(term: InstanceType<typeof xterm.Terminal>): string[] {
-  const out: string[] = [];
-  const buffer = term.buffer.active;
-  for (let y = 0; y < term.rows; y++) {
-    const line = buffer.getLine(y);
-    const row: string[] = [];
-    for (let x = 0; x < term.cols; x++) {
-      const c = line?.getCell(x);
-      if (!c) continue;
-      row.push(
-        [c.getChars() || ' ', c.getFgColorMode(), c.getFgColor(), c.getBgColorMode(), c.getBgColor(), c.isBold(), c.isDim(), c.isItalic(), c.isUnderline(), c.isInverse()].join(':'),
-      );
-    }
-    out.push(row.join('|'));
-  }
-  return out;
-}
 
 /** What Ink's first render writes for `state`, on a terminal of the state's size. */
 async function inkFirstRender(state: AppState, colour: boolean, trueColour: boolean): Promise<string> {
@@ -118,10 +70,10 @@ describe('the first frame before Ink and Ink’s first render', () => {
       expect(drawn).not.toBe('');
       const byHand = await screenOf(before, columns, rows);
       const byInk = await screenOf(drawn, columns, rows);
-      expect(text(byInk)).toBe(text(byHand));
-      expect(differences(byInk, byHand)).toEqual([]);
+      expect(screenText(byInk)).toBe(screenText(byHand));
+      expect(screenDifferences(byInk, byHand)).toEqual([]);
       // What the user sees: Ink drawing over the first frame changes nothing.
-      expect(differences(await screenOf(before + drawn, columns, rows), byHand)).toEqual([]);
+      expect(screenDifferences(await screenOf(before + drawn, columns, rows), byHand)).toEqual([]);
     });
   }
 });
