@@ -7,10 +7,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { germanFile, makeLibrary, tempDir } from '../helpers/library.js';
+import { buildProgram } from '../../src/cli/program.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { createTranslator } from '../../src/i18n/translate.js';
 import { runCli } from './run-cli.js';
+
+function stubContext(): CommandContext {
+  return { t: createTranslator('en'), language: 'en', env: {}, out: () => undefined, err: () => undefined, stdoutIsTTY: false, stdinIsTTY: false, stdin: (async function* () {})(), columns: 80, rows: 24, color: false, colorLevel: 0 };
+}
 
 const BIN = fileURLToPath(new URL('../../bin/newsbridge.js', import.meta.url));
 const SEED = '2024-04-04-aws-stellenabbau';
+/** Every command of the program, as --help lists them (help included). */
+const COMMANDS = [...buildProgram(stubContext(), () => undefined).commands.map((c) => c.name()), 'help'].sort();
 /** The ids of the bundled library, as `newsbridge list` gives them. */
 const BUNDLED = readdirSync(fileURLToPath(new URL('../../articles', import.meta.url))).sort();
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
@@ -39,7 +48,9 @@ describe('completion for bash', () => {
       expect(result.stderr).toBe('');
       return result.stdout.split('\n').filter(Boolean).sort();
     };
-    expect(complete('')).toEqual(['align', 'completion', 'help', 'import', 'list', 'read', 'show', 'validate', ...BUNDLED].sort());
+    const first = complete('');
+    expect(first).toEqual(expect.arrayContaining(['align', 'completion', 'config', 'help', 'import', 'list', 'read', 'show', 'translate', 'validate', ...BUNDLED]));
+    expect(first.filter((w) => !BUNDLED.includes(w))).toEqual(COMMANDS);
     expect(complete('sh')).toEqual(['show']);
     expect(complete('show', '')).toEqual(BUNDLED);
     expect(complete('show', SEED.slice(0, 7))).toEqual([SEED]);
@@ -51,6 +62,10 @@ describe('completion for bash', () => {
     expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('import', 'sei')).toEqual(['seite.html']);
     expect(complete('list', '--')).toContain('--json');
+    // translate takes any number of ids; config one of its actions.
+    expect(complete('translate', SEED.slice(0, 7))).toEqual([SEED]);
+    expect(complete('translate', BUNDLED[0] ?? '', SEED.slice(0, 7))).toEqual([SEED]);
+    expect(complete('config', '')).toEqual(['check', 'path']);
     // An article id in the first place is the reader's: nothing more to complete after it.
     expect(complete(SEED, '')).toEqual([]);
   });
@@ -75,6 +90,8 @@ describe('completion for fish', () => {
     expect(complete('newsbridge completion ').sort()).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('newsbridge import sei')).toEqual(['seite.html']);
     expect(complete('newsbridge list --j')).toEqual(['--json']);
+    expect(complete(`newsbridge translate ${BUNDLED[0] ?? ''} ${SEED.slice(0, 7)}`)).toEqual([SEED]);
+    expect(complete('newsbridge config ').sort()).toEqual(['check', 'path']);
   });
 });
 
