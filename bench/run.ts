@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { bundleOptions, root } from '../scripts/bundle-options.mjs';
 import { generateLibrary, generateLongArticle } from './generate.js';
+import { refreshRows } from './refresh.js';
 import { TimedPty } from './pty-timer.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -159,6 +160,9 @@ async function main() {
     });
   rows.push({ what: '`list --json`, 10,000 articles', samples: await wall(['list', '--json']), unit: 'ms', ratio: true, target: '< 2 s', ok: (m) => m < 2000 });
   rows.push({ what: '`validate`, 10,000 articles', samples: await wall(['validate']), unit: 'ms', ratio: true, target: '< 2 s', ok: (m) => m < 2000 });
+
+  log('feeds: refresh of 30 local feeds, a 10,000-item feed…');
+  rows.push(...(await refreshRows(tmp, Math.max(3, Math.floor(RUNS / 2)))));
 
   const base = median(node);
   const ref = { bundled: median(bundled) };

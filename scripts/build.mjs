@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { bundleOptions, root } from './bundle-options.mjs';
 import { bundledPackages, noticesText } from './third-party-notices.mjs';
@@ -63,6 +64,17 @@ function buildId() {
   hash.update(readFileSync(`${root}/package-lock.json`));
   return hash.digest('hex').slice(0, 16);
 }
+/**
+ * Imports esbuild left out of the bundle that are neither Node's own modules nor optional
+ * add-ons that their packages load inside a try (ws's native speed-ups, linkedom's canvas).
+ */
+function unbundled(metafile) {
+  const optional = new Set(['bufferutil', 'utf-8-validate', 'canvas']);
+  const external = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+  // A node: import is Node's own even where this Node lacks it (node:sqlite, which undici loads lazily, is 22.5+).
+  return [...new Set(external)].filter((p) => !p.startsWith('node:') && !isBuiltin(p) && !optional.has(p)).sort();
+}
+
 const fresh = `${root}/dist.build-${process.pid}`;
 const old = `${root}/dist.old-${process.pid}`;
 
@@ -85,6 +97,9 @@ try {
     define,
   });
   writeFileSync(`${fresh}/THIRD-PARTY-NOTICES.txt`, noticesText(bundledPackages(result.metafile, root), 'newsbridge'));
+  // The published package has no dependencies: whatever the bundle leaves out must come with Node.
+  const missing = unbundled(result.metafile);
+  if (missing.length > 0) throw new Error(`the bundle imports packages it does not contain: ${missing.join(', ')}`);
   // Two stand-alone files beside the program, built apart so its chunks stay as they are: the compile
   // cache's switch (run by bin/newsbridge.js before the program), and the man page's writer, run
   // here: the man page comes from the same commander program as --help.

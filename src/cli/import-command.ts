@@ -8,7 +8,8 @@ import { openLibrary } from '../content/load-library.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { Fact } from '../content/schema.js';
 import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
-import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../import/fetch.js';
+import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../net/fetch.js';
+import { fetchErrorText } from '../net/fetch-message.js';
 import { candidateFacts } from '../import/candidate-facts.js';
 import { articleIdFor } from '../import/slug.js';
 import { alignTranslation, parseEnglishText, type AlignedTranslation, type Doubt } from '../import/translation.js';
@@ -75,21 +76,7 @@ export async function readInputFile(file: string, ctx: CommandContext): Promise<
 }
 
 function fetchFailure(error: FetchError, address: string, ctx: CommandContext): CliError {
-  const url = sanitise(address);
-  const host = sanitise(/^https?:\/\/([^/?#]+)/i.exec(address)?.[1] ?? address);
-  const mb = DEFAULT_LIMITS.maxBytes / 1024 / 1024;
-  const message = {
-    badUrl: () => ctx.t('import.badUrl', { url }),
-    offline: () => ctx.t('import.offline', { host }),
-    refused: () => ctx.t('import.refused', { host }),
-    network: () => ctx.t('import.network', { host }),
-    timeout: () => ctx.t('import.timeout', { url, seconds: DEFAULT_LIMITS.timeoutMs / 1000 }),
-    tooLarge: () => ctx.t('import.tooLargeUrl', { url, mb }),
-    tooManyRedirects: () => ctx.t('import.tooManyRedirects', { url, max: DEFAULT_LIMITS.maxRedirects }),
-    httpStatus: () => ctx.t('import.httpStatus', { url, status: sanitise(error.detail) }),
-    badContentType: () => ctx.t('import.badContentType', { url, type: sanitise(error.detail) }),
-  }[error.code]();
-  return new CliError(message);
+  return new CliError(fetchErrorText(error, address, ctx.t));
 }
 
 async function readInput(input: string, ctx: CommandContext): Promise<Input> {
@@ -99,7 +86,7 @@ async function readInput(input: string, ctx: CommandContext): Promise<Input> {
   }
   if (isUrl(input)) {
     try {
-      const fetched = await fetchDocument(input, DEFAULT_LIMITS);
+      const fetched = await fetchDocument(input, DEFAULT_LIMITS, { env: ctx.env });
       return { bytes: fetched.bytes, name: input, url: fetched.url, ...(fetched.contentType ? { contentType: fetched.contentType } : {}) };
     } catch (cause) {
       if (cause instanceof FetchError) throw fetchFailure(cause, input, ctx);
@@ -128,12 +115,37 @@ function inputFailure(error: ImportInputError, name: string, ctx: CommandContext
   }
 }
 
+/** On a terminal, a line that counts the items of a large feed as they are read (one redraw in a tenth of a second). */
+function itemProgress(input: Input, ctx: CommandContext, key: 'feeds.readingItems' | 'feeds.writingItems' = 'feeds.readingItems'): { onProgress?: (done: number, total: number) => void; end: () => void } {
+  if (!ctx.stdoutIsTTY) return { end: () => undefined };
+  let shown = false;
+  let last = 0;
+  return {
+    onProgress: (done, total) => {
+      if (total < 500 || (done < total && Date.now() - last < 100)) return;
+      last = Date.now();
+      shown = true;
+      ctx.err(`\r\u001B[2K${ctx.t(key, { file: sanitise(input.name), done, total })}`);
+    },
+    end: () => {
+      if (shown) ctx.err('\r\u001B[2K');
+    },
+  };
+}
+
 async function parseInput(input: Input, ctx: CommandContext): Promise<ImportedDocument> {
+  const progress = itemProgress(input, ctx);
   try {
-    return await importDocument(input.bytes, input.contentType ? { contentType: input.contentType } : {});
+    return await importDocument(input.bytes, {
+      ...(input.contentType ? { contentType: input.contentType } : {}),
+      ...(input.url ? { url: input.url } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
   } catch (cause) {
     if (cause instanceof ImportInputError) throw inputFailure(cause, input.name, ctx);
     throw cause;
+  } finally {
+    progress.end();
   }
 }
 
@@ -340,14 +352,20 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
 
   const written: string[] = [];
   let skipped = 0;
-  for (const step of steps) {
-    if ('skip' in step) {
-      skipped++;
-      out.push(step.skip);
-      continue;
+  const writing = itemProgress(source, ctx, 'feeds.writingItems');
+  try {
+    for (const [i, step] of steps.entries()) {
+      writing.onProgress?.(i, steps.length);
+      if ('skip' in step) {
+        skipped++;
+        out.push(step.skip);
+        continue;
+      }
+      out.push(...(await writeOne(step, doc, library, options, ctx)));
+      written.push(step.id);
     }
-    out.push(...(await writeOne(step, doc, library, options, ctx)));
-    written.push(step.id);
+  } finally {
+    writing.end();
   }
   for (const n of doc.emptyItems) out.push(ctx.t('import.emptyItem', { n }));
 

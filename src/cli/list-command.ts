@@ -10,6 +10,9 @@ import { requireLibrary, type CommandContext, type GlobalOptions } from './conte
 
 export interface ListOptions extends GlobalOptions {
   json?: boolean;
+  unread?: boolean;
+  feed?: string;
+  since?: string;
 }
 
 /** JSON shape of one library entry (stable: scripts rely on it). */
@@ -26,6 +29,7 @@ export function entryJson(entry: LibraryEntry): unknown {
     published: s.published,
     url: s.url ?? null,
     translation: s.translation,
+    feed: s.feed ?? null,
   };
 }
 
@@ -45,11 +49,15 @@ export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext)
 }
 
 export async function listCommand(options: ListOptions, ctx: CommandContext): Promise<number> {
-  const { root, shown } = await requireLibrary(ctx, options);
-  const { entries, saveIndex } = await listLibraryIndexed(root, cacheDir(ctx.env));
+  const { root, shown, flag } = await requireLibrary(ctx, options);
+  const filter = options.unread || options.feed !== undefined || options.since !== undefined ? await (await import('./list-filter.js')).listFilter(root, options, flag, ctx) : null;
+  const listed = await listLibraryIndexed(root, cacheDir(ctx.env));
+  const { saveIndex } = listed;
+  const entries = filter ? listed.entries.filter(filter) : listed.entries;
   if (options.json) ctx.out(jsonDocument('list', 1, { articles: entries.map(entryJson) }));
-  else if (entries.length === 0) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
-  else ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
+  // An empty filtered list is an answer, not an empty library.
+  else if (entries.length === 0 && !filter) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
+  else if (entries.length > 0) ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
   saveIndex();
   return 0;
 }

@@ -1,11 +1,9 @@
 /** The command-line surface: commands, options and their help, translated. */
 import { Command, Option } from 'commander';
+import { VERSION } from '../net/version.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 
-declare const __NEWSBRIDGE_VERSION__: string | undefined;
-
-/** The version, inlined by the bundler (package.json when run from source). */
-export const VERSION = typeof __NEWSBRIDGE_VERSION__ === 'string' ? __NEWSBRIDGE_VERSION__ : '0.0.0-dev';
+export { VERSION };
 
 export type Action = (ctx: CommandContext) => Promise<number>;
 
@@ -44,7 +42,10 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
 
   common(program.command('list').description(t('cli.listCommand')))
     .option('--json', t('cli.jsonOption'))
-    .action((options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+    .option('--unread', t('feeds.unreadOption'))
+    .option('--feed <name>', t('feeds.feedOption'))
+    .option('--since <date>', t('feeds.sinceOption'))
+    .action((options: GlobalOptions & { json?: boolean; unread?: boolean; feed?: string; since?: string }, cmd: Command) => {
       setAction(async (c) => (await import('./list-command.js')).listCommand(withGlobals(cmd, options), c));
     });
 
@@ -68,6 +69,37 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
     .option('--translation <file>', t('import.translationOption'))
     .action((input: string, options: GlobalOptions & { id?: string; force?: boolean; translation?: string }, cmd: Command) => {
       setAction(async (c) => (await import('./import-command.js')).importCommand(input, withGlobals(cmd, options), c));
+    });
+
+  const feeds = common(program.command('feeds').description(t('feeds.command'))).helpCommand('help [command]', t('cli.helpCommand'));
+  common(feeds.command('add').description(t('feeds.addCommand')).argument('<url>', t('feeds.addUrl')))
+    .option('--name <name>', t('feeds.nameOption'))
+    .option('--no-full-text', t('feeds.noFullTextOption'))
+    .action((url: string, options: GlobalOptions & { name?: string; fullText?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsAddCommand(url, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('list').description(t('feeds.listCommand')))
+    .option('--json', t('cli.jsonOption'))
+    .action((options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsListCommand(withGlobals(cmd, options), c));
+    });
+  common(feeds.command('remove').description(t('feeds.removeCommand')).argument('<feed>', t('feeds.removeTarget')))
+    .action((target: string, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsRemoveCommand(target, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('import').description(t('feeds.importCommand')).argument('<file>', t('feeds.importFile')))
+    .action((file: string, options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsImportCommand(file, withGlobals(cmd, options), c));
+    });
+  common(feeds.command('export').description(t('feeds.exportCommand')))
+    .action((options: GlobalOptions, cmd: Command) => {
+      setAction(async (c) => (await import('./feeds-command.js')).feedsExportCommand(withGlobals(cmd, options), c));
+    });
+
+  common(program.command('refresh').description(t('feeds.refreshCommand')).argument('[feeds...]', t('feeds.refreshNames')))
+    .option('--json', t('feeds.jsonLinesOption'))
+    .action((names: string[], options: GlobalOptions & { json?: boolean }, cmd: Command) => {
+      setAction(async (c) => (await import('./refresh-command.js')).refreshCommand(names, withGlobals(cmd, options), c));
     });
 
   common(
@@ -111,16 +143,18 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
     });
 
   // Usage lines in the interface language: commander would write "[options]" in English.
-  for (const cmd of program.commands) {
+  for (const cmd of [...program.commands, ...feeds.commands]) {
     const args = cmd.registeredArguments.map((a) => {
       const name = `${a.name()}${a.variadic ? '...' : ''}`;
       return a.required ? `<${name}>` : `[${name}]`;
     });
     cmd.usage([t('cli.optionsTerm'), ...args].join(' '));
   }
-  program.configureHelp({
-    styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }),
-    subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
-  });
+  for (const parent of [program, feeds]) {
+    parent.configureHelp({
+      styleTitle: (title) => t(`cli.helpTitles.${title.replace(':', '')}`, { defaultValue: title }),
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+    });
+  }
   return program;
 }

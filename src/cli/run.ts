@@ -85,12 +85,15 @@ async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard
     if (n) needs = n;
   });
   const output = { outputError: () => undefined, writeOut: ctx.out, writeErr: ctx.err };
-  for (const cmd of [program, ...program.commands]) cmd.exitOverride().configureOutput(output);
+  const all = (cmd: typeof program): (typeof program)[] => [cmd, ...cmd.commands.flatMap(all)];
+  for (const cmd of all(program)) cmd.exitOverride().configureOutput(output);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (cause) {
     if (!(cause instanceof CommanderError)) throw cause;
     if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
+    // A command group without its subcommand (`newsbridge feeds`): its help was shown, which says enough.
+    if (cause.code === 'commander.help') return 2;
     const names = [...program.commands.map((c) => c.name()), 'help'];
     const word = firstWord(argv);
     const meant = word !== undefined && !names.includes(word) ? commandLike(word, names) : undefined;

@@ -67,6 +67,10 @@ export interface ArticleSummary {
   time: number;
   url?: string;
   translation: Translation;
+  /** The feed it came from (its URL), for filters and unread counts per feed. */
+  feed?: string;
+  /** Its identity in that feed (guid, id, link or content hash), for refresh. */
+  guid?: string;
 }
 
 export type LibraryEntry =

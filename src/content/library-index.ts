@@ -16,7 +16,7 @@ import { FILES, isArticleId } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-const VERSION = `index-4:${BUILD_ID ?? 'dev'}`;
+const VERSION = `index-5:${BUILD_ID ?? 'dev'}`;
 
 /** How many of the newest entries the index's head holds: more than any screen shows. */
 const HEAD_SIZE = 200;
@@ -26,19 +26,34 @@ const HEAD_SIZE = 200;
  * file. A good entry is stored as a flat array (10,000 of these are parsed at
  * start-up, and repeated keys would double the file), a broken one as is.
  */
-type StoredEntry = [string, string | 0, string, string, number, string | 0, Translation] | Extract<LibraryEntry, { ok: false }>;
+type StoredEntry =
+  | [string, string | 0, string, string, number, string | 0, Translation]
+  | [string, string | 0, string, string, number, string | 0, Translation, string | 0, string | 0]
+  | Extract<LibraryEntry, { ok: false }>;
 type IndexRecord = [number, number, number, number, StoredEntry];
 
 function pack(entry: LibraryEntry): StoredEntry {
   if (!entry.ok) return entry;
   const s = entry.summary;
-  return [s.title.de, s.title.en ?? 0, s.source, s.published, s.time, s.url ?? 0, s.translation];
+  const packed: StoredEntry = [s.title.de, s.title.en ?? 0, s.source, s.published, s.time, s.url ?? 0, s.translation];
+  // Only articles from a feed carry the two more fields: the rest stay as short as before.
+  return s.feed || s.guid ? [...packed, s.feed ?? 0, s.guid ?? 0] : packed;
 }
 
 function unpack(id: string, stored: StoredEntry): LibraryEntry {
   if (!Array.isArray(stored)) return stored;
-  const [de, en, source, published, time, url, translation] = stored;
-  const summary: ArticleSummary = { id, title: en ? { de, en } : { de }, source, published, time, translation, ...(url ? { url } : {}) };
+  const [de, en, source, published, time, url, translation, feed, guid] = stored;
+  const summary: ArticleSummary = {
+    id,
+    title: en ? { de, en } : { de },
+    source,
+    published,
+    time,
+    translation,
+    ...(url ? { url } : {}),
+    ...(feed ? { feed } : {}),
+    ...(guid ? { guid } : {}),
+  };
   return { ok: true, id, summary };
 }
 

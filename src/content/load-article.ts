@@ -106,6 +106,8 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
     time: Date.parse(meta.published),
     url: meta.url,
     translation: translationOf(english, hasText),
+    ...(meta.feed ? { feed: meta.feed } : {}),
+    ...(meta.guid ? { guid: meta.guid } : {}),
   };
   return { ok: true, id, summary };
 }

@@ -27,6 +27,20 @@ export const germanFrontMatter = z
     url: z.url({ protocol: /^https?$/ }).optional().describe('Where the original was published'),
     author: text.optional(),
     tags: z.array(text).optional(),
+    feed: z.url({ protocol: /^https?$/ }).optional().describe('The feed the article came from: its URL as in feeds.yaml'),
+    guid: text
+      .optional()
+      .describe("The item's identity in that feed: its guid or Atom id, else its link, else sha256: and a hash of its content"),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'must be 16 hexadecimal digits')
+      .optional()
+      .describe("Hash of the feed item's title and text when last written: a refresh that finds another one updates the article"),
+    textFrom: z
+      .enum(['page', 'feed'])
+      .optional()
+      .describe("Where the text comes from when the feed is set to full text: the linked page, or the feed's own text because the page could not be used"),
+    textNote: text.optional().describe('Why the page could not be used (with textFrom: feed)'),
   })
   .strict();
 
@@ -63,6 +77,9 @@ export const englishFrontMatter = z
     translator: text.optional(),
     status: translationStatus.default('draft'),
     reviewed: isoDate.optional().describe('Date of the last review, YYYY-MM-DD'),
+    changed: text
+      .optional()
+      .describe('What changed in the German since the English was written (set by a refresh); delete it once the English is checked'),
     alignment: z
       .record(
         z.string().regex(/^[1-9][0-9]*$/, 'paragraph numbers start at 1'),

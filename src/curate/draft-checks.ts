@@ -9,7 +9,7 @@ import { warning, error, type Diagnostic } from '../content/diagnostic.js';
 import { machineHash } from '../content/machine-marks.js';
 import type { GlossaryEntry } from '../content/schema.js';
 import { missingQuantities } from '../quantities/compare.js';
-import type { SourceLines } from './validate-article.js';
+import type { SourceLines } from './source-lines.js';
 
 /** A unit (German sentences ↔ English sentences) of a drafted paragraph whose English lacks numbers of its German. */
 export interface DraftMismatch {

@@ -10,18 +10,10 @@ import { alignArticle } from '../content/aligned-article.js';
 import { alignParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
 import { checkDrafts } from './draft-checks.js';
+import type { SourceLines } from './source-lines.js';
 
-export interface SourceLines {
-  /** Line of the n-th fact in facts.yaml: of its `key:` when given and present, else of the entry. */
-  fact: (index: number, key?: string) => number | undefined;
-  /** Line of the n-th glossary entry in facts.yaml. */
-  glossary: (index: number) => number | undefined;
-  /** Line of a front-matter key in article.en.md / article.de.md. */
-  enKey: (key: string) => number | undefined;
-  deKey: (key: string) => number | undefined;
-  /** Line of paragraph `paragraph`'s entry in the `alignment:` of article.en.md. */
-  alignment: (paragraph: string) => number | undefined;
-}
+export type { SourceLines } from './source-lines.js';
+
 
 const NO_LINES: SourceLines = { fact: () => undefined, glossary: () => undefined, enKey: () => undefined, deKey: () => undefined, alignment: () => undefined };
 

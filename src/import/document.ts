@@ -65,15 +65,21 @@ export function decodeInput(bytes: Uint8Array, options: { contentType?: string }
   return decoded;
 }
 
-/** Reads `bytes` as a text, a page or a feed. */
-export async function importDocument(bytes: Uint8Array, options: { contentType?: string } = {}): Promise<ImportedDocument> {
+/** Reads `bytes` as a text, a page or a feed (`onProgress` hears how many items of a feed are read). */
+export async function importDocument(
+  bytes: Uint8Array,
+  options: { contentType?: string; url?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportedDocument> {
   const decoded = decodeInput(bytes, options);
   const kind = detectKind(decoded.text, options.contentType);
   if (!kind) throw new ImportInputError('unrecognised', 1);
   if (kind === 'feed') {
     const { parseFeedText, FeedError } = await import('./feed.js');
     try {
-      const feed = await parseFeedText(decoded.text);
+      const feed = await parseFeedText(decoded.text, {
+        ...(options.url ? { baseUrl: options.url } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       if (feed.articles.length === 0) throw new ImportInputError('noItems');
       return { kind, decoded, articles: feed.articles, emptyItems: feed.emptyItems };
     } catch (cause) {

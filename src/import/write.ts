@@ -20,6 +20,13 @@ export interface ArticleToWrite {
   published: string;
   url?: string;
   author?: string;
+  tags?: string[];
+  /** Where a feed item came from: the feed's URL, the item's identity and its fingerprint. */
+  feed?: string;
+  guid?: string;
+  fingerprint?: string;
+  textFrom?: 'page' | 'feed';
+  textNote?: string;
   paragraphs: string[];
 }
 
@@ -33,15 +40,16 @@ export interface EnglishToWrite {
 // Long lines stay long: a paragraph is one line, and folded YAML scalars would hide that.
 const YAML_OUT = { lineWidth: 0, minContentWidth: 0 } as const;
 
-function frontMatter(fields: Record<string, string | undefined>): string {
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+function frontMatter(fields: Record<string, string | string[] | undefined>): string {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
   return `---\n${stringify(defined, YAML_OUT)}---\n`;
 }
 
 /** article.de.md: front matter, then one line per paragraph with blank lines between. */
 export function renderGerman(article: ArticleToWrite): string {
-  const { title, dek, source, published, url, author } = article;
-  return `${frontMatter({ title, dek, source, published, url, author })}\n${article.paragraphs.join('\n\n')}\n`;
+  const { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote } = article;
+  const fields = { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote };
+  return `${frontMatter(fields)}\n${article.paragraphs.join('\n\n')}\n`;
 }
 
 /** article.en.md as a draft: the given English, a placeholder wherever there is none. */

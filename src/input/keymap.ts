@@ -2,7 +2,9 @@
  * The one table of commands → keys → descriptions. It drives input matching,
  * the help overlay and the README's key list (scripts/keys-markdown.ts).
  */
-import type { KeyPress } from './keys.js';
+import type { KeyPress, NamedKey } from './keys.js';
+
+export type { NamedKey } from './keys.js';
 
 /** Where a binding applies. */
 export type KeyScope = 'global' | 'list' | 'reader' | 'panel';
@@ -38,20 +40,6 @@ export type Command =
 /** A key: a printable character, or a named key with optional Ctrl. */
 export type KeySpec = { char: string } | { name: NamedKey; ctrl?: boolean } | { ctrlChar: string };
 
-export type NamedKey =
-  | 'up'
-  | 'down'
-  | 'left'
-  | 'right'
-  | 'pageUp'
-  | 'pageDown'
-  | 'home'
-  | 'end'
-  | 'enter'
-  | 'escape'
-  | 'backspace'
-  | 'tab'
-  | 'space';
 
 export interface Binding {
   command: Command;

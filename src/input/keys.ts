@@ -8,7 +8,22 @@
  * a handler a pasted run of letters as one "key"; readline's emitKeypressEvents
  * needs a stream and a timer of its own.
  */
-import type { NamedKey } from './keymap.js';
+
+/** The keys with names (the key table binds them; a terminal sends them as escape sequences). */
+export type NamedKey =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'enter'
+  | 'escape'
+  | 'backspace'
+  | 'tab'
+  | 'space';
 
 /** One key press: a printable character (`input`) or a named key, with its modifiers. */
 export interface KeyPress {

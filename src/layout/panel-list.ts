@@ -4,8 +4,9 @@
  * ink-select-input was tried here first: with more facts than fit it turns
  * the list into a carousel (after the last fact comes the first, drawn below
  * it), has no g/G/PgDn, and cannot scroll to the facts of the sentence under
- * the cursor. The panel needs an ordinary scrolled list, so it has this one;
- * the short settings picker in help keeps ink-select-input.
+ * the cursor. It also reads the keyboard itself and keeps its selection in its
+ * own state, where the program's one update() cannot reach it; every list of
+ * the program (this one, help's settings) is therefore a list of ours.
  */
 import type { Fact, GlossaryEntry } from '../content/schema.js';
 import { truncate } from '../text/display-width.js';

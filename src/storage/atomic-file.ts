@@ -4,12 +4,12 @@ import { mkdir, rename, writeFile, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-/** Writes `text` to a temporary file next to `file`, then renames it into place. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Writes `text` to a temporary file next to `file`, then renames it into place (private to the user unless `mode` says otherwise). */
+export async function writeFileAtomic(file: string, text: string, mode = 0o600): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, text, { mode: 0o600 });
+    await writeFile(temp, text, { mode });
     await rename(temp, file);
   } catch (cause) {
     await unlink(temp).catch(() => undefined);

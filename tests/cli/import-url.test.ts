@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchDocument, FetchError } from '../../src/import/fetch.js';
+import { fetchDocument, FetchError } from '../../src/net/fetch.js';
 import { tempDir } from '../helpers/library.js';
 import { htmlPage, RSS2 } from '../import/fixtures.js';
 import { runCli } from './import-helpers.js';

@@ -85,10 +85,10 @@ describe('quitting while a very large article loads', { timeout: TIMEOUT }, () =
   for (const key of ['Q', '\u0003'] as const) {
     for (const after of [20, 150, 400]) {
       it(`${key === 'Q' ? 'Q' : 'Ctrl-C'} ${after} ms after Enter gives the terminal back within 100 ms, status 0`, async () => {
-        // The machine running the tests runs other tests beside these: the best of three runs counts.
+        // The machine running the tests runs other tests beside these: the best of five runs counts.
         // A program that held its keys while loading would miss in every run.
         const times: number[] = [];
-        for (let attempt = 0; attempt < 3 && !times.some((t) => t < 100); attempt++) times.push(await quitWhileLoading(key, after));
+        for (let attempt = 0; attempt < 5 && !times.some((t) => t < 100); attempt++) times.push(await quitWhileLoading(key, after));
         expect(Math.min(...times), times.map((t) => t.toFixed(0)).join(', ')).toBeLessThan(100);
       });
     }

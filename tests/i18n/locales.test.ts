@@ -36,7 +36,7 @@ describe('locales', () => {
     const src = path.resolve(import.meta.dirname, '../../src');
     const used = new Set<string>();
     for (const file of sourceFiles(src)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'((?:cli|ui|keys|import|safety|config|translate)\.[A-Za-z0-9_.]+)'/g)) used.add(m[1] as string);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'((?:cli|ui|keys|import|safety|config|translate|feeds)\.[A-Za-z0-9_.]+)'/g)) used.add(m[1] as string);
     }
     expect(used.size).toBeGreaterThan(50);
     for (const k of used) expect(keys.has(k), k).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/import/document.js';
+import { parseFeedText } from '../../src/import/feed.js';
 import { articleIdFor } from '../../src/import/slug.js';
 import { ATOM03, ATOM1, RSS1, RSS2 } from './fixtures.js';
 
@@ -49,5 +50,40 @@ describe('feeds', () => {
   it('a feed with no usable items is an error', async () => {
     const empty = '<?xml version="1.0"?><rss version="2.0"><channel><title>Leer</title></channel></rss>';
     await expect(importDocument(Buffer.from(empty))).rejects.toMatchObject({ code: 'noItems' });
+  });
+});
+
+describe('feed items for refresh', () => {
+  it('know each item by its guid, else its link, else a hash of its content', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bote</title><link>https://bote.example/</link>
+<item><title>Eins</title><guid>g-1</guid><link>/eins</link><description>Text eins.</description></item>
+<item><title>Zwei</title><link>zwei.html</link><description>Text zwei.</description></item>
+<item><title>Drei</title><description>Text drei.</description></item></channel></rss>`;
+    const { items } = await parseFeedText(xml, { baseUrl: 'https://bote.example/rss/feed.xml' });
+    expect(items.map((i) => i.key)).toEqual(['g-1', 'https://bote.example/rss/zwei.html', expect.stringMatching(/^sha256:[0-9a-f]{32}$/)]);
+    expect(items[0]?.link).toBe('https://bote.example/eins');
+    // The same content gives the same hash; another title another one.
+    const again = await parseFeedText(xml.replace('Drei', 'Drei!'));
+    expect(again.items[2]?.key).not.toBe(items[2]?.key);
+    expect(again.items[0]?.fingerprint).toBe(items[0]?.fingerprint);
+  });
+
+  it('decode entities a publisher escaped twice, and read German time zones', async () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bote</title>
+<item><title>M&amp;uuml;nchen &amp;amp; Umland</title><guid>m</guid><pubDate>Tue, 01 Jul 2025 08:00:00 CEST</pubDate>
+<description>Preis: 5 &amp;euro; pro Kopf. Die Stadt erhebt eine neue Abgabe.</description></item></channel></rss>`;
+    const [item] = (await parseFeedText(xml)).items;
+    expect(item?.title).toBe('München & Umland');
+    expect(item?.published).toBe('2025-07-01T08:00:00+02:00');
+    expect(item?.paragraphs.join(' ')).toContain('5 € pro Kopf');
+  });
+
+  it('read Atom 0.3 content in escaped mode', async () => {
+    const xml = `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Alt</title>
+<entry><title>Alt und gut</title><id>tag:alt,2004:1</id><link rel="alternate" type="text/html" href="http://alt.example/1"/>
+<issued>2004-06-01T12:00:00+02:00</issued><content type="text/html" mode="escaped">&lt;p&gt;Erster Absatz des alten Formats.&lt;/p&gt;&lt;p&gt;Zweiter Absatz mit mehr Worten darin.&lt;/p&gt;</content></entry></feed>`;
+    const [item] = (await parseFeedText(xml)).items;
+    expect(item).toMatchObject({ key: 'tag:alt,2004:1', link: 'http://alt.example/1', published: '2004-06-01T12:00:00+02:00' });
+    expect(item?.paragraphs[0]).toBe('Erster Absatz des alten Formats.');
   });
 });

@@ -1,0 +1,140 @@
+/** The program's update, without rendering: flows as sequences of messages, checked on the state and the effects. */
+import { describe, expect, it } from 'vitest';
+import { alignArticle } from '../../src/content/aligned-article.js';
+import { listLibrary, openLibrary } from '../../src/content/load-library.js';
+import { loadArticle } from '../../src/content/load-article.js';
+import { parseKey } from '../../src/input/keys.js';
+import { initialAppState, type AppState } from '../../src/state/app-state.js';
+import type { Effect, Msg } from '../../src/state/messages.js';
+import { update } from '../../src/state/update.js';
+import { emptyState } from '../../src/storage/reading-state.js';
+import { englishFile, germanFile, makeLibrary } from '../helpers/library.js';
+
+async function library() {
+  const dir = makeLibrary({
+    neu: { de: germanFile({ title: 'Neue Brücke', published: '2025-02-01T10:00:00+01:00' }), en: englishFile() },
+    alt: { de: germanFile({ title: 'Alte Schule', published: '2025-01-01T10:00:00+01:00', extra: 'url: https://example.org/alt' }) },
+  });
+  const opened = await openLibrary(dir);
+  if (!opened.ok) throw new Error(opened.message);
+  const entries = await listLibrary(opened.root);
+  const state = initialAppState({ columns: 120, rows: 30, language: 'en', place: { key: opened.root.real, name: 'lib', flag: '' }, stored: emptyState(), entries });
+  const loaded = async (id: string): Promise<Extract<Msg, { type: 'articleLoaded' }>['load']> => {
+    const result = await loadArticle(opened.root, id);
+    if (!result.ok) throw new Error('not ok');
+    return { status: 'ok', article: result.article, paragraphs: alignArticle(result.article) };
+  };
+  return { state, loaded };
+}
+
+/** Applies `messages` in turn; the state at the end and every effect asked for. */
+function run(state: AppState, ...messages: Msg[]): { state: AppState; effects: Effect[] } {
+  const effects: Effect[] = [];
+  for (const msg of messages) {
+    const [next, more] = update(state, msg);
+    state = next;
+    effects.push(...more);
+  }
+  return { state, effects };
+}
+
+const keys = (text: string, at = 1000): Msg[] => [...text].map((ch) => ({ type: 'key', key: parseKey(ch), at }));
+const key = (bytes: string, at = 1000): Msg => ({ type: 'key', key: parseKey(bytes), at });
+
+describe('update', () => {
+  it('opens the selected article: marked read, its text asked for, the state saved', async () => {
+    const { state } = await library();
+    const { state: next, effects } = run(state, key('j'), key('\r'));
+    expect(next.reader?.id).toBe('alt');
+    expect(next.reader?.load.status).toBe('loading');
+    expect(effects).toContainEqual({ type: 'loadArticle', id: 'alt', generation: 1 });
+    expect(effects.some((e) => e.type === 'save' && e.stored.libraries[state.place.key]?.['alt']?.read === true)).toBe(true);
+  });
+
+  it('keeps keys typed while the article loads and applies them to it once it is there, but quits at once on Q', async () => {
+    const { state, loaded } = await library();
+    let s = run(state, key('\r'), ...keys('jj')).state;
+    expect(s.reader?.pending.map((p) => p.key.input)).toEqual(['j', 'j']);
+    const quitting = run(s, key('Q'));
+    expect(quitting.effects).toEqual([{ type: 'quit' }]);
+    expect(quitting.state.quitting).toBe(true);
+    s = run(s, { type: 'articleLoaded', id: 'neu', generation: 1, load: await loaded('neu') }).state;
+    expect(s.reader?.pending).toEqual([]);
+    expect(s.reader?.position.cursor).toEqual({ paragraph: 1, unit: 0 });
+  });
+
+  it('ignores an article that arrives after another was asked for', async () => {
+    const { state, loaded } = await library();
+    const s = run(state, key('\r'), key('J'));
+    // J waits for the first article; the stale load of an older generation changes nothing.
+    const stale = run(s.state, { type: 'articleLoaded', id: 'neu', generation: 0, load: await loaded('neu') });
+    expect(stale.state.reader?.load.status).toBe('loading');
+  });
+
+  it('takes a burst of keys one after another: "/Brücke" typed at once is a search for Brücke, not commands', async () => {
+    const { state, loaded } = await library();
+    let s = run(state, key('\r')).state;
+    s = run(s, { type: 'articleLoaded', id: 'neu', generation: 1, load: await loaded('neu') }).state;
+    const { state: after, effects } = run(s, ...keys('/Brücke'));
+    expect(after.reader?.position.search).toEqual({ query: 'Brücke', editing: true });
+    // "o" of a command would have asked for the browser; "e" for the editor.
+    expect(effects.filter((e) => e.type === 'openUrl' || e.type === 'edit')).toEqual([]);
+    const found = run(after, key('\r'));
+    expect(found.state.reader?.position.search.editing).toBe(false);
+  });
+
+  it('filters the library as one types and searches article texts, then a later query replaces the search', async () => {
+    const { state } = await library();
+    const { state: s, effects } = run(state, ...keys('/schule'));
+    expect(s.library.visible.map((i) => s.library.entries[i]?.id)).toEqual(['alt']);
+    const searches = effects.filter((e) => e.type === 'searchText');
+    expect(searches.at(-1)).toMatchObject({ type: 'searchText', query: 'schule' });
+    // Hits for an older query are not taken.
+    const stale = run(s, { type: 'fullText', query: 'schul', hits: [0], done: 2, finished: true });
+    expect(stale.state.library.visible).toEqual(s.library.visible);
+    const fresh = run(s, { type: 'fullText', query: 'schule', hits: [0], done: 2, finished: true });
+    expect(fresh.state.library.visible.map((i) => s.library.entries[i]?.id)).toEqual(['neu', 'alt']);
+  });
+
+  it('keeps the selected article selected when the library is read again', async () => {
+    const { state } = await library();
+    const s = run(state, key('j')).state;
+    const reversed = run(s, { type: 'libraryRead', entries: [...s.library.entries].reverse() });
+    const { library: lib } = reversed.state;
+    expect(lib.entries[lib.visible[lib.nav.list.selected] ?? -1]?.id).toBe('alt');
+  });
+
+  it('changes a setting from help, remembered, and an open article follows it', async () => {
+    const { state } = await library();
+    const { state: s, effects } = run(state, key('?'), key('j'), key('\r'));
+    expect(s.stored.preferences.learner).toBe(true);
+    expect(effects.at(-1)?.type).toBe('save');
+    expect(run(s, key('\u001B')).state.help).toBeNull();
+  });
+
+  it('gives the terminal to the shell on Ctrl-Z, everywhere', async () => {
+    const { state } = await library();
+    expect(run(state, key('\u001A')).effects).toEqual([{ type: 'suspend' }]);
+    expect(run(state, key('?'), key('\u001A')).effects).toEqual([{ type: 'suspend' }]);
+  });
+
+  it('clears a notice only when its own time is up', async () => {
+    const { state } = await library();
+    const first = run(state, key('j'), key('o'));
+    expect(first.effects).toContainEqual({ type: 'openUrl', url: 'https://example.org/alt' });
+    const noted = run(state, { type: 'notice', text: 'one' }, { type: 'notice', text: 'two' });
+    const expires = noted.effects.filter((e): e is Extract<Effect, { type: 'expireNotice' }> => e.type === 'expireNotice');
+    expect(run(noted.state, { type: 'noticeExpired', id: expires[0]?.id ?? -1 }).state.notice?.text).toBe('two');
+    expect(run(noted.state, { type: 'noticeExpired', id: expires[1]?.id ?? -1 }).state.notice).toBeNull();
+  });
+
+  it('after a resize lays the open article out again, the cursor on its sentence', async () => {
+    const { state, loaded } = await library();
+    let s = run(state, key('\r')).state;
+    s = run(s, { type: 'articleLoaded', id: 'neu', generation: 1, load: await loaded('neu') }, ...keys('jj')).state;
+    const cursor = s.reader?.position.cursor;
+    const narrow = run(s, { type: 'resize', columns: 60, rows: 20 }).state;
+    expect(narrow.reader?.position.cursor).toEqual(cursor);
+    expect(narrow.reader?.position.geometry).not.toBe(s.reader?.position.geometry);
+  });
+});
