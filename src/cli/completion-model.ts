@@ -76,13 +76,23 @@ function optionsOf(cmd: Command): OptionModel[] {
  * help command only while parsing, so its description comes from the caller.
  */
 export function completionModel(program: Command, helpDescription: string, defaultCommand = 'read'): CompletionModel {
-  const commands: CommandModel[] = program.commands.map((cmd) => ({
-    name: cmd.name(),
-    description: cmd.description(),
-    options: optionsOf(cmd),
-    args: cmd.registeredArguments.map((a) => ARGUMENT_VALUES[a.name()] ?? 'file'),
-    ...(cmd.registeredArguments.at(-1)?.variadic ? { variadic: true } : {}),
-  }));
+  const commands: CommandModel[] = program.commands.map((cmd) =>
+    cmd.commands.length > 0
+      ? // A command group (`feeds add|list|…`): its first word is a subcommand, and its options are all of theirs.
+        {
+          name: cmd.name(),
+          description: cmd.description(),
+          options: [...new Map([cmd, ...cmd.commands].flatMap(optionsOf).map((o) => [o.long, o])).values()],
+          args: [{ words: cmd.commands.map((c) => c.name()) }],
+        }
+      : {
+          name: cmd.name(),
+          description: cmd.description(),
+          options: optionsOf(cmd),
+          args: cmd.registeredArguments.map((a) => ARGUMENT_VALUES[a.name()] ?? 'file'),
+          ...(cmd.registeredArguments.at(-1)?.variadic ? { variadic: true } : {}),
+        },
+  );
   const help: CommandModel = { name: 'help', description: helpDescription, options: [], args: ['command'] };
   return { program: program.name(), options: optionsOf(program), commands: [...commands, help], defaultCommand };
 }

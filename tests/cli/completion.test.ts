@@ -66,6 +66,9 @@ describe('completion for bash', () => {
     expect(complete('translate', SEED.slice(0, 7))).toEqual([SEED]);
     expect(complete('translate', BUNDLED[0] ?? '', SEED.slice(0, 7))).toEqual([SEED]);
     expect(complete('config', '')).toEqual(['check', 'path']);
+    // A command group completes its subcommands, and their options.
+    expect(complete('feeds', '')).toEqual(['add', 'export', 'import', 'list', 'remove']);
+    expect(complete('feeds', 'list', '--j')).toEqual(['--json']);
     // An article id in the first place is the reader's: nothing more to complete after it.
     expect(complete(SEED, '')).toEqual([]);
   });
