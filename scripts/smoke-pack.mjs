@@ -86,7 +86,8 @@ writeFileSync(
 );
 const library = path.join(work, 'library');
 const imported = newsbridge('import', ['import', page, '--library', library], elsewhere);
-const ids = readdirSync(library);
+// The library's own files (an import journal) start with a dot; article folders never do.
+const ids = readdirSync(library).filter((name) => !name.startsWith('.'));
 check(`import of a local page writes one article (${ids.join(', ')})`, ids.length === 1 && existsSync(path.join(library, ids[0] ?? '', 'article.de.md')), imported);
 check('list --library shows it', newsbridge('list --library', ['list', '--library', library]).includes(ids[0] ?? '\0'));
 
