@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { findDates } from '../src/import/dates.js';
 import { importDocument, type ImportedDocument } from '../src/import/document.js';
 import { cleanText } from '../src/text/normalize.js';
+import { findShared } from './find-shared.js';
+import { corpusInputs, importAndValidate } from './corpus-import-check.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = join(repoRoot, '..', 'shared');
+const shared = findShared() ?? join(repoRoot, '..', 'shared');
 const corpus = join(shared, 'corpus');
 const seedDir = join(shared, 'seeds');
 
@@ -185,6 +187,21 @@ async function main(): Promise<void> {
       console.log(line);
     }
   }
+
+  console.log('');
+  console.log('Import, then validate (each file into a fresh library, through the command line)');
+  let errors = 0;
+  let warnings = 0;
+  const inputs = corpusInputs(corpus);
+  for (const file of inputs) {
+    const r = await importAndValidate(file);
+    errors += r.errors.length + (r.exitCode === 0 ? 0 : 1);
+    warnings += r.warnings;
+    const status = r.exitCode !== 0 ? `IMPORT FAILED (${r.exitCode}): ${r.importError}` : `${r.articles} article(s), ${r.errors.length} errors, ${r.warnings} warnings`;
+    console.log(`${file.slice(corpus.length + 1).padEnd(58)} ${status}`);
+    for (const e of r.errors) console.log(`${''.padEnd(60)}${e}`);
+  }
+  console.log(`${inputs.length} files: ${errors} errors, ${warnings} warnings`);
 
   console.log('');
   const seeds = existsSync(seedDir) ? readdirSync(seedDir).filter((f) => f.endsWith('.txt')) : [];

@@ -3,6 +3,7 @@ import { splitParagraphs } from '../content/front-matter.js';
 import { readTextFile } from '../content/read-file.js';
 import { cleanText } from '../text/normalize.js';
 import { alignParagraph } from '../text/align-sentences.js';
+import { pairParagraphs } from '../curate/paragraph-alignment.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext, GlobalOptions } from './context.js';
@@ -31,10 +32,11 @@ export async function alignCommand(deFile: string, enFile: string, options: Alig
   if (deFile === '-' && enFile === '-') throw new CliError(ctx.t('conventions.bothStdin'), 2, ctx.t('cli.hint', { command: 'align ' }));
   if ((deFile === '-' || enFile === '-') && ctx.stdinIsTTY) throw new CliError(ctx.t('conventions.stdinIsTerminal'), 2, ctx.t('conventions.stdinHint'));
   const [de, en] = await Promise.all([paragraphsOf(deFile, ctx), paragraphsOf(enFile, ctx)]);
-  const count = Math.max(de.length, en.length);
+  // Paragraphs are paired as `import --translation` pairs them (a partial translation with the
+  // paragraphs it translates); the sentences of each pair are then aligned.
   const result = [];
-  for (let i = 0; i < count; i++) {
-    const aligned = alignParagraph(de[i] ?? '', en[i] ?? '');
+  for (const pair of pairParagraphs(de, en)) {
+    const aligned = alignParagraph(pair.de.map((i) => de[i] ?? '').join(' '), pair.en.map((i) => en[i] ?? '').join(' '));
     result.push(aligned.beads.map((b) => ({ de: b.de.map((s) => aligned.de[s] ?? ''), en: b.en.map((s) => aligned.en[s] ?? '') })));
   }
   if (de.length !== en.length) {

@@ -5,6 +5,7 @@ import type { UiLanguage } from '../i18n/language.js';
 import type { Translate } from '../i18n/translate.js';
 import { padEnd } from '../text/display-width.js';
 import { wrapText } from '../text/wrap.js';
+import { unitLines } from './format-blocks.js';
 
 export type ShowLanguage = 'de' | 'en' | 'both';
 
@@ -26,10 +27,10 @@ function wrap(text: string, width: number | undefined): string[] {
   return wrapText(text, width).map((l) => l.text);
 }
 
-function sideBySide(left: string, right: string, width: number): string[] {
+/** Two columns of lines, each made for `col` columns by `lines`. */
+function sideBySide(lines: (col: number) => [string[], string[]], width: number): string[] {
   const col = Math.floor((width - GUTTER.length) / 2);
-  const a = wrap(left, col);
-  const b = wrap(right, col);
+  const [a, b] = lines(col);
   const rows = Math.max(a.length, b.length);
   const out: string[] = [];
   for (let i = 0; i < rows; i++) out.push(`${padEnd(a[i] ?? '', col)}${GUTTER}${b[i] ?? ''}`.trimEnd());
@@ -54,15 +55,30 @@ function header(article: Article, o: FormatOptions): string[] {
 
 function body(article: Article, o: FormatOptions): string[] {
   const untranslated = o.t('cli.untranslated');
+  const marks = { de: { question: o.t('article.questionMark.de') }, en: { question: o.t('article.questionMark.en') } };
   const out: string[] = [];
   article.paragraphs.forEach((p, i) => {
     if (i > 0) out.push('');
     const en = p.en === '' ? untranslated : p.en;
-    if (o.lang === 'de') out.push(...wrap(p.de, o.width));
-    else if (o.lang === 'en') out.push(...wrap(en, o.width));
-    else if (o.width !== undefined && o.width >= SIDE_BY_SIDE_MIN_WIDTH) out.push(...sideBySide(p.de, en, o.width));
-    else out.push(...wrap(p.de, o.width), '', ...wrap(en, o.width));
+    const de = (width: number | undefined) => unitLines(p, 'de', p.de, width, marks.de);
+    const english = (width: number | undefined) => unitLines(p, 'en', en, width, marks.en);
+    if (o.lang === 'de') out.push(...de(o.width));
+    else if (o.lang === 'en') out.push(...english(o.width));
+    else if (o.width !== undefined && o.width >= SIDE_BY_SIDE_MIN_WIDTH) out.push(...sideBySide((col) => [de(col), english(col)], o.width));
+    else out.push(...de(o.width), '', ...english(o.width));
   });
+  return out;
+}
+
+/** The numbered links under the article: "[1] words — address". */
+function linkLines(article: Article, o: FormatOptions): string[] {
+  if (article.links.length === 0) return [];
+  const out = ['', o.t('article.linksHeading')];
+  for (const link of article.links) {
+    const mark = `[${link.n}] `;
+    const text = link.text ? `${link.text} — ${link.url}` : link.url;
+    out.push(...(o.width === undefined ? [`${mark}${text}`] : wrapText(text, Math.max(1, o.width - mark.length)).map((l, i) => `${i === 0 ? mark : ' '.repeat(mark.length)}${l.text}`)));
+  }
   return out;
 }
 
@@ -84,5 +100,5 @@ function factLines(article: Article, o: FormatOptions): string[] {
 
 /** The lines `show` prints. */
 export function formatArticle(article: Article, o: FormatOptions): string[] {
-  return [...header(article, o), '', ...body(article, o), ...(o.facts ? factLines(article, o) : [])];
+  return [...header(article, o), '', ...body(article, o), ...linkLines(article, o), ...(o.facts ? factLines(article, o) : [])];
 }

@@ -1,16 +1,18 @@
 /** `newsbridge import FILE|URL|- [--id ID] [--force] [--translation FILE]`: bring articles in. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic } from '../content/diagnostic.js';
-import { displayPath, FILES, isArticleId } from '../content/library-paths.js';
+import { bundledLibrary, displayPath, FILES, isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import { openLibrary } from '../content/load-library.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
-import type { Fact } from '../content/schema.js';
+import type { Fact, GlossaryFileEntry } from '../content/schema.js';
 import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
 import { FetchError, fetchDocument, isUrl, DEFAULT_LIMITS } from '../net/fetch.js';
+import { MAX_HTML_DEPTH } from '../import/html-depth.js';
 import { fetchErrorText } from '../net/fetch-message.js';
-import { candidateFacts } from '../import/candidate-facts.js';
+import { candidateFacts, proposedGlossary } from '../import/candidate-facts.js';
+import { ensureSchemaCopy, FACTS_SCHEMA_REF } from '../import/schema-copy.js';
 import { articleIdFor } from '../import/slug.js';
 import { alignTranslation, parseEnglishText, type AlignedTranslation, type Doubt } from '../import/translation.js';
 import {
@@ -35,6 +37,36 @@ export interface ImportOptions extends GlobalOptions {
   id?: string;
   force?: boolean;
   translation?: string;
+}
+
+/** The path with links resolved as far as it exists (a library that is still to be made). */
+async function realish(dir: string): Promise<string> {
+  const rest: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    try {
+      return path.join(await realpath(at), ...rest);
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return path.resolve(dir);
+      rest.unshift(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * The library to import into. It must be chosen (--library, NEWSBRIDGE_LIBRARY or the
+ * configured default, all read by libraryDir): the bundled articles ship with the program
+ * (inside node_modules once installed) and are never written to.
+ */
+async function importLibrary(options: ImportOptions, ctx: CommandContext): Promise<string> {
+  const library = libraryDir(options, ctx.env, ctx.t, ctx.config);
+  const [chosen, bundled] = await Promise.all([realish(library), realish(bundledLibrary())]);
+  if (chosen === bundled || chosen.startsWith(`${bundled}${path.sep}`)) {
+    throw new CliError(ctx.t('import.needsLibrary'), 2, ctx.t('import.needsLibraryHint'));
+  }
+  return library;
 }
 
 /** Largest input read from a file or standard input (a URL has its own cap while streaming). */
@@ -216,6 +248,7 @@ interface Planned {
   article: Omit<ArticleToWrite, 'id'>;
   guessed: Guess[];
   facts: Fact[];
+  glossary: GlossaryFileEntry[];
   translation?: AlignedTranslation;
   texts: { de: string; en: string; facts: string };
 }
@@ -225,6 +258,7 @@ type Step = Planned | { skip: string };
 
 async function planOne(
   found: ImportedDocument['articles'][number],
+  position: number,
   doc: ImportedDocument,
   input: Input,
   library: string,
@@ -232,7 +266,7 @@ async function planOne(
   translationText: string | undefined,
   ctx: CommandContext,
 ): Promise<Planned | { exists: string }> {
-  const { article, guessed } = completeArticle(found, input.url ? { url: input.url } : {});
+  const { article, guessed } = completeArticle(found, { ...(input.url ? { url: input.url } : {}), position });
   const id = options.id ?? articleIdFor(article.title, guessed.includes('published') ? undefined : article.published);
   if (articleExists(library, id) && !options.force) {
     if (doc.kind === 'feed') return { exists: id };
@@ -240,12 +274,13 @@ async function planOne(
   }
   const translation = translationText !== undefined ? alignText(translationText, options.translation ?? '', article, guessed, ctx) : undefined;
   const facts = candidateFacts(article.paragraphs);
+  const glossary = proposedGlossary(article.paragraphs, facts);
   const texts = {
     de: renderGerman({ id, ...article }),
-    en: renderEnglish(article.paragraphs.length, translation),
-    facts: renderFacts(facts, await factsSchemaPath(library)),
+    en: renderEnglish(article.paragraphs, translation),
+    facts: renderFacts(facts, await factsSchemaPath(library), glossary),
   };
-  return { id, article, guessed, facts, ...(translation ? { translation } : {}), texts };
+  return { id, article, guessed, facts, glossary, ...(translation ? { translation } : {}), texts };
 }
 
 /** The library refuses files over MAX_FILE_BYTES: an article it could not open is not written. */
@@ -263,7 +298,7 @@ function checkSizes(steps: readonly Step[], input: Input, ctx: CommandContext): 
 }
 
 async function writeOne(step: Planned, doc: ImportedDocument, library: string, options: ImportOptions, ctx: CommandContext): Promise<string[]> {
-  const { id, article, guessed, facts, translation } = step;
+  const { id, article, guessed, facts, glossary, translation } = step;
   let files;
   try {
     files = await writeArticleFiles(library, id, step.texts, options.force === true);
@@ -281,14 +316,15 @@ async function writeOne(step: Planned, doc: ImportedDocument, library: string, o
       paragraphs: ctx.t('import.paragraphs', { count: article.paragraphs.length }),
       facts: ctx.t('import.facts', { count: facts.length }),
     }),
+    ...(glossary.length > 0 ? [ctx.t('import.terms', { count: glossary.length })] : []),
     `  ${shown(files.de)}`,
     `  ${shown(files.en)}`,
     `  ${shown(files.facts)}`,
   ];
   for (const { file, backup } of files.kept) lines.push(ctx.t('import.kept', { file: shown(file), backup: shown(backup) }));
   for (const what of guessed) {
-    const value = what === 'title' ? article.title : what === 'source' ? article.source : article.published;
-    lines.push(ctx.t(`import.guessed_${what}` as const, { value: sanitise(value), file: shown(files.de) }));
+    if (what === 'published') lines.push(ctx.t('import.undated', { file: shown(files.de) }));
+    else lines.push(ctx.t(`import.guessed_${what}` as const, { value: sanitise(what === 'title' ? article.title : article.source), file: shown(files.de) }));
   }
   if (translation) lines.push(...translationReport(translation, options.translation ?? '', shown(files.en), ctx));
   return lines;
@@ -313,7 +349,7 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   if (options.id !== undefined && !isArticleId(options.id)) {
     throw new CliError(ctx.t('import.badId', { id: sanitise(options.id) }), 2, ctx.t('cli.hint', { command: 'import ' }));
   }
-  const library = libraryDir(options, ctx.env, ctx.t, ctx.config);
+  const library = await importLibrary(options, ctx);
   const source = await readInput(input, ctx);
   const doc = await parseInput(source, ctx);
   if (doc.articles.length > 1 && (options.id !== undefined || options.translation !== undefined)) {
@@ -326,8 +362,8 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   // Everything is worked out before the first folder is made, so a refusal leaves nothing behind.
   const steps: Step[] = [];
   const seen = new Set<string>();
-  for (const found of doc.articles) {
-    const planned = await planOne(found, doc, source, library, options, translationText, ctx);
+  for (const [index, found] of doc.articles.entries()) {
+    const planned = await planOne(found, index + 1, doc, source, library, options, translationText, ctx);
     if ('exists' in planned) steps.push({ skip: ctx.t('import.skipped', { id: planned.exists }) });
     // Two items of one feed with the same date and title would be the same folder.
     else if (seen.has(planned.id)) steps.push({ skip: ctx.t('import.sameId', { id: planned.id }) });
@@ -342,12 +378,19 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
   if (doc.decoded.declaredWrong && doc.decoded.declared) {
     out.push(ctx.t('import.charsetWrong', { file: sanitise(source.name), declared: sanitise(doc.decoded.declared), used: doc.decoded.encoding }));
   }
+  if (doc.removed > 0) out.push(ctx.t('import.sanitised', { file: sanitise(source.name), count: doc.removed }));
+  if (doc.flattenedDepth) out.push(ctx.t('import.flattened', { file: sanitise(source.name), depth: doc.flattenedDepth, max: MAX_HTML_DEPTH }));
   const shownLibrary = sanitise(displayPath(library));
   try {
     if (await ensureFolder(library, (p) => sanitise(displayPath(p)))) out.push(ctx.t('import.createdLibrary', { library: shownLibrary }));
   } catch (cause) {
     if (cause instanceof LibraryFolderError) throw new CliError(ctx.t('cli.libraryProblem', { library: shownLibrary, message: cause.message }), 2);
     throw cause;
+  }
+
+  if (steps.some((step) => !('skip' in step))) {
+    const schemaProblem = await ensureSchemaCopy(library);
+    if (schemaProblem) out.push(ctx.t('import.schemaNotCopied', { library: shownLibrary, reason: sanitise(schemaProblem), ref: FACTS_SCHEMA_REF }));
   }
 
   const written: string[] = [];

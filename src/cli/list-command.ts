@@ -44,7 +44,7 @@ export function listLines(entries: readonly LibraryEntry[], ctx: CommandContext)
     const s = entry.summary;
     const status = ctx.t(`cli.status_${s.translation}`);
     const title = ctx.language === 'en' && s.title.en ? s.title.en : s.title.de;
-    return `${isoDay(s.published)}  ${s.id}  [${status}]  ${s.source} · ${title}`;
+    return `${isoDay(s.published, ctx.language).padEnd(10)}  ${s.id}  [${status}]  ${s.source} · ${title}`;
   });
 }
 

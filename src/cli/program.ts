@@ -59,7 +59,9 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
     });
 
   common(program.command('validate').description(t('cli.validateCommand')).argument('[target]', t('cli.validateTarget')))
-    .action((target: string | undefined, options: GlobalOptions, cmd: Command) => {
+    .option('--errors-only', t('validate.errorsOnlyOption'))
+    .option('--json', t('validate.jsonOption'))
+    .action((target: string | undefined, options: GlobalOptions & { errorsOnly?: boolean; json?: boolean }, cmd: Command) => {
       setAction(async (c) => (await import('./validate-command.js')).validateCommand(target, withGlobals(cmd, options), c));
     });
 

@@ -1,4 +1,6 @@
 /** `newsbridge [read] [ID]`: the reader; without a terminal, prints like list/show instead. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { readIndexHead, widestSource } from '../content/library-index.js';
 import { listLibraryIndexed } from '../content/load-library.js';
@@ -11,9 +13,11 @@ import { libraryListRows } from '../state/settle.js';
 import { loadState } from '../storage/reading-state.js';
 import { sanitise } from '../text/sanitize.js';
 import { safeEntries } from '../content/safe-entries.js';
+import { FEEDS_FILE } from '../content/library-paths.js';
 import { TerminalSession } from '../terminal/session.js';
 import { frameText } from '../ui/root.js';
-import { themeFor } from '../view/theme.js';
+import { remapKeymap } from '../input/key-spec.js';
+import { ASK_BACKGROUND, looksFor } from '../view/looks.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
@@ -91,16 +95,22 @@ export async function readCommand(
 
   async function startReader(): Promise<number> {
     const place = { key: root.real, name: shown, flag: libraryFlag(options, ctx.env) };
-    const theme = themeFor(ctx.color);
+    const settings = ctx.config?.settings;
+    const looks = looksFor(ctx.color, settings?.theme ?? 'dark', settings?.width, ctx.env);
+    // theme: auto with no COLORFGBG: the terminal is asked for its background; a terminal that
+    // answers (most do) sets the colours, one that does not leaves the dark theme.
+    if (looks.followTerminal && !ctx.env['COLORFGBG']) session.write(ASK_BACKGROUND);
+    const keymap = settings ? remapKeymap(settings.keys) : undefined;
     const trueColour = /truecolor|24bit/i.test(ctx.env['COLORTERM'] ?? '');
     const { columns, rows } = session.size();
-    const start = { columns, rows, language, place, stored: loaded.state, warning: loaded.warning };
+    const hasFeedsFile = existsSync(path.join(root.real, FEEDS_FILE));
+    const start = { columns, rows, language, place, stored: loaded.state, warning: loaded.warning, looks, keymap, hasFeedsFile };
 
     // The library's first frame, drawn before Ink and React load, from the same function as every
     // frame after it; Ink's first render then draws the same lines over it.
     const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number) => {
       const state = initialAppState({ ...start, entries, total, sourceWidth });
-      session.write(`${frameText(state, theme, trueColour).join('\n')}\u001B[H`);
+      session.write(`${frameText(state, trueColour).join('\n')}\u001B[H`);
     };
     const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
     const listRows = libraryListRows(rows);
@@ -135,10 +145,15 @@ export async function readCommand(
       stored: loaded.state,
       warning: loaded.warning,
       stateDir: dir,
-      theme,
+      looks,
+      keymap,
       trueColour,
       initialId: id,
-      makeExternals: (terminal) => nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume }),
+      hasFeedsFile,
+      // The refresh runs as this program's own `refresh` command, in a process of its own.
+      refreshCommand: process.argv[1] ? [process.execPath, process.argv[1], 'refresh', '--json', '--library', root.real, '--ui-lang', language] : null,
+      makeExternals: (terminal) =>
+        nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume, browser: settings?.browser, editor: settings?.editor }),
       describeCrash,
     });
   }

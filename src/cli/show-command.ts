@@ -23,14 +23,17 @@ function parseLang(value: string | undefined, ctx: CommandContext): ShowLanguage
   throw new CliError(ctx.t('cli.badLang', { value: sanitise(v) }), 2, ctx.t('cli.hint', { command: 'show ' }));
 }
 
+/** The width used on a terminal that does not say how wide it is (or says 0 columns). */
+export const DEFAULT_WIDTH = 80;
+
 /**
- * --width, else on a terminal its width capped by the config's `width`, else none (one line
- * per paragraph when piped, so the output can be searched).
+ * --width, else on a terminal its width (80 when it reports none or 0 columns) capped by the
+ * config's `width`, else none (one line per paragraph when piped, so the output can be searched).
  */
 export function parseWidth(value: string | undefined, ctx: CommandContext): number | undefined {
   if (value === undefined) {
     if (!ctx.stdoutIsTTY) return undefined;
-    const terminal = ctx.columns ?? 80;
+    const terminal = ctx.columns !== undefined && ctx.columns > 0 ? ctx.columns : DEFAULT_WIDTH;
     const most = ctx.config?.settings.width;
     return most === undefined ? terminal : Math.min(terminal, most);
   }
@@ -58,9 +61,11 @@ export function articleJson(article: Article): Record<string, unknown> {
     meta: article.meta,
     english: article.english,
     translation: article.translation,
-    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.machine ? { machine: p.machine } : {}) })),
+    paragraphs: article.paragraphs.map((p) => ({ de: p.de, en: p.en, ...(p.block ? { block: p.block } : {}), ...(p.machine ? { machine: p.machine } : {}) })),
+    links: article.links,
     facts: article.facts,
     glossary: article.glossary,
+    proposedGlossary: article.proposedGlossary,
   };
 }
 

@@ -1,12 +1,16 @@
-/** `newsbridge validate [ID|DIR]`: every problem as `file:line: message`; exit 1 on errors. */
+/**
+ * `newsbridge validate [ID|DIR] [--errors-only] [--json]`: every problem as `file:line:
+ * message` (in the interface language), one summary line per article with problems; exit 1
+ * on errors.
+ */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hasErrors, showDiagnostic } from '../content/diagnostic.js';
+import { diagnosticText, hasErrors, showDiagnosticIn, type Diagnostic, type DiagnosticWords } from '../content/diagnostic.js';
 import { FILES, isArticleId } from '../content/library-paths.js';
 import { openLibrary } from '../content/load-library.js';
 import { validateArticle, validateLibrary, type ArticleReport, type LibraryReport } from '../curate/validate-library.js';
 import { cacheDir } from '../storage/app-dirs.js';
-import { sanitise } from '../text/sanitize.js';
+import { sanitise, showControls, terminalSafeJson } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, reportRecovery, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
@@ -57,13 +61,71 @@ function withCache(library: LibraryReport): ArticleReport[] {
   return library.reports;
 }
 
-export async function validateCommand(target: string | undefined, options: GlobalOptions, ctx: CommandContext): Promise<number> {
+export interface ValidateOptions extends GlobalOptions {
+  errorsOnly?: boolean;
+  json?: boolean;
+}
+
+/** The diagnostics in the interface language (their codes translated; English text otherwise). */
+function wordsFor(ctx: CommandContext): DiagnosticWords {
+  return {
+    message: (code, params) => diagnosticText(code, params, ctx.language),
+    warning: ctx.t('validate.warningWord'),
+  };
+}
+
+const count = (list: readonly Diagnostic[], severity: Diagnostic['severity']) => list.filter((d) => d.severity === severity).length;
+
+/**
+ * `validate --json`: `{format: "newsbridge.validate", version: 1, articles: [{id, errors,
+ * warnings, diagnostics: [{file, line, severity, code, params, message}]}], errors, warnings}`,
+ * messages in the interface language (documented in the README).
+ */
+function jsonReport(reports: readonly ArticleReport[], options: ValidateOptions, ctx: CommandContext): unknown {
+  const words = wordsFor(ctx);
+  const articles = reports.map((r) => ({
+    id: r.id,
+    errors: count(r.diagnostics, 'error'),
+    warnings: count(r.diagnostics, 'warning'),
+    diagnostics: r.diagnostics
+      .filter((d) => !options.errorsOnly || d.severity === 'error')
+      .map((d) => ({
+        file: d.file,
+        line: d.line ?? null,
+        severity: d.severity,
+        code: d.code ?? null,
+        ...(d.params ? { params: d.params } : {}),
+        message: sanitise(d.code && words.message ? words.message(d.code, d.params ?? {}) : d.message),
+      })),
+  }));
+  return {
+    format: 'newsbridge.validate',
+    version: 1,
+    articles,
+    errors: articles.reduce((n, a) => n + a.errors, 0),
+    warnings: articles.reduce((n, a) => n + a.warnings, 0),
+  };
+}
+
+export async function validateCommand(target: string | undefined, options: ValidateOptions, ctx: CommandContext): Promise<number> {
   const reports = await reportsFor(target, options, ctx);
   const all = reports.flatMap((r) => r.diagnostics);
-  const sorted = [...all].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  if (sorted.length > 0) ctx.out(`${sorted.map((d) => showDiagnostic(d)).join('\n')}\n`);
-  const errors = all.filter((d) => d.severity === 'error').length;
+  if (options.json) {
+    ctx.out(`${terminalSafeJson(jsonReport(reports, options, ctx))}\n`);
+    return hasErrors(all) ? 1 : 0;
+  }
+  const words = wordsFor(ctx);
+  const shown = options.errorsOnly ? all.filter((d) => d.severity === 'error') : all;
+  const sorted = [...shown].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  if (sorted.length > 0) ctx.out(`${sorted.map((d) => showDiagnosticIn(d, words)).join('\n')}\n`);
+  const errors = count(all, 'error');
   const warnings = all.length - errors;
+  // One line per article with problems, when several have some: where to start.
+  const troubled = reports.filter((r) => (options.errorsOnly ? count(r.diagnostics, 'error') : r.diagnostics.length) > 0);
+  if (troubled.length > 1) {
+    const lines = troubled.map((r) => `  ${showControls(r.id)}: ${ctx.t('cli.errors', { count: count(r.diagnostics, 'error') })}, ${ctx.t('cli.warnings', { count: count(r.diagnostics, 'warning') })}`);
+    ctx.err(`${ctx.t('validate.perArticle')}\n${lines.join('\n')}\n`);
+  }
   const summary =
     all.length === 0
       ? ctx.t('cli.validateClean', { count: reports.length })
@@ -72,6 +134,7 @@ export async function validateCommand(target: string | undefined, options: Globa
           errors: ctx.t('cli.errors', { count: errors }),
           warnings: ctx.t('cli.warnings', { count: warnings }),
         });
-  ctx.err(`${summary}\n`);
+  const hidden = options.errorsOnly && warnings > 0 ? ` ${ctx.t('validate.warningsHidden', { count: warnings })}` : '';
+  ctx.err(`${summary}${hidden}\n`);
   return hasErrors(all) ? 1 : 0;
 }

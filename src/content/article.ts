@@ -1,6 +1,10 @@
 /** The loaded, cleaned form of an article as the rest of the program sees it. */
-import type { EnglishFrontMatter, Fact, GermanFrontMatter, GlossaryEntry } from './schema.js';
+import type { EnglishFrontMatter, Fact, GermanFrontMatter, GlossaryEntry, GlossaryFileEntry, ParagraphBlock } from './schema.js';
+import type { ArticleLink } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
+
+export type { ArticleLink } from './blocks.js';
+export type { ParagraphBlock } from './schema.js';
 
 /**
  * `machine`: a draft (not reviewed) that holds machine-drafted text (its front matter has
@@ -26,6 +30,12 @@ export interface Paragraph {
   enLine?: number;
   /** Curator's sentence alignment override, e.g. ["1-1", "2-1"] (or the pairing a machine draft recorded). */
   alignment?: string[];
+  /**
+   * What kind of unit this is when it is not a plain paragraph (a subheading, list, table,
+   * quotation or interview question), with list items and table cells in both languages.
+   * `de` and `en` stay the unit's plain text either way. Absent for a plain paragraph.
+   */
+  block?: ParagraphBlock;
   /** Set when the English is a machine draft no person has changed since. */
   machine?: MachineProvenance;
 }
@@ -48,6 +58,10 @@ export interface Article {
   paragraphs: Paragraph[];
   facts: Fact[];
   glossary: GlossaryEntry[];
+  /** Glossary terms the importer proposed and the curator has not confirmed (English may be missing). */
+  proposedGlossary: GlossaryFileEntry[];
+  /** The numbered links under the article (`[n]: URL "text"` in article.de.md), by number. */
+  links: ArticleLink[];
   /**
    * Why facts.yaml could not be used (empty when it is fine or absent). The
    * facts and glossary are then empty, but the text still opens.
@@ -62,8 +76,12 @@ export interface ArticleSummary {
   id: string;
   title: { de: string; en?: string };
   source: string;
-  published: string;
-  /** Milliseconds since the epoch, for sorting. */
+  /** ISO 8601 publication time; null when the article is undated (shown as "undated"). */
+  published: string | null;
+  /**
+   * Sort key, newest first: milliseconds since the epoch; for an undated article a value below
+   * every real date (see undatedSortTime), so undated articles follow the dated ones.
+   */
   time: number;
   url?: string;
   translation: Translation;

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 
-/** The file name, in the library folder. */
-export const FEEDS_FILE = 'feeds.yaml';
+export { FEEDS_FILE } from './library-paths.js';
 
 const text = z.string().trim().min(1);
 

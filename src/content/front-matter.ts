@@ -6,7 +6,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import { sanitise } from '../text/sanitize.js';
-import { error, type Diagnostic } from './diagnostic.js';
+import { coded, error, type Diagnostic } from './diagnostic.js';
 import { issueMessage } from './schema-messages.js';
 import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth.js';
 
@@ -57,6 +57,8 @@ export interface RawParagraph {
   text: string;
   /** 1-based line where the paragraph starts in its file. */
   line: number;
+  /** Its lines, trimmed (block markers such as `- ` live at their starts). */
+  lines?: string[];
 }
 
 /** Paragraphs are separated by blank lines; lines inside one are joined by spaces. */
@@ -66,14 +68,14 @@ export function splitParagraphs(lines: readonly string[], firstLine: number): Ra
   let start = 0;
   lines.forEach((line, i) => {
     if (line.trim() === '') {
-      if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+      if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start, lines: current });
       current = [];
       return;
     }
     if (current.length === 0) start = i;
     current.push(line.trim());
   });
-  if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start });
+  if (current.length > 0) out.push({ text: current.join(' '), line: firstLine + start, lines: current });
   return out;
 }
 
@@ -148,7 +150,8 @@ export function schemaDiagnostics(
     // An unknown key is reported on its own line, not on the line of the mapping holding it.
     let at: readonly PropertyKey[] = issue.path;
     if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) at = [...issue.path, issue.keys[0]];
-    return error(file, sanitise(issueMessage(issue)), lineOfPath(doc, counter, at, firstLine));
+    // Both languages are worked out here, where the issue is at hand (see the "schema" message).
+    return coded('error', file, 'schema', { en: sanitise(issueMessage(issue, 'en')), de: sanitise(issueMessage(issue, 'de')) }, lineOfPath(doc, counter, at, firstLine));
   });
 }
 

@@ -16,7 +16,7 @@ import { FILES, isArticleId } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-const VERSION = `index-5:${BUILD_ID ?? 'dev'}`;
+const VERSION = `index-6:${BUILD_ID ?? 'dev'}`;
 
 /** How many of the newest entries the index's head holds: more than any screen shows. */
 const HEAD_SIZE = 200;
@@ -27,8 +27,8 @@ const HEAD_SIZE = 200;
  * start-up, and repeated keys would double the file), a broken one as is.
  */
 type StoredEntry =
-  | [string, string | 0, string, string, number, string | 0, Translation]
-  | [string, string | 0, string, string, number, string | 0, Translation, string | 0, string | 0]
+  | [string, string | 0, string, string | null, number, string | 0, Translation]
+  | [string, string | 0, string, string | null, number, string | 0, Translation, string | 0, string | 0]
   | Extract<LibraryEntry, { ok: false }>;
 type IndexRecord = [number, number, number, number, StoredEntry];
 

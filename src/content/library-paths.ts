@@ -12,6 +12,9 @@ export const FILES = {
   facts: 'facts.yaml',
 } as const;
 
+/** The library's subscriptions (see src/content/feeds-schema.ts), in the library folder. */
+export const FEEDS_FILE = 'feeds.yaml';
+
 /** True for a valid article id (a slug); anything else must never become a path. */
 export function isArticleId(value: string): boolean {
   return ID_PATTERN.test(value);

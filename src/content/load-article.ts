@@ -1,14 +1,15 @@
 /** Loading one article folder into an Article (whole) or an ArticleSummary (front matter only). */
 import path from 'node:path';
-import type { Article, ArticleResult, ArticleSummary, LibraryEntry, Paragraph, Translation } from './article.js';
-import { error, type Diagnostic } from './diagnostic.js';
+import type { Article, ArticleResult, ArticleSummary, LibraryEntry, Translation } from './article.js';
+import { coded, error, type Diagnostic } from './diagnostic.js';
+import { pairBodies } from './pair-blocks.js';
 import { splitMarkdown } from './front-matter.js';
 import { displayPath, FILES, isArticleId } from './library-paths.js';
 import { parseEnglish, parseFacts, parseGerman } from './parse-files.js';
 import { lstatSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
 import { hasMachineMarks, provenanceOf } from './machine-marks.js';
-import type { EnglishFrontMatter, MachineMark } from './schema.js';
+import type { EnglishFrontMatter, GermanFrontMatter, GlossaryEntry, GlossaryFileEntry } from './schema.js';
 
 /** Enough bytes for any sane front matter; a longer one triggers a full read. */
 const FRONT_MATTER_BYTES = 16 * 1024;
@@ -33,7 +34,21 @@ function paths(root: LibraryRoot, id: string) {
 
 function badId(root: LibraryRoot, id: string): Diagnostic {
   // The name may hold anything, escape sequences included: every consumer cleans it before showing it.
-  return error(displayPath(path.join(root.real, id)), 'folder name is not an article id (lower-case letters, digits and hyphens, at most 80)');
+  return coded('error', displayPath(path.join(root.real, id)), 'badFolderName');
+}
+
+/** Below every real date (Date's smallest is -8.64e15): undated articles sort after dated ones. */
+const UNDATED_BASE = -9e15;
+
+/**
+ * The sort key of an article without a date: after every dated article; among undated ones,
+ * the newest import first, then the feed's own order (`position`).
+ */
+export function undatedSortTime(meta: Pick<GermanFrontMatter, 'imported' | 'position'>): number {
+  const imported = meta.imported ? Date.parse(meta.imported) : NaN;
+  // Seconds of the import (up to ~1e10), then up to 1000 positions inside one import.
+  const seconds = Number.isNaN(imported) ? 0 : Math.floor(imported / 1000);
+  return UNDATED_BASE + seconds * 1000 - Math.min(999, meta.position ?? 999);
 }
 
 /** From the front matter alone, so that the library list (which reads no body) agrees with the reader. */
@@ -102,8 +117,8 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
     id,
     title: english?.title ? { de: meta.title, en: english.title } : { de: meta.title },
     source: meta.source,
-    published: meta.published,
-    time: Date.parse(meta.published),
+    published: meta.published ?? null,
+    time: meta.published ? Date.parse(meta.published) : undatedSortTime(meta),
     url: meta.url,
     translation: translationOf(english, hasText),
     ...(meta.feed ? { feed: meta.feed } : {}),
@@ -178,10 +193,11 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
   if (!deFile.ok && deFile.missing) return { ok: false, id, errors, notFound: true };
   if (errors.length > 0 || !german?.ok) return { ok: false, id, errors: [...errors, ...factsErrors] };
   const enValue = english?.ok ? english.value : null;
-  const paragraphs = pairParagraphs(german.value.body, enValue?.body ?? [], enValue?.meta.alignment, enValue?.meta.machine);
+  const paragraphs = pairBodies(german.value.body, enValue?.body ?? [], enValue?.meta.alignment, enValue?.meta.machine);
   const titleMachine = provenanceOf(enValue?.meta.machine?.['title'], enValue?.meta.title);
   const dekMachine = provenanceOf(enValue?.meta.machine?.['dek'], enValue?.meta.dek);
   const hasText = paragraphs.some((p) => p.en !== '');
+  const glossary = splitGlossary(facts?.ok ? facts.value.glossary : []);
   const article: Article = {
     id,
     meta: german.value.meta,
@@ -190,37 +206,22 @@ export function articleFromFiles(root: LibraryRoot, id: string, files: ArticleFi
     ...(titleMachine || dekMachine ? { machine: { ...(titleMachine ? { title: titleMachine } : {}), ...(dekMachine ? { dek: dekMachine } : {}) } } : {}),
     paragraphs,
     facts: facts?.ok ? facts.value.facts : [],
-    glossary: facts?.ok ? facts.value.glossary : [],
+    glossary: glossary.confirmed,
+    proposedGlossary: glossary.proposed,
+    links: german.value.links,
     factsErrors,
     files: shown,
   };
   return { ok: true, article, problems };
 }
 
-function pairParagraphs(
-  de: readonly { text: string; line: number }[],
-  en: readonly { text: string; line: number }[],
-  alignment: Record<string, string[]> | undefined,
-  machine: Record<string, MachineMark> | undefined,
-): Paragraph[] {
-  const count = Math.max(de.length, en.length);
-  const out: Paragraph[] = [];
-  for (let i = 0; i < count; i++) {
-    const d = de[i];
-    const e = en[i];
-    const mark = machine?.[String(i + 1)];
-    const provenance = provenanceOf(mark, e?.text);
-    // A curator's override wins; else a draft's own pairing, which is exact by construction.
-    const spec = alignment?.[String(i + 1)] ?? (provenance ? mark?.beads : undefined);
-    out.push({
-      de: d?.text ?? '',
-      en: e?.text ?? '',
-      ...(d ? { deLine: d.line } : {}),
-      ...(e ? { enLine: e.line } : {}),
-      ...(spec ? { alignment: spec } : {}),
-      ...(provenance ? { machine: provenance } : {}),
-    });
+/** Confirmed terms with their English (what the glossary shows), and the rest (proposals to check). */
+function splitGlossary(entries: readonly GlossaryFileEntry[]): { confirmed: GlossaryEntry[]; proposed: GlossaryFileEntry[] } {
+  const confirmed: GlossaryEntry[] = [];
+  const proposed: GlossaryFileEntry[] = [];
+  for (const entry of entries) {
+    if (entry.confirmed && entry.en) confirmed.push({ de: entry.de, en: entry.en, ...(entry.note ? { note: entry.note } : {}) });
+    else proposed.push(entry);
   }
-  return out;
+  return { confirmed, proposed };
 }
-

@@ -7,17 +7,10 @@ import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { cleanText } from '../text/normalize.js';
 import { hasControlCharacters, showControls } from '../text/sanitize.js';
-import { error, warning, type Diagnostic } from './diagnostic.js';
-import {
-  lineOfPath,
-  normaliseLineEnds,
-  parseYaml,
-  schemaDiagnostics,
-  splitMarkdown,
-  yamlDepthError,
-  splitParagraphs,
-  type RawParagraph,
-} from './front-matter.js';
+import { coded, error, type Diagnostic } from './diagnostic.js';
+import { lineOfPath, normaliseLineEnds, parseYaml, schemaDiagnostics, splitMarkdown, yamlDepthError } from './front-matter.js';
+import { parseBody, type BodyParagraph } from './parse-body.js';
+import type { ArticleLink } from './blocks.js';
 import { fastEnglishFrontMatter } from './fast-machine-marks.js';
 import { englishFrontMatter, factsFile, germanFrontMatter } from './schema.js';
 import type { EnglishFrontMatter, FactsFile, GermanFrontMatter } from './schema.js';
@@ -35,7 +28,6 @@ export function cleanStrings<T>(value: T): T {
   return value;
 }
 
-const CONTROL_MESSAGE = 'control characters or escape sequences (removed when shown)';
 const MAX_LINE_PROBLEMS = 5;
 
 /**
@@ -64,8 +56,8 @@ export function controlCharacterProblems(
     for (const at of paths) lines.add(parsed.ok ? lineOfPath(parsed.doc, parsed.counter, at, yaml.firstLine) : yaml.firstLine);
   }
   return [
-    ...[...lines].sort((a, b) => a - b).slice(0, MAX_LINE_PROBLEMS).map((line) => error(file, CONTROL_MESSAGE, line)),
-    ...undecodable.slice(0, MAX_LINE_PROBLEMS).map((line) => error(file, 'bytes that are not valid UTF-8 (shown as U+FFFD)', line)),
+    ...[...lines].sort((a, b) => a - b).slice(0, MAX_LINE_PROBLEMS).map((line) => coded('error', file, 'controlCharacters', {}, line)),
+    ...undecodable.slice(0, MAX_LINE_PROBLEMS).map((line) => coded('error', file, 'notUtf8', {}, line)),
   ];
 }
 
@@ -110,19 +102,20 @@ function withReserved(reserved: Diagnostic[], schema: Diagnostic[]): Diagnostic[
   return [...reserved.filter((d) => !named(d)), ...schema];
 }
 
-function parseFrontMatter<S extends z.ZodType>(
-  raw: string,
-  file: string,
-  schema: S,
-): Parsed<{ meta: z.infer<S>; body: RawParagraph[] }> {
+/** A file's front matter and its body units (with the link list that may close it). */
+export interface ParsedArticleFile<M> {
+  meta: M;
+  body: BodyParagraph[];
+  links: ArticleLink[];
+  /** Line of the link list, when there is one. */
+  linksLine?: number;
+}
+
+function parseFrontMatter<S extends z.ZodType>(raw: string, file: string, schema: S): Parsed<ParsedArticleFile<z.infer<S>>> {
   const source = normaliseLineEnds(raw);
   const split = splitMarkdown(source);
-  if (split.yaml === null) {
-    return { ok: false, errors: [error(file, 'no front matter: the file must start with a "---" line, then YAML, then "---"', 1)] };
-  }
-  if (split.unterminated) {
-    return { ok: false, errors: [error(file, 'front matter is not closed: add a "---" line after the YAML', 1)] };
-  }
+  if (split.yaml === null) return { ok: false, errors: [coded('error', file, 'noFrontMatter', {}, 1)] };
+  if (split.unterminated) return { ok: false, errors: [coded('error', file, 'frontMatterNotClosed', {}, 1)] };
   // The common simple case skips the full YAML parser; errors always go through it for their lines.
   const fast = fastEnglishFrontMatter(split.yaml);
   let result = fast ? schema.safeParse(fast) : null;
@@ -131,7 +124,7 @@ function parseFrontMatter<S extends z.ZodType>(
     if (!yaml.ok) return yaml;
     const value = yaml.value ?? {};
     if (typeof value !== 'object' || Array.isArray(value)) {
-      return { ok: false, errors: [error(file, 'front matter must be a YAML mapping (key: value lines)', split.yamlLine)] };
+      return { ok: false, errors: [coded('error', file, 'frontMatterNotMapping', {}, split.yamlLine)] };
     }
     const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, split.yamlLine);
     result = schema.safeParse(value);
@@ -139,16 +132,22 @@ function parseFrontMatter<S extends z.ZodType>(
       return { ok: false, errors: withReserved(reserved, result.success ? [] : schemaDiagnostics(result.error, file, yaml.doc, yaml.counter, split.yamlLine)) };
     }
   }
-  const body = splitParagraphs(split.bodyLines, split.bodyLine).map((p) => ({ ...p, text: cleanText(p.text) }));
-  const problems = controlCharacterProblems(source, file, { value: result.data, text: split.yaml, firstLine: split.yamlLine });
-  return { ok: true, value: { meta: cleanStrings(result.data), body }, problems };
+  const body = parseBody(split.bodyLines, split.bodyLine, file);
+  const problems = [...controlCharacterProblems(source, file, { value: result.data, text: split.yaml, firstLine: split.yamlLine }), ...body.problems];
+  const value: ParsedArticleFile<z.infer<S>> = {
+    meta: cleanStrings(result.data),
+    body: body.paragraphs,
+    links: body.links,
+    ...(body.linksLine !== undefined ? { linksLine: body.linksLine } : {}),
+  };
+  return { ok: true, value, problems };
 }
 
 /** article.de.md: front matter and paragraphs. */
-export function parseGerman(source: string, file: string): Parsed<{ meta: GermanFrontMatter; body: RawParagraph[] }> {
+export function parseGerman(source: string, file: string): Parsed<ParsedArticleFile<GermanFrontMatter>> {
   const parsed = parseFrontMatter(source, file, germanFrontMatter);
   if (parsed.ok && parsed.value.body.length === 0) {
-    parsed.problems.push(warning(file, 'the article has no paragraphs'));
+    parsed.problems.push(coded('warning', file, 'noParagraphs'));
   }
   return parsed;
 }
@@ -159,10 +158,10 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** article.en.md: front matter and paragraphs (placeholders become empty strings). */
-export function parseEnglish(source: string, file: string): Parsed<{ meta: EnglishFrontMatter; body: RawParagraph[] }> {
+export function parseEnglish(source: string, file: string): Parsed<ParsedArticleFile<EnglishFrontMatter>> {
   const parsed = parseFrontMatter(source, file, englishFrontMatter);
   if (!parsed.ok) return parsed;
-  const body = parsed.value.body.map((p) => (isPlaceholder(p.text) ? { ...p, text: '' } : p));
+  const body = parsed.value.body.map((p) => (isPlaceholder(p.text) ? { ...p, text: '', shape: { kind: 'paragraph' as const, text: '' } } : p));
   return { ...parsed, value: { ...parsed.value, body } };
 }
 
@@ -194,7 +193,7 @@ export function parseFacts(raw: string, file: string): Parsed<FactsFile> {
   if (!yaml.ok) return yaml;
   const value = yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [error(file, 'must be a YAML mapping with "facts" and "glossary"', 1)] };
+    return { ok: false, errors: [coded('error', file, 'factsNotMapping', {}, 1)] };
   }
   const reserved = reservedKeyErrors(value, file, yaml.doc, yaml.counter, 1);
   const result = factsFile.safeParse(value);

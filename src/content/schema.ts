@@ -23,10 +23,14 @@ export const germanFrontMatter = z
     title: text.describe('Headline of the German original'),
     dek: text.optional().describe('Standfirst / teaser under the headline'),
     source: text.describe('Publisher, e.g. "Eulerpool News"'),
-    published: isoDateTime.describe('Publication time, ISO 8601 with offset'),
+    published: isoDateTime
+      .optional()
+      .describe('Publication time, ISO 8601 with offset; absent when unknown (the article is listed as undated)'),
     url: z.url({ protocol: /^https?$/ }).optional().describe('Where the original was published'),
-    author: text.optional(),
+    author: text.optional().describe('Author or authors, as the publisher names them ("Anna Muster, Ben Beispiel")'),
     tags: z.array(text).optional(),
+    imported: isoDateTime.optional().describe('When an undated article was imported (orders undated articles, newest import first)'),
+    position: z.int().min(1).optional().describe("An undated article's position in the feed it came from (keeps the feed's order)"),
     feed: z.url({ protocol: /^https?$/ }).optional().describe('The feed the article came from: its URL as in feeds.yaml'),
     guid: text
       .optional()
@@ -132,10 +136,80 @@ export const glossaryEntry = z
   })
   .strict();
 
+/**
+ * A glossary entry as facts.yaml holds it: a term the importer proposed (`confirmed: false`)
+ * may have no English yet; a confirmed one must.
+ */
+export const glossaryFileEntry = z
+  .object({
+    de: text.describe('German term as it appears in the article'),
+    en: text.optional().describe('English rendering (needed once the entry is confirmed)'),
+    note: text.optional(),
+    confirmed: z.boolean().default(true).describe('false for terms proposed by the importer and not yet checked'),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    // Worded as the schema words an absent field.
+    if (entry.confirmed && !entry.en) ctx.addIssue({ code: 'custom', path: ['en'], message: 'missing' });
+  });
+
 export const factsFile = z
   .object({
     facts: z.array(fact).default([]),
-    glossary: z.array(glossaryEntry).default([]),
+    glossary: z.array(glossaryFileEntry).default([]),
+  })
+  .strict();
+
+/** The kinds of unit an article body is made of (see src/content/blocks.ts for their Markdown form). */
+export const blockKind = z.enum(['paragraph', 'heading', 'list', 'table', 'quote', 'question']);
+
+const enKind = blockKind.optional().describe('The kind of the English side, when it differs from the German (a mistake validate reports)');
+
+/**
+ * The structure of a paragraph that is not plain prose, in both languages. The paragraph's
+ * `de`/`en` strings stay its plain text; this adds what a renderer needs.
+ */
+export const paragraphBlock = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['paragraph', 'heading', 'quote', 'question']), enKind }).strict(),
+  z
+    .object({
+      kind: z.literal('list'),
+      items: z.object({ de: z.array(z.string()), en: z.array(z.string()) }).strict().describe('The items of each side, markers removed'),
+      enKind,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('table'),
+      header: z.boolean().describe('True when the first row is a header row'),
+      rows: z.object({ de: z.array(z.array(z.string())), en: z.array(z.array(z.string())) }).strict().describe('Rows of cells of each side'),
+      enKind,
+    })
+    .strict(),
+]);
+
+/** One link of the numbered list under an article (`[n]: URL "text"`); never followed by the program itself. */
+export const articleLink = z
+  .object({
+    n: z.int().min(1).describe('The number the list gives the link'),
+    url: z.url({ protocol: /^https?$/ }).describe('An http:// or https:// address'),
+    text: text.optional().describe('The words the link was on'),
+  })
+  .strict();
+
+/** An article's body as loaded: what `show --json` prints besides the metadata. */
+export const articleBody = z
+  .object({
+    paragraphs: z.array(
+      z
+        .object({
+          de: z.string().describe('Plain text of the German unit'),
+          en: z.string().describe('Plain text of the English unit ("" = not translated yet)'),
+          block: paragraphBlock.optional().describe('Absent for a plain paragraph'),
+        })
+        .strict(),
+    ),
+    links: z.array(articleLink),
   })
   .strict();
 
@@ -147,4 +221,7 @@ export type MachineMark = z.infer<typeof machineMark>;
 export type FactKind = z.infer<typeof factKind>;
 export type Fact = z.infer<typeof fact>;
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+export type GlossaryFileEntry = z.infer<typeof glossaryFileEntry>;
+export type BlockKindName = z.infer<typeof blockKind>;
+export type ParagraphBlock = z.infer<typeof paragraphBlock>;
 export type FactsFile = z.infer<typeof factsFile>;

@@ -21,11 +21,22 @@ export interface EditBufferInput {
   instructions: readonly string[];
 }
 
-/** The text the editor opens: instructions and the German as comments, then the English. */
+/** Each line of a unit's Markdown-like form wrapped on its own (a list's items stay apart). */
+function wrapLines(text: string, width: number): string[] {
+  return text.split('\n').flatMap((line) => wrapText(line, width).map((l) => l.text));
+}
+
+/**
+ * The text the editor opens: instructions and the German as comments, then the English. For
+ * a subheading, list, table, quotation or question, pass both sides in the format's form
+ * (content/blocks.ts `paragraphMarkdown`), so the curator sees and keeps the markers.
+ */
 export function buildEditBuffer(input: EditBufferInput): string {
   const comment = (text: string) => (text === '' ? '#' : `# ${text}`);
-  const german = wrapText(input.de, 74).map((l) => comment(l.text));
-  const english = input.en === '' ? [] : wrapText(input.en, 76).map((l) => l.text);
+  // A list or table keeps its rows; other text is wrapped for reading.
+  const keepsRows = (text: string) => /^(- |\|)/.test(text);
+  const german = (keepsRows(input.de) ? input.de.split('\n') : wrapLines(input.de, 74)).map(comment);
+  const english = input.en === '' ? [] : keepsRows(input.en) ? input.en.split('\n') : wrapLines(input.en, 76);
   return [
     comment(input.heading),
     ...input.instructions.map(comment),
@@ -37,14 +48,18 @@ export function buildEditBuffer(input: EditBufferInput): string {
   ].join('\n');
 }
 
-/** The English paragraph from a saved buffer: comments dropped, lines joined. */
+/**
+ * The English paragraph from a saved buffer: comments dropped, lines joined; a list, table or
+ * quotation (lines starting with "- ", "|" or ">") keeps its lines.
+ */
 export function parseEditBuffer(text: string): string {
-  return text
+  const lines = text
     .split(/\r\n|\r|\n/)
     .filter((line) => !COMMENT.test(line))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+  if (/^(- |\||>)/.test(lines[0] ?? '')) return lines.join('\n');
+  return lines.join(' ');
 }
 
 interface Block {
@@ -100,14 +115,14 @@ export function replaceEnglishParagraph(source: string | null, index: number, te
   const found = blocks(lines);
   const target = found.blocks[index];
   if (target) {
-    lines.splice(target.from, target.to - target.from, paragraph);
+    lines.splice(target.from, target.to - target.from, ...paragraph.split('\n'));
     return lines.join(newline);
   }
   // Append placeholders up to the paragraph, and after it up to the German's count (a new file
   // must still pair every German paragraph), keeping one blank line between paragraphs.
   while (lines.length > found.bodyStart && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
   for (let i = found.blocks.length; i < index; i++) lines.push('', PLACEHOLDER);
-  lines.push('', paragraph);
+  lines.push('', ...paragraph.split('\n'));
   for (let i = index + 1; i < total; i++) lines.push('', PLACEHOLDER);
   lines.push('');
   return lines.join(newline);

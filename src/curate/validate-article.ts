@@ -4,10 +4,11 @@
  * English, lengths that suggest misalignment. Pure: the article in, problems out.
  */
 import type { Article } from '../content/article.js';
-import { error, warning, type Diagnostic } from '../content/diagnostic.js';
+import { coded, type Diagnostic, type MessageParams } from '../content/diagnostic.js';
+import type { Fact } from '../content/schema.js';
 import type { AlignedParagraph } from '../content/aligned-article.js';
 import { alignArticle } from '../content/aligned-article.js';
-import { alignParagraphs } from './paragraph-alignment.js';
+import { pairParagraphs } from './paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
 import { checkDrafts } from './draft-checks.js';
 import type { SourceLines } from './source-lines.js';
@@ -24,89 +25,135 @@ function paragraphCounts(article: Article): Diagnostic[] {
   const de = article.paragraphs.filter((p) => p.deLine !== undefined);
   const en = article.paragraphs.filter((p) => p.enLine !== undefined);
   if (article.english === null || en.length === de.length) return [];
-  const out: Diagnostic[] = [
-    error(files.en, `${en.length} English paragraphs for ${de.length} German ones: each German paragraph needs one English paragraph (or a <!-- untranslated --> placeholder)`),
-  ];
+  const out: Diagnostic[] = [coded('error', files.en, 'paragraphCount', { en: en.length, de: de.length })];
   // Point at the likely gap: paragraph-level alignment by length.
-  const beads = alignParagraphs(de.map((p) => p.de), en.map((p) => p.en));
+  const beads = pairParagraphs(de.map((p) => p.de), en.map((p) => p.en));
   for (const bead of beads) {
     if (bead.en.length === 0 && bead.de.length === 1) {
       const i = bead.de[0] as number;
-      out.push(error(files.en, `German paragraph ${i + 1} (${files.de}:${de[i]?.deLine ?? '?'}) seems to have no English paragraph`, en[Math.max(0, Math.min(i, en.length - 1))]?.enLine));
+      out.push(coded('error', files.en, 'germanWithoutEnglish', { n: i + 1, where: `${files.de}:${de[i]?.deLine ?? '?'}` }, en[Math.max(0, Math.min(i, en.length - 1))]?.enLine));
     }
     if (bead.de.length === 0 && bead.en.length === 1) {
       const i = bead.en[0] as number;
-      out.push(error(files.en, `English paragraph ${i + 1} seems to have no German paragraph`, en[i]?.enLine));
+      out.push(coded('error', files.en, 'englishWithoutGerman', { n: i + 1 }, en[i]?.enLine));
     }
   }
   return out;
 }
 
-function untranslated(article: Article): Diagnostic[] {
-  if (article.english === null) return [warning(article.files.en, 'no English rendering yet (the file does not exist)')];
+/**
+ * Untranslated paragraphs: each is an error in a reviewed article; in a draft one line per
+ * article says which (hundreds of "not translated yet" lines for a fresh import help no one).
+ */
+function untranslated(article: Article, lines: SourceLines): Diagnostic[] {
+  const { files, english } = article;
+  if (english === null) return [coded('warning', files.en, 'noEnglishFile')];
   const out: Diagnostic[] = [];
-  const reviewed = article.english.status === 'reviewed';
-  article.paragraphs.forEach((p, i) => {
-    if (p.de !== '' && p.en === '' && p.enLine !== undefined) {
-      const message = `paragraph ${i + 1} is not translated yet`;
-      out.push(reviewed ? error(article.files.en, `${message}, but the status is "reviewed"`, p.enLine) : warning(article.files.en, message, p.enLine));
-    }
-  });
-  if (reviewed && !article.english.reviewed) out.push(warning(article.files.en, 'status is "reviewed" but there is no "reviewed" date', 1));
+  const reviewed = english.status === 'reviewed';
+  const missing = article.paragraphs.flatMap((p, i) => (p.de !== '' && p.en === '' && p.enLine !== undefined ? [{ n: i + 1, line: p.enLine }] : []));
+  if (reviewed) for (const m of missing) out.push(coded('error', files.en, 'untranslatedReviewed', { n: m.n }, m.line));
+  else if (missing.length > 0) {
+    const total = article.paragraphs.filter((p) => p.de !== '').length;
+    const first = missing[0] as { n: number; line: number };
+    out.push(coded('warning', files.en, 'untranslatedSummary', { count: missing.length, total, list: ranges(missing.map((m) => m.n)) }, first.line));
+  }
+  if (reviewed) {
+    if (!english.reviewed) out.push(coded('warning', files.en, 'reviewedNoDate', {}, 1));
+    if (!english.title) out.push(coded('error', files.en, 'reviewedNoTitle', {}, lines.enKey('status') ?? 1));
+    if (article.meta.dek && !english.dek) out.push(coded('error', files.en, 'reviewedNoDek', {}, lines.enKey('status') ?? 1));
+    const unconfirmed = article.facts.filter((f) => !f.confirmed).length + article.proposedGlossary.length;
+    if (unconfirmed > 0) out.push(coded('error', files.en, 'reviewedUnconfirmed', { count: unconfirmed }, lines.enKey('status') ?? 1));
+  }
   return out;
+}
+
+/** "1–3, 5, 7–9" for sorted paragraph numbers. */
+export function ranges(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  let start = numbers[0];
+  let last = start;
+  for (const n of [...numbers.slice(1), Infinity]) {
+    if (start === undefined || last === undefined) break;
+    if (n === last + 1) {
+      last = n;
+      continue;
+    }
+    parts.push(start === last ? String(start) : `${start}–${last}`);
+    start = n;
+    last = n;
+  }
+  return parts.join(', ');
 }
 
 function facts(article: Article, aligned: readonly AlignedParagraph[], lines: SourceLines): Diagnostic[] {
   const file = article.files.facts;
   const out: Diagnostic[] = [];
   const seen = new Map<string, number>();
+  const candidates: { id: string; line: number | undefined }[] = [];
   article.facts.forEach((fact, i) => {
     // The line costs a YAML parse: only looked up when there is something to report.
     const line = (key?: string) => lines.fact(i, key);
-    const name = `fact "${fact.id}"`;
     const first = seen.get(fact.id);
-    if (first !== undefined) out.push(error(file, `${name} repeats the id of fact ${first + 1}`, line('id')));
+    const id = fact.id;
+    if (first !== undefined) out.push(coded('error', file, 'factRepeatsId', { id, n: first + 1 }, line('id')));
     seen.set(fact.id, i);
-    if (!fact.confirmed) out.push(warning(file, `${name} is a candidate: check it, then set confirmed: true or delete it`, line()));
-    else if (!fact.label.en || !fact.value.en) out.push(error(file, `${name} has no English label or value`, line()));
-    const paragraph = aligned[fact.paragraph - 1];
-    if (!paragraph || paragraph.de === '') {
-      out.push(error(file, `${name} cites paragraph ${fact.paragraph}, but the article has ${article.paragraphs.filter((p) => p.de !== '').length}`, line('paragraph')));
-      return;
-    }
-    const at = paragraph.de.indexOf(fact.evidence);
-    if (at < 0) {
-      out.push(error(file, `${name}: evidence ${quote(fact.evidence)} is not in German paragraph ${fact.paragraph} (${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'})`, line('evidence')));
-      return;
-    }
-    if (fact.sentence !== undefined) {
-      const spans = paragraph.deSentenceSpans;
-      const span = spans[fact.sentence - 1];
-      if (!span) {
-        out.push(error(file, `${name} cites sentence ${fact.sentence}, but paragraph ${fact.paragraph} has ${spans.length}`, line('sentence')));
-      } else if (at < span.start || at + fact.evidence.length > span.end) {
-        const actual = spans.findIndex((s) => at >= s.start && at < s.end);
-        out.push(error(file, `${name}: the evidence is in sentence ${actual + 1} of paragraph ${fact.paragraph}, not sentence ${fact.sentence}`, line('sentence')));
-      }
-    }
+    if (!fact.confirmed) candidates.push({ id, line: line() });
+    else if (!fact.label.en || !fact.value.en) out.push(coded('error', file, 'factNoEnglish', { id }, line()));
+    const problem = evidenceProblem(fact, aligned, article);
+    if (problem) out.push(coded('error', file, problem.code, { id, ...problem.params }, line(problem.key)));
   });
+  // One line for all candidates: a fresh import has many, and each is the same request.
+  const firstCandidate = candidates[0];
+  if (firstCandidate) out.push(coded('warning', file, 'candidateFacts', { count: candidates.length, ids: candidates.slice(0, 5).map((c) => c.id).join(', ') + (candidates.length > 5 ? ', …' : '') }, firstCandidate.line));
+  const proposed = article.proposedGlossary;
+  if (proposed.length > 0) {
+    out.push(coded('warning', file, 'proposedTerms', { count: proposed.length, terms: proposed.slice(0, 5).map((e) => e.de).join(', ') + (proposed.length > 5 ? ', …' : '') }));
+  }
   return out;
+}
+
+/** What is wrong with where a fact points (the same test the importer runs on its candidates). */
+export function evidenceProblem(
+  fact: Pick<Fact, 'paragraph' | 'sentence' | 'evidence'>,
+  aligned: readonly AlignedParagraph[],
+  article: Pick<Article, 'paragraphs' | 'files'>,
+): { code: 'factBadParagraph' | 'factEvidenceMissing' | 'factBadSentence' | 'factWrongSentence'; params: MessageParams; key: string } | undefined {
+  const paragraph = aligned[fact.paragraph - 1];
+  if (!paragraph || paragraph.de === '') {
+    return { code: 'factBadParagraph', params: { n: fact.paragraph, count: article.paragraphs.filter((p) => p.de !== '').length }, key: 'paragraph' };
+  }
+  const at = paragraph.de.indexOf(fact.evidence);
+  if (at < 0) {
+    const where = `${article.files.de}:${article.paragraphs[fact.paragraph - 1]?.deLine ?? '?'}`;
+    return { code: 'factEvidenceMissing', params: { evidence: quote(fact.evidence), n: fact.paragraph, where }, key: 'evidence' };
+  }
+  if (fact.sentence === undefined) return undefined;
+  const spans = paragraph.deSentenceSpans;
+  const span = spans[fact.sentence - 1];
+  if (!span) return { code: 'factBadSentence', params: { sentence: fact.sentence, n: fact.paragraph, count: spans.length }, key: 'sentence' };
+  if (at < span.start || at + fact.evidence.length > span.end) {
+    const actual = spans.findIndex((s) => at >= s.start && at < s.end);
+    return { code: 'factWrongSentence', params: { actual: actual + 1, n: fact.paragraph, sentence: fact.sentence }, key: 'sentence' };
+  }
+  return undefined;
 }
 
 function quantities(article: Article, lines: SourceLines): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { files, english, meta } = article;
-  const check = (de: string | undefined, en: string | undefined, where: string, line: number | undefined, deLine: number | undefined) => {
+  type Where = { code: 'quantityMissingTitle' | 'quantityMissingDek' } | { code: 'quantityMissing'; n: number };
+  const check = (de: string | undefined, en: string | undefined, where: Where, line: number | undefined, deLine: number | undefined) => {
     if (!de || !en) return;
     for (const q of missingQuantities(de, en)) {
-      out.push(error(files.en, `${where}: ${quote(q.text)} (${files.de}${deLine ? `:${deLine}` : ''}) is not in the English`, line));
+      const { code, ...params } = where;
+      out.push(coded('error', files.en, code, { ...params, text: quote(q.text), at: `${files.de}${deLine ? `:${deLine}` : ''}` }, line));
     }
   };
   if (english) {
-    check(meta.title, english.title, 'title', lines.enKey('title'), lines.deKey('title'));
-    check(meta.dek, english.dek, 'dek', lines.enKey('dek'), lines.deKey('dek'));
+    check(meta.title, english.title, { code: 'quantityMissingTitle' }, lines.enKey('title'), lines.deKey('title'));
+    check(meta.dek, english.dek, { code: 'quantityMissingDek' }, lines.enKey('dek'), lines.deKey('dek'));
   }
-  article.paragraphs.forEach((p, i) => check(p.de, p.en, `paragraph ${i + 1}`, p.enLine, p.deLine));
+  article.paragraphs.forEach((p, i) => check(p.de, p.en, { code: 'quantityMissing', n: i + 1 }, p.enLine, p.deLine));
   return out;
 }
 
@@ -122,14 +169,14 @@ function lengths(article: Article, aligned: readonly AlignedParagraph[]): Diagno
   for (const { i, p, ratio } of pairs) {
     const factor = ratio / norm;
     if (factor > 1.8 || factor < 0.55) {
-      out.push(warning(article.files.en, `paragraph ${i + 1}: the English is ${factor.toFixed(1)}× the usual length for this article; misaligned, or partly untranslated?`, p.enLine));
+      out.push(coded('warning', article.files.en, 'lengthOdd', { n: i + 1, factor: factor.toFixed(1) }, p.enLine));
       continue;
     }
     const paragraph = aligned[i];
     const lonely = paragraph?.units.filter((u) => u.enSentences.length === 0 && u.deSentences.length > 0) ?? [];
     if (paragraph && lonely.length > 0 && paragraph.units.length > 1) {
       const sentences = lonely.map((u) => u.deSentences.map((s) => s + 1).join('+')).join(', ');
-      out.push(warning(article.files.en, `paragraph ${i + 1}: German sentence ${sentences} seems to have no English counterpart`, p.enLine));
+      out.push(coded('warning', article.files.en, 'sentenceWithoutEnglish', { n: i + 1, sentences }, p.enLine));
     }
   }
   return out;
@@ -140,12 +187,41 @@ function alignmentOverrides(aligned: readonly AlignedParagraph[], article: Artic
   // An override for a paragraph that does not exist would otherwise be ignored without a word.
   const count = article.paragraphs.filter((p) => p.deLine !== undefined).length;
   for (const key of Object.keys(article.english?.alignment ?? {})) {
-    if (Number(key) > count) out.push(error(article.files.en, `alignment names paragraph ${key}, but the article has ${count}`, lines.alignment(key)));
+    if (Number(key) > count) out.push(coded('error', article.files.en, 'alignmentBadParagraph', { n: key, count }, lines.alignment(key)));
   }
   aligned.forEach((p, i) => {
-    if (p.alignmentError) out.push(error(article.files.en, `alignment of paragraph ${i + 1}: ${p.alignmentError}`, lines.alignment(String(i + 1))));
+    if (p.alignmentError) out.push(coded('error', article.files.en, 'alignmentError', { n: i + 1, reason: p.alignmentError }, lines.alignment(String(i + 1))));
   });
   return out;
+}
+
+/** Blocks whose two sides do not match: another kind, another number of items or rows. */
+function blocks(article: Article): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  article.paragraphs.forEach((p, i) => {
+    const block = p.block;
+    if (!block || p.en === '' || p.de === '') return;
+    const n = i + 1;
+    if (block.enKind) {
+      out.push(coded('error', article.files.en, 'blockKindDiffers', { n, deKind: block.kind, enKind: block.enKind }, p.enLine));
+      return;
+    }
+    if (block.kind === 'list' && block.items.de.length !== block.items.en.length) {
+      out.push(coded('error', article.files.en, 'listItemsDiffer', { n, de: block.items.de.length, en: block.items.en.length }, p.enLine));
+    }
+    if (block.kind === 'table') {
+      if (block.rows.de.length !== block.rows.en.length) out.push(coded('error', article.files.en, 'tableRowsDiffer', { n, de: block.rows.de.length, en: block.rows.en.length }, p.enLine));
+      const width = (rows: string[][]) => Math.max(0, ...rows.map((r) => r.length));
+      if (width(block.rows.de) !== width(block.rows.en)) out.push(coded('warning', article.files.en, 'tableColumnsDiffer', { n, de: width(block.rows.de), en: width(block.rows.en) }, p.enLine));
+    }
+  });
+  return out;
+}
+
+/** An article without a date is listed as undated, after the dated ones. */
+function undated(article: Article, lines: SourceLines): Diagnostic[] {
+  if (article.meta.published) return [];
+  return [coded('warning', article.files.de, 'undated', {}, lines.deKey('title') ?? 1)];
 }
 
 /** Every problem of a loaded article (its load-time problems are added by the caller). */
@@ -153,5 +229,14 @@ export function checkArticle(article: Article, lines: SourceLines = NO_LINES, al
   const counts = paragraphCounts(article);
   // With a paragraph missing, every later pair is misaligned: comparing them would only add noise.
   const pairwise = counts.length > 0 ? [] : [...quantities(article, lines), ...lengths(article, aligned)];
-  return [...counts, ...untranslated(article), ...alignmentOverrides(aligned, article, lines), ...facts(article, aligned, lines), ...pairwise, ...checkDrafts(article, lines, aligned)];
+  return [
+    ...undated(article, lines),
+    ...counts,
+    ...untranslated(article, lines),
+    ...alignmentOverrides(aligned, article, lines),
+    ...(counts.length > 0 ? [] : blocks(article)),
+    ...facts(article, aligned, lines),
+    ...pairwise,
+    ...checkDrafts(article, lines, aligned),
+  ];
 }

@@ -80,7 +80,7 @@ export async function validateArticle(root: LibraryRoot, id: string): Promise<Ar
   }
 }
 
-const VERSION = `validate-1:${BUILD_ID ?? 'dev'}`;
+const VERSION = `validate-2:${BUILD_ID ?? 'dev'}`;
 
 interface CachedReport {
   keys: (FileKey | null)[];

@@ -49,6 +49,14 @@ async function pageText(link: string, ctx: RefreshContext): Promise<PageText | {
 
 const size = (paragraphs: readonly string[]) => paragraphs.reduce((n, p) => n + p.length, 0);
 
+/** A unit in the format's Markdown-like form cleaned line by line (a list's items stay on their lines). */
+const cleanUnit = (unit: string) =>
+  unit
+    .split('\n')
+    .map(cleanText)
+    .filter((line) => line !== '')
+    .join('\n');
+
 /**
  * The article for `item` of `feed`, or the reason it has none (no title, or no text anywhere).
  * `source` is the publisher's name found in the feed.
@@ -56,7 +64,7 @@ const size = (paragraphs: readonly string[]) => paragraphs.reduce((n, p) => n + 
 export async function itemArticle(item: FeedItem, feed: Feed, source: string | undefined, ctx: RefreshContext): Promise<ItemArticle | { skip: string }> {
   const title = cleanText(item.title);
   if (title === '') return { skip: ctx.t('feeds.itemNoTitle', { n: item.position }) };
-  let paragraphs = item.paragraphs.map(cleanText).filter((p) => p !== '');
+  let paragraphs = item.paragraphs.map(cleanUnit).filter((p) => p !== '');
   let dek = item.dek ? cleanText(item.dek) : undefined;
   let author = item.author ? cleanText(item.author) : undefined;
   let textFrom: 'page' | 'feed' | undefined;
@@ -69,7 +77,7 @@ export async function itemArticle(item: FeedItem, feed: Feed, source: string | u
       textNote = cleanText('failed' in page ? page.failed : ctx.fileT('feeds.pageShorter'));
     } else {
       textFrom = 'page';
-      paragraphs = page.paragraphs.map(cleanText).filter((p) => p !== '');
+      paragraphs = page.paragraphs.map(cleanUnit).filter((p) => p !== '');
       dek ??= page.dek ? cleanText(page.dek) : undefined;
       author ??= page.author ? cleanText(page.author) : undefined;
     }
@@ -79,7 +87,9 @@ export async function itemArticle(item: FeedItem, feed: Feed, source: string | u
   return {
     title,
     source: publisher,
-    published: item.published ?? berlinIso(Math.floor(ctx.now() / 1000) * 1000),
+    // An item without a date stays undated (never dated "now"): stamped with the refresh's time
+    // and its place in the feed, so undated items keep the feed's order after the dated ones.
+    ...(item.published ? { published: item.published } : { imported: berlinIso(Math.floor(ctx.now() / 1000) * 1000), position: item.position }),
     paragraphs,
     ...(dek && dek !== title ? { dek } : {}),
     ...(item.link ? { url: item.link } : {}),

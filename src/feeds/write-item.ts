@@ -16,7 +16,9 @@ import { parseEnglish, parseFacts, parseGerman } from '../content/parse-files.js
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { GermanFrontMatter } from '../content/schema.js';
 import { PLACEHOLDER } from '../curate/edit-paragraph.js';
-import { candidateFacts } from '../import/candidate-facts.js';
+import { blockMarkdown } from '../content/blocks.js';
+import { candidateFacts, proposedGlossary } from '../import/candidate-facts.js';
+import { ensureSchemaCopy } from '../import/schema-copy.js';
 import { articleIdFor } from '../import/slug.js';
 import { factsSchemaPath, renderEnglish, renderFacts, renderGerman, type ArticleToWrite } from '../import/write.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
@@ -30,10 +32,11 @@ export class ItemWriteError extends Error {}
 
 /** The three files of a new article, checked with the loader's own parsers before anything is written. */
 function renderNew(article: ArticleToWrite, schemaPath: string): { de: string; en: string; facts: string } {
+  const facts = candidateFacts(article.paragraphs);
   const files = {
     de: renderGerman(article),
-    en: renderEnglish(article.paragraphs.length),
-    facts: renderFacts(candidateFacts(article.paragraphs), schemaPath),
+    en: renderEnglish(article.paragraphs),
+    facts: renderFacts(facts, schemaPath, proposedGlossary(article.paragraphs, facts)),
   };
   for (const [name, text] of Object.entries(files)) {
     if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new ItemWriteError(`${article.title}: ${name} would be larger than the library opens`);
@@ -54,6 +57,8 @@ function candidateId(base: string, n: number): string {
 export async function writeNewArticle(root: LibraryRoot, article: ItemArticle): Promise<string> {
   const base = articleIdFor(article.title, article.published);
   const files = renderNew({ id: base, ...article }, await factsSchemaPath(root.real));
+  // facts.yaml points at the library's own copy of its schema (a note at most if it cannot be made).
+  await ensureSchemaCopy(root.real);
   const temp = path.join(root.real, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(temp);
   try {
@@ -122,10 +127,11 @@ function markEnglish(source: string, note: string): string {
   return `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`;
 }
 
-/** An English skeleton resized to `count` placeholders, its front matter kept. */
-function resizeSkeleton(source: string, count: number): string {
+/** An English skeleton resized to one placeholder per German unit, its front matter kept. */
+function resizeSkeleton(source: string, units: readonly string[]): string {
+  const count = units.length;
   const split = splitMarkdown(source);
-  if (split.yaml === null || split.unterminated) return renderEnglish(count);
+  if (split.yaml === null || split.unterminated) return renderEnglish(units);
   return `---\n${split.yaml}\n---\n\n${Array.from({ length: count }, () => PLACEHOLDER).join('\n\n')}\n`;
 }
 
@@ -160,7 +166,8 @@ export async function updateArticle(root: LibraryRoot, id: string, article: Item
   const changes: Change[] = [];
   if (!old || old.meta.title !== next.title) changes.push('title');
   if (old && (old.meta.dek ?? '') !== (next.dek ?? '')) changes.push('dek');
-  if (!old || !same(old.body.map((p) => p.text), next.paragraphs)) changes.push('text');
+  // Units are compared in their written form: a subheading is "## …" on both sides.
+  if (!old || !same(old.body.map((p) => blockMarkdown(p.shape)), next.paragraphs)) changes.push('text');
   const de = renderGerman(next);
   if (Buffer.byteLength(de) > MAX_FILE_BYTES) throw new ItemWriteError(`${article.title}: ${FILES.de} would be larger than the library opens`);
   if (changes.length > 0) {
@@ -170,7 +177,7 @@ export async function updateArticle(root: LibraryRoot, id: string, article: Item
     if (en !== null && english?.ok && english.value.body.some((p) => p.text !== '')) {
       await writeFileAtomic(enFile, markEnglish(en, `${day}: the publisher changed the ${changes.join(', ')}; check the English`), 0o644);
     } else if (en === null || english?.ok) {
-      await writeFileAtomic(enFile, en === null ? renderEnglish(next.paragraphs.length) : resizeSkeleton(en, next.paragraphs.length), 0o644);
+      await writeFileAtomic(enFile, en === null ? renderEnglish(next.paragraphs) : resizeSkeleton(en, next.paragraphs), 0o644);
     }
     if (changes.includes('text')) await refreshCandidates(root, dir, next.paragraphs);
   }

@@ -1,6 +1,13 @@
 /** Dates shown as the article gives them: in its own UTC offset, formatted with Intl. */
+import de from '../../locales/de.json' with { type: 'json' };
+import en from '../../locales/en.json' with { type: 'json' };
 import { intlLocale } from './translate.js';
 import type { UiLanguage } from './language.js';
+
+/** What an article without a publication date shows where its date would be. */
+export function undatedWord(language: UiLanguage): string {
+  return (language === 'de' ? de : en).article.undated;
+}
 
 const OFFSET = /([+-])(\d{2}):?(\d{2})$|Z$/;
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -28,8 +35,9 @@ function wallClock(iso: string): Date | null {
   return new Date(time + minutes * 60_000);
 }
 
-/** "4 Apr 2024" / "04.04.2024" (and the time with `withTime`) in the UI language. */
-export function formatPublished(iso: string, language: UiLanguage, withTime = false): string {
+/** "4 Apr 2024" / "04.04.2024" (and the time with `withTime`) in the UI language; "undated" without a date. */
+export function formatPublished(iso: string | null | undefined, language: UiLanguage, withTime = false): string {
+  if (iso === null || iso === undefined || iso === '') return undatedWord(language);
   const date = wallClock(iso);
   return date ? formatter(language, withTime).format(date) : iso;
 }
@@ -44,14 +52,18 @@ const widest = new Map<UiLanguage, number>();
 export function widestPublished(language: UiLanguage, width: (text: string) => number): number {
   let w = widest.get(language);
   if (w === undefined) {
-    w = Math.max(...Array.from({ length: 12 }, (_, month) => width(formatter(language, false).format(new Date(Date.UTC(2000, month, 28))))));
+    w = Math.max(
+      width(undatedWord(language)),
+      ...Array.from({ length: 12 }, (_, month) => width(formatter(language, false).format(new Date(Date.UTC(2000, month, 28))))),
+    );
     widest.set(language, w);
   }
   return w;
 }
 
-/** YYYY-MM-DD of the article's own wall clock (for plain listings). */
-export function isoDay(iso: string): string {
+/** YYYY-MM-DD of the article's own wall clock (for plain listings); "undated" without a date. */
+export function isoDay(iso: string | null | undefined, language: UiLanguage = 'en'): string {
+  if (iso === null || iso === undefined || iso === '') return undatedWord(language);
   const date = wallClock(iso);
   return date ? date.toISOString().slice(0, 10) : iso.slice(0, 10);
 }

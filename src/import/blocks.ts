@@ -1,7 +1,7 @@
 /**
- * A page as a list of blocks (one per paragraph, heading, list item or stray line), the
+ * A page as a list of blocks (one per paragraph, heading, list, table or stray line), the
  * unit the importer classifies and keeps or drops. Raw text is split here; HTML is turned
- * into blocks by import-html-blocks.ts.
+ * into blocks by html-blocks.ts.
  */
 import { normalise } from '../text/normalize.js';
 import { sanitise } from '../text/sanitize.js';
@@ -9,14 +9,28 @@ import { sanitise } from '../text/sanitize.js';
 /** What the markup said a block was, when it came from HTML. */
 export type BlockTag = 'heading' | 'paragraph' | 'item' | 'quote';
 
+/** A link inside a block: its words and its address as written (maybe relative). */
+export interface BlockLink {
+  text: string;
+  url: string;
+}
+
 export interface Block {
-  /** Normalised, sanitised text with single spaces. */
+  /** Normalised, sanitised text with single spaces (a list's items or a table's cells joined). */
   text: string;
   /** 1-based line of the input where the block starts (for messages). */
   line: number;
   tag?: BlockTag;
   /** Tab-separated cells in the raw line (tables and menus dumped as text). */
   cells?: number;
+  /** A list: its items. */
+  items?: string[];
+  /** A table: its rows of cells, and whether the first row is a header. */
+  rows?: string[][];
+  header?: boolean;
+  /** All of the block's text is bold (many pages set an interview's questions so). */
+  strong?: boolean;
+  links?: BlockLink[];
 }
 
 /** One line made printable and plain: NFC, no soft hyphens or controls, single spaces. */
@@ -48,11 +62,14 @@ export function continues(current: string, next: string): boolean {
   return current.length >= 100 && !/^[([]/.test(next);
 }
 
-/** Raw text as blocks: lines, with lines broken inside a paragraph joined again. */
+/** A bullet opening a list item in a text: "- ", "• ", "* ", "– ", "▪ ". */
+const BULLET = /^[-•*–▪►]\s+/u;
+
+/** Raw text as blocks: lines, with lines broken inside a paragraph joined again; bulleted lines as lists, tab-separated rows as tables. */
 export function textToBlocks(text: string): Block[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   const wrapped = isHardWrapped(lines);
-  const blocks: Block[] = [];
+  const blocks: (Block & { raw: string })[] = [];
   let previousBlank = true;
   lines.forEach((raw, i) => {
     const text = cleanLine(raw);
@@ -61,12 +78,41 @@ export function textToBlocks(text: string): Block[] {
       return;
     }
     const last = blocks[blocks.length - 1];
-    if (last && !previousBlank && (wrapped || continues(last.text, text))) {
+    if (last && !previousBlank && !BULLET.test(text) && !raw.includes('\t') && (wrapped || continues(last.text, text))) {
       last.text = `${last.text} ${text}`;
     } else {
-      blocks.push({ text, line: i + 1, cells: raw.split('\t').length });
+      blocks.push({ text, line: i + 1, cells: raw.split('\t').length, raw });
     }
     previousBlank = false;
   });
-  return blocks;
+  return groupStructures(blocks);
+}
+
+/** Runs of bulleted lines become one list block; runs of tab-separated rows with figures, one table. */
+function groupStructures(blocks: readonly (Block & { raw: string })[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    const block = blocks[i] as Block & { raw: string };
+    let j = i;
+    while (j < blocks.length && BULLET.test(blocks[j]?.text ?? '')) j++;
+    if (j - i >= 2) {
+      const items = blocks.slice(i, j).map((b) => b.text.replace(BULLET, ''));
+      out.push({ text: items.join(' '), line: block.line, tag: 'item', items });
+      i = j;
+      continue;
+    }
+    const cells = block.cells ?? 1;
+    j = i;
+    while (j < blocks.length && cells >= 2 && blocks[j]?.cells === cells) j++;
+    const rows = blocks.slice(i, j).map((b) => b.raw.split('\t').map(cleanLine));
+    // Figures in the cells tell a table from a menu dumped with tabs.
+    if (j - i >= 2 && rows.filter((r) => r.some((c) => /\d/.test(c))).length >= (j - i) / 2) {
+      out.push({ text: rows.map((r) => r.join(' ')).join(' '), line: block.line, rows });
+      i = j;
+      continue;
+    }
+    out.push({ text: block.text, line: block.line, ...(block.cells !== undefined ? { cells: block.cells } : {}) });
+    i++;
+  }
+  return out;
 }

@@ -54,9 +54,12 @@ const short = (text: string, max: number) => text.length <= max;
 const TEASER_INTRO =
   /^(lesen sie (auch|mehr|hier)|(das )?könnte sie (auch )?interessieren|auch interessant|mehr zum thema|mehr (dazu|aus|von|zu)\b|weitere (artikel|beiträge|nachrichten|themen|meldungen)|verwandte (artikel|themen)|ähnliche artikel|empfohlen|empfehlungen|meistgelesen|meistkommentiert|meist ?gelesene|top-?themen|topthemen|themen in diesem artikel|schlagworte|schlagwörter|stichworte|tags\b|article tags|related( posts| articles)?|more from|you may also like|auch auf [\p{L} .-]{1,40}:|zum thema\b|dossier\b|aktuelle (artikel|nachrichten)|neueste (artikel|beiträge)|alle (artikel|beiträge|angebote|themen))/iu;
 
-// Calls to action and navigation words that make up a whole short line.
+// Calls to action and navigation words that make up a whole short line; the buttons of a
+// share or save widget ("Abbrechen", "Link kopieren"); hints to enlarge a photo or page a gallery.
 const NAVIGATION =
-  /^(mehr|weiter|weiterlesen|mehr lesen|mehr anzeigen|alle anzeigen|mehr erfahren|zum artikel|zur startseite|startseite|home|nach oben|zum seitenanfang|zurück|vorige|nächste|schließen|menü|suche|suchen|suche nach|login|logout|einloggen|anmelden|registrieren|abo|abonnieren|feedback|drucken|teilen|merken|kontakt|impressum|datenschutz|datenschutzhinweis|datenschutzerklärung|agb|nutzungsbedingungen|mediadaten|newsletter|rss|apps?|video|audio|podcast|hören|vorlesen|artikel anhören|zum inhalt|inhalt|navigation|hauptmenü|bild vergrößern|galerie|\d+ bilder?)\b[\s\p{P}\d…]*$/iu;
+  /^(mehr|weiter|weiterlesen|mehr lesen|mehr anzeigen|alle anzeigen|mehr erfahren|zum artikel|zur startseite|startseite|home|nach oben|zum seitenanfang|zurück|vorige|nächste|schließen|menü|suche|suchen|suche nach|login|logout|einloggen|anmelden|registrieren|abo|abonnieren|feedback|drucken|teilen|merken|kontakt|impressum|datenschutz|datenschutzhinweis|datenschutzerklärung|agb|nutzungsbedingungen|mediadaten|newsletter|rss|apps?|video|audio|podcast|hören|vorlesen|artikel anhören|zum inhalt|inhalt|navigation|hauptmenü|bild vergrößern|galerie|\d+ bilder?|abbrechen|cancel|ok|senden|kopieren|link kopiert|kopiert|zur merkliste|auf die merkliste|gemerkt|vergrößern|zum vergrößern (klicken|tippen)|foto vergrößern|grafik vergrößern|bild anzeigen|vollbild|großansicht|bilderstrecke|zur bilderstrecke|bildergalerie|zur bildergalerie|bild \d+ (von|aus) \d+|\d+ (von|\/) \d+)\b[\s\p{P}\d…]*$/iu;
+// A share widget written out on one line: its buttons and networks, maybe a cancel button.
+const SHARE_WIDGET = /^(?:(?:artikel |seite )?(?:teilen|share|per|via|auf|mit|e-?mail|mail|facebook|twitter|x|whatsapp|linkedin|xing|telegram|threads|bluesky|mastodon|pinterest|reddit|messenger|sms|link|kopieren|drucken|abbrechen|schließen|cancel|close)\b[\s,|·•:/]*){2,}$/iu;
 
 const SHARE =
   /^(teilen|share|tweet|twittern|whatsapp|facebook|twitter|linkedin|xing|pinterest|flipboard|reddit|telegram|e-?mail|mail|drucken|druckansicht|vorlesen|in pocket speichern|permalink|kurzlink|link kopieren|artikel (teilen|versenden|drucken|merken)|auf (twitter|facebook|instagram|linkedin|x) folgen|eine e-mail senden|kommentieren)\b/iu;
@@ -69,8 +72,19 @@ const PROMPT_TOPIC = /newsletter|abonnier|cookies?\b|datenschutz|einwilligung|tr
 
 const SITE_NOTICE = /^(diese (web)?seite|diese website|wir verwenden|wir nutzen|unsere (web)?seite) (verwendet|nutzt|verwenden|nutzen|setzt|setzen)\b|alle rechte vorbehalten|^©|^\(c\)\s|^copyright\b|\bcopyright\s*©/iu;
 
+// A print version's notice ("Dieser Artikel wurde ausgedruckt unter der Adresse: …") or a bare address.
+const PRINT_NOTICE =
+  /^(dieser (artikel|beitrag|text) wurde .{0,40}(aus)?gedruckt|(aus)?gedruckt (am|von|unter|aus)\b|druckversion\b|druckansicht\b|this (article|page|story) (was )?printed from|printed from\b|(url|quelle|adresse|permalink|artikel-?url|link zum artikel)\s*:\s*https?:\/\/|https?:\/\/\S+$)/iu;
+
+// Paywall and subscription promotion.
+const SUBSCRIPTION =
+  /(sie wollen|möchten sie|jetzt|gleich|hier)\s+weiterlesen|weiterlesen mit\b|\b(nur|exklusiv) für (abonnent|abonnentinnen|abonnenten|plus-?kunden)|\bfür abonnent(inn)?en\b|zugang zu allen (artikeln|inhalten|beiträgen)|unbegrenzt(en)? zugang|\bjetzt abonnieren\b|\babo abschließen\b|\bdigital-?abo\b|\bmonatlich kündbar\b|\bjederzeit kündbar\b|\b\d+ (wochen|monate?) (gratis|kostenlos|für \d)|\bim ersten monat\b|\bschon abonnent\b|\bbereits abonnent\b|\bmit (\p{L}+ )?plus weiterlesen\b/iu;
+
+// "Über die Autorin", "Zur Person": the heading of an author box.
+const AUTHOR_BOX_INTRO = /^(über (den|die) autor(in|en|innen)?|zur person|zu(r|m) autor(in)?|die autorin|der autor|autoreninfo|autor(in)?(en|innen)?|about the author)\s*:?$/iu;
+
 /** A photo or source credit, alone on a line or closing a caption. */
-const CREDIT = /(^|[;(]\s*|\s)(foto|fotos|bild|bilder|quelle|grafik|illustration|video|screenshot|image|photo|credit|copyright)s?\s*:\s*[^.!?]{0,80}\)?$/iu;
+const CREDIT = /(^|[;(|]\s*|\s)(foto|fotos|bild|bilder|bildquelle|fotograf|fotografin|quelle|grafik|illustration|video|screenshot|image|photo|credit|copyright)s?\s*:\s*[^.!?]{0,80}\)?$|(^|\s)(©|\(c\))\s*[\p{L}][^!?]{0,60}$|^(picture alliance|imago( images)?|getty images|dpa-?infografik)\b[^.!?]{0,60}$/iu;
 
 const READING_TIME = /^(lesezeit|lesedauer|read(ing)? time)\b|^[~ca.\s]*\d+\s*(min\.?|minuten|minutes)(\s+(lesezeit|lesen|lesedauer|read))?\.?$|\b\d+\s*min(\.|uten)?\s+(lesezeit|lesen)\b/iu;
 
@@ -101,7 +115,8 @@ export type LineKind =
   | 'commenter'
   | 'discussion'
   | 'byline'
-  | 'date';
+  | 'date'
+  | 'authorBoxIntro';
 
 /** The boilerplate kind of a line, or undefined when it may be article text. */
 export function boilerplateKind(text: string, cells = 1): LineKind | undefined {
@@ -112,6 +127,10 @@ export function boilerplateKind(text: string, cells = 1): LineKind | undefined {
   if (short(text, 100) && DISCUSSION.test(text)) return 'discussion';
   if (short(text, 40) && NAVIGATION.test(text)) return 'navigation';
   if (short(text, 60) && SHARE.test(text)) return 'share';
+  if (short(text, 160) && SHARE_WIDGET.test(text)) return 'share';
+  if (short(text, 40) && AUTHOR_BOX_INTRO.test(text)) return 'authorBoxIntro';
+  if (short(text, 300) && PRINT_NOTICE.test(text)) return 'notice';
+  if (short(text, 300) && SUBSCRIPTION.test(text) && (short(text, 160) || READER_ADDRESS.test(text))) return 'promotion';
   if (short(text, 80) && READING_TIME.test(text)) return 'readingTime';
   if (short(text, 160) && PROMOTION.test(text)) return 'promotion';
   if (short(text, 400) && PROMPT_TOPIC.test(lower) && READER_ADDRESS.test(text)) return 'prompt';
@@ -120,6 +139,7 @@ export function boilerplateKind(text: string, cells = 1): LineKind | undefined {
   if (isListLine(text, cells) && text.length < 400) return 'list';
   if (short(text, 140) && BYLINE.test(text) && (words(text).length <= 10 || findDates(text).length > 0)) return 'byline';
   if (/^(von|by)$/i.test(text)) return 'byline';
+  if (short(text, 80) && AGENCY_BYLINE.test(text)) return 'byline';
   if (isDateLine(text)) return 'date';
   return undefined;
 }
@@ -163,6 +183,18 @@ export function bylineName(text: string): string | undefined {
 
 /** A sentence that ends a teaser: "… fordert er. Von Anna Muster und Ben Beispiel". */
 export const TRAILING_BYLINE = /(?<=[.!?"“”])\s+(Von|By)\s+\p{Lu}[\p{L}.'’-]+((?:\s*,\s*|\s+)(?:(?:und|and)\s+)?\p{Lu}[\p{L}.'’-]+){0,8}\.?$/u;
+
+// "Anna Muster, dpa", "Anna Muster (AFP)": an author with the agency, on a line of its own.
+const AGENCY_BYLINE = /^\p{Lu}[\p{L}.'’-]+(\s+(von|van|de|\p{Lu}[\p{L}.'’-]+)){1,3}\s*(,|\/|\(|mit)\s*(dpa|afp|ap|rtr|reuters|kna|epd|sid|dts|apa|sda)(\s*[,/]\s*(dpa|afp|ap|rtr|reuters|kna|epd|sid|dts|apa|sda))*\)?\.?$/u;
+
+// "Anna Muster ist Redakteurin im Ressort …": the short portrait of an author after the text.
+const BIO_NAME = /^\p{Lu}[\p{L}'’-]+(\s+(von|van|de|\p{Lu}[\p{L}'’-]+)){1,3},?\s+(ist|war|arbeitet|schreibt|berichtet|leitet|lebt|studierte|volontierte|kam|hat)\b/u;
+const BIO_JOB = /\b(redakteur|redakteurin|korrespondent|korrespondentin|autor|autorin|journalist|journalistin|reporter|reporterin|ressort|volontär|volontärin|redaktion|kolumnist|kolumnistin|chefredakteur|chefredakteurin|freie[rn]? (autor|autorin|journalist|journalistin))/iu;
+
+/** A short portrait of the author, as an author box at the end of an article holds. */
+export function isAuthorBio(text: string): boolean {
+  return text.length <= 600 && BIO_NAME.test(text) && BIO_JOB.test(text);
+}
 
 /** "x Anna", "Liebe Grüße, Ben": the last line of a blog post. */
 export function isSignOff(text: string): boolean {

@@ -3,6 +3,7 @@
  * pages re-saved as UTF-8 often keep their old `<meta charset=gb2312>`, and trusting it
  * turns every character into mojibake.
  */
+import { decodeWindows1252 } from './windows-1252.js';
 
 export interface DecodedText {
   text: string;
@@ -15,6 +16,11 @@ export interface DecodedText {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** TextDecoder, except for windows-1252, which Node 20 decodes wrongly (see windows-1252.ts). */
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+}
 
 /** The canonical name TextDecoder uses for `label`, or undefined when it knows none. */
 function encodingName(label: string): string | undefined {
@@ -66,7 +72,7 @@ export function decodeBytes(bytes: Uint8Array, headerCharset?: string): DecodedT
     return { text, encoding: 'utf-8', ...(declaredLabel ? { declared: declared ?? declaredLabel } : {}), declaredWrong: wrong };
   } catch {
     const encoding = declared && declared !== 'utf-8' ? declared : 'windows-1252';
-    const text = new TextDecoder(encoding).decode(bytes);
+    const text = decodeAs(encoding, bytes);
     return {
       text,
       encoding,

@@ -3,10 +3,13 @@
  * document (raw text, an HTML page, an RSS/Atom feed) are told from the content itself,
  * then the matching extractor runs and what it could not find gets a marked default.
  */
+import { parseBlock } from '../content/blocks.js';
+import { countRemoved } from '../text/sanitize.js';
 import { textToBlocks } from './blocks.js';
 import { berlinIso } from './dates.js';
 import { decodeBytes, charsetOfContentType, type DecodedText } from './decode.js';
 import { extractArticle, type Extracted } from './extract.js';
+import { metaText } from './meta-text.js';
 import type { ArticleToWrite } from './write.js';
 
 export type InputKind = 'text' | 'html' | 'feed';
@@ -51,6 +54,13 @@ export interface ImportedDocument {
   articles: (Extracted & { url?: string })[];
   /** 1-based positions of feed items left out for having no title or no text. */
   emptyItems: number[];
+  /**
+   * Characters sanitising removes from the input's text (escape sequences, C0/C1 and bidi
+   * controls), which the import reports instead of dropping them silently.
+   */
+  removed: number;
+  /** How deep an HTML page nested when it nested deeper than the cap (and was flattened). */
+  flattenedDepth?: number;
 }
 
 /** The text of an input's bytes; refused when empty or binary. */
@@ -73,6 +83,7 @@ export async function importDocument(
   const decoded = decodeInput(bytes, options);
   const kind = detectKind(decoded.text, options.contentType);
   if (!kind) throw new ImportInputError('unrecognised', 1);
+  const removed = countRemoved(decoded.text);
   if (kind === 'feed') {
     const { parseFeedText, FeedError } = await import('./feed.js');
     try {
@@ -81,7 +92,7 @@ export async function importDocument(
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       if (feed.articles.length === 0) throw new ImportInputError('noItems');
-      return { kind, decoded, articles: feed.articles, emptyItems: feed.emptyItems };
+      return { kind, decoded, articles: feed.articles, emptyItems: feed.emptyItems, removed };
     } catch (cause) {
       if (cause instanceof FeedError) throw new ImportInputError('badFeed', undefined, cause.message);
       throw cause;
@@ -89,13 +100,14 @@ export async function importDocument(
   }
   if (kind === 'html') {
     const { extractHtml } = await import('./html.js');
-    const article = await extractHtml(decoded.text);
+    const notes: { flattenedDepth?: number } = {};
+    const article = await extractHtml(decoded.text, notes);
     if (article.paragraphs.length === 0) throw new ImportInputError('noText');
-    return { kind, decoded, articles: [article], emptyItems: [] };
+    return { kind, decoded, articles: [article], emptyItems: [], removed, ...(notes.flattenedDepth ? { flattenedDepth: notes.flattenedDepth } : {}) };
   }
   const article = extractArticle(textToBlocks(decoded.text));
   if (article.paragraphs.length === 0) throw new ImportInputError('noText');
-  return { kind, decoded, articles: [article], emptyItems: [] };
+  return { kind, decoded, articles: [article], emptyItems: [], removed };
 }
 
 function lineOf(bytes: Uint8Array, index: number): number {
@@ -104,44 +116,57 @@ function lineOf(bytes: Uint8Array, index: number): number {
   return line;
 }
 
-/** What the importer had to make up, for the curator to check. */
+/** What the importer had to make up (or, for the date, leave unknown), for the curator to check. */
 export type Guess = 'title' | 'source' | 'published';
+
+/** The plain text of a body unit in its Markdown-like form. */
+export function plainText(unit: string): string {
+  return parseBlock(unit.split('\n')).text;
+}
 
 /**
  * The article with every required field filled: a missing title from the first words of
- * the text, a missing source from the URL's host (or "unbekannt"), a missing date from now.
+ * the text, a missing source from the URL's host (or "unbekannt"). A missing date is not
+ * made up: the article is undated, stamped with the import's time and its `position` in
+ * the input (a feed's order), so the library lists undated articles after the dated ones.
  */
 export function completeArticle(
   found: Extracted & { url?: string },
-  context: { url?: string; now?: number },
+  context: { url?: string; now?: number; position?: number },
 ): { article: Omit<ArticleToWrite, 'id'>; guessed: Guess[] } {
   const guessed: Guess[] = [];
   const url = found.url ?? context.url;
-  let title = found.title?.trim();
+  let title = found.title ? metaText(found.title) : undefined;
   if (!title) {
     guessed.push('title');
-    const first = found.paragraphs[0] ?? '';
+    const first = plainText(found.paragraphs[0] ?? '');
     const head = first.split(/\s+/).slice(0, 8).join(' ');
     title = head.length < first.length ? `${head} …` : head;
   }
-  let source = found.source?.trim();
+  let source = found.source ? metaText(found.source) : undefined;
   if (!source) {
     guessed.push('source');
     source = url ? new URL(url).hostname.replace(/^www\./, '') : 'unbekannt';
   }
-  let published = found.published;
+  // Feeds and text dumps carry "&#8211;" and "&amp;" in titles as often as pages do.
+  const dek = found.dek ? metaText(found.dek) : undefined;
+  const author = found.author ? metaText(found.author) : undefined;
+  const published = found.published;
+  const undated: Pick<ArticleToWrite, 'imported' | 'position'> = {};
   if (!published) {
     guessed.push('published');
-    published = berlinIso(Math.floor((context.now ?? Date.now()) / 1000) * 1000);
+    undated.imported = berlinIso(Math.floor((context.now ?? Date.now()) / 1000) * 1000);
+    if (context.position !== undefined) undated.position = context.position;
   }
   const article: Omit<ArticleToWrite, 'id'> = {
     title,
     source,
-    published,
+    ...(published ? { published } : undated),
     paragraphs: found.paragraphs,
-    ...(found.dek && found.dek !== title ? { dek: found.dek } : {}),
+    ...(found.links && found.links.length > 0 ? { links: found.links.map((l, i) => ({ n: i + 1, url: l.url, text: l.text })) } : {}),
+    ...(dek && dek !== title ? { dek } : {}),
     ...(url && /^https?:\/\//.test(url) ? { url } : {}),
-    ...(found.author ? { author: found.author } : {}),
+    ...(author ? { author } : {}),
   };
   return { article, guessed };
 }

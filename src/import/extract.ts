@@ -5,10 +5,12 @@
  * (a maximum-sum run: prose counts for its length, boilerplate against it), much as
  * jusText and Boilerpipe do; the rules in import-boilerplate.ts say what boilerplate is.
  */
-import type { Block } from './blocks.js';
+import { blockMarkdown, type BlockSide } from '../content/blocks.js';
+import type { Block, BlockLink } from './blocks.js';
 import {
   boilerplateKind,
   bylineName,
+  isAuthorBio,
   dateLineRest,
   ENDS_SENTENCE,
   isSignOff,
@@ -20,7 +22,7 @@ import {
 } from './boilerplate.js';
 import { findDates } from './dates.js';
 
-type Role = 'prose' | 'sentence' | 'heading' | 'meta' | 'junk' | 'caption' | 'teaser' | 'comment';
+type Role = 'prose' | 'sentence' | 'heading' | 'meta' | 'junk' | 'caption' | 'teaser' | 'comment' | 'list' | 'table';
 
 interface Item {
   block: Block;
@@ -28,6 +30,8 @@ interface Item {
   kind?: LineKind;
   /** The person an author box is about. */
   author?: string;
+  /** How a text block is set: as an interview question or a quotation. */
+  form?: 'question' | 'quote';
 }
 
 /** What the caller already knows from markup (HTML meta tags, feed fields). */
@@ -48,10 +52,13 @@ export interface Extracted {
   source?: string;
   published?: string;
   author?: string;
+  /** Body units in the library's Markdown-like form (`## `, `- `, tables, `> `, `? `; see content/blocks.ts). */
   paragraphs: string[];
+  /** Links inside the kept units, in order (addresses as the page wrote them). */
+  links?: BlockLink[];
 }
 
-const SCORE: Record<Role, number> = { prose: 0, sentence: 5, heading: -25, meta: -10, junk: -60, caption: -60, teaser: -60, comment: -60 };
+const SCORE: Record<Role, number> = { prose: 0, sentence: 5, heading: -25, meta: -10, junk: -60, caption: -60, teaser: -60, comment: -60, list: -20, table: 20 };
 
 /** Letters and digits only, for comparing a title with the lines that repeat it. */
 const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -63,7 +70,27 @@ function isGerman(blocks: readonly Block[]): boolean {
   return stopwordRatio(all.join(' ')) >= 0.1;
 }
 
+/** A list of links only (menus, teaser lists), not of statements. */
+function isLinkList(block: Block): boolean {
+  const items = block.items ?? [];
+  const linked = new Set((block.links ?? []).map((l) => key(l.text)));
+  return items.length > 0 && items.filter((item) => linked.has(key(item))).length >= items.length * 0.8;
+}
+
+/** A list whose items say something (not a menu, not a row of tags). */
+function isContentList(block: Block): boolean {
+  const items = block.items ?? [];
+  if (items.length === 0 || isLinkList(block)) return false;
+  if (items.every((item) => boilerplateKind(item) !== undefined)) return false;
+  return items.reduce((n, item) => n + words(item).length, 0) / items.length >= 2;
+}
+
+/** "Frage: …" or "F: …" opening a paragraph: the interviewer's question. */
+const QUESTION_LABEL = /^(?:Frage|F)\s*:\s+/u;
+
 function roleOf(block: Block, german: boolean): Item {
+  if (block.rows) return { block, role: 'table' };
+  if (block.items && block.tag !== undefined && block.items.length > 0) return { block, role: isContentList(block) ? 'list' : 'junk', ...(isContentList(block) ? {} : { kind: 'list' as const }) };
   const kind = boilerplateKind(block.text, block.cells);
   if (kind === 'commentsHeading' || kind === 'commenter') return { block, role: 'comment', kind };
   if (kind === 'date' || kind === 'byline' || kind === 'readingTime') return { block, role: 'meta', kind };
@@ -75,12 +102,17 @@ function roleOf(block: Block, german: boolean): Item {
   const ends = ENDS_SENTENCE.test(text);
   const germanEnough = !german || cjk || stopwordRatio(text) >= 0.14;
   if (block.tag === 'heading') return { block, role: 'heading' };
-  if (w >= 80 && (count >= 8 || cjk) && (ends || w >= 150) && germanEnough) return { block, role: 'prose' };
-  if ((ends || block.tag === 'item') && count >= 3 && germanEnough) return { block, role: 'sentence' };
+  // Set in bold and asking: an interview question ("SZ: Wie geht es weiter?").
+  const form: Item['form'] = (block.strong && /\?["“”»«)]*$/u.test(text)) || QUESTION_LABEL.test(text) ? 'question' : block.tag === 'quote' ? 'quote' : undefined;
+  const formed = form ? { form } : {};
+  if (w >= 80 && (count >= 8 || cjk) && (ends || w >= 150) && germanEnough) return { block, role: 'prose', ...formed };
+  if ((ends || block.tag === 'item') && count >= 3 && (germanEnough || form === 'question')) return { block, role: 'sentence', ...formed };
   return { block, role: 'heading' };
 }
 
 const isText = (item: Item | undefined) => item?.role === 'prose' || item?.role === 'sentence';
+/** Text, a list or a table: what an introducing sentence ("Die Zahlen:") may stand before. */
+const isContent = (item: Item | undefined) => isText(item) || item?.role === 'list' || item?.role === 'table';
 const NAME = /^\p{Lu}[\p{L}'’-]+(\s+(von|van|de|zu|\p{Lu}\.?|\p{Lu}[\p{L}'’-]+)){1,3}$/u;
 
 /** Rules that need a block's neighbours: captions, teasers, author boxes, dangling intros. */
@@ -104,18 +136,34 @@ function applyNeighbourRules(items: Item[]): void {
       next.role = 'junk';
     }
     // Headlines listed under "Lesen Sie auch" / "Mehr zum Thema", with their short summaries.
-    if (item.kind === 'teaserIntro') {
+    if (item.kind === 'teaserIntro' || item.kind === 'authorBoxIntro') {
+      // Each teaser headline may carry one short summary; a question is the interview going on.
+      let afterHeadline = false;
       for (let j = i + 1; j < items.length; j++) {
         const t = items[j] as Item;
-        const afterHeading = items[j - 1]?.role === 'teaser';
-        if (t.role === 'heading' || (isText(t) && afterHeading && weight(t.block.text) <= 250)) t.role = 'teaser';
-        else break;
+        const summary = isText(t) && afterHeadline && weight(t.block.text) <= 250 && !/\?["“”»«)]*$/u.test(t.block.text);
+        // An author box's heading ("Zur Person") is followed by the box's text about them.
+        if (item.kind === 'authorBoxIntro' && j === i + 1 && isText(t) && weight(t.block.text) <= 800) t.role = 'junk';
+        else if (t.role === 'heading' || t.role === 'list') {
+          t.role = 'teaser';
+          afterHeadline = true;
+        } else if (summary) {
+          t.role = 'teaser';
+          afterHeadline = false;
+        } else break;
       }
     }
   });
   items.forEach((item, i) => {
-    // "Highlights aus dem Heft:" with its list gone says nothing.
-    if (isText(item) && /:$/.test(item.block.text) && !isText(items[i + 1])) item.role = 'junk';
+    // "Die Zahlen im Überblick:" before a list or a table is the sentence that introduces it.
+    if (item.role === 'heading' && item.block.tag !== 'heading' && /:$/.test(item.block.text) && words(item.block.text).length >= 3 && (items[i + 1]?.role === 'list' || items[i + 1]?.role === 'table')) item.role = 'sentence';
+    // "Highlights aus dem Heft:" with its list gone says nothing; before a list or a table it introduces them.
+    if (isText(item) && /:$/.test(item.block.text) && !isContent(items[i + 1])) item.role = 'junk';
+    // A list after such an introduction is the text's own, however short its items.
+    if (item.block.items && item.role === 'junk' && item.kind === 'list' && isText(items[i - 1]) && /:$/.test(items[i - 1]?.block.text ?? '') && !isLinkList(item.block)) {
+      item.role = 'list';
+      delete item.kind;
+    }
   });
 }
 
@@ -142,7 +190,10 @@ function findTitle(items: readonly Item[], hint: string | undefined): TitleFound
     return found;
   };
   if (hint) {
-    const at = repeatOf(hint, 0);
+    let at = repeatOf(hint, 0);
+    // "Kicker: Headline" from the page's title tag; the page itself may show the headline alone.
+    const bare = /^[^:]{1,60}:\s+(.{12,})$/u.exec(hint)?.[1];
+    if (at < 0 && bare) at = repeatOf(bare, 0);
     return { title: hint, index: at };
   }
   const firstIndex = items.findIndex((it) => it.role !== 'junk' || it.kind === 'list');
@@ -164,6 +215,14 @@ function findTitle(items: readonly Item[], hint: string | undefined): TitleFound
   if (at > 0) return { title: line, index: at };
   const split = splitSiteName(line);
   if (split.site) return { title: split.title, index: firstIndex, site: split.site };
+  // A first line that is only the site's name ("Beispielheimer Bote"): the headline follows it.
+  if (SITE_WORD.test(line) && words(line).length <= 4) {
+    for (let i = firstIndex + 1; i < Math.min(items.length, firstIndex + 8); i++) {
+      const item = items[i] as Item;
+      if (isText(item) && item.block.text.length > 200) break;
+      if (item.role === 'heading' && words(item.block.text).length >= 3 && item.block.text.length <= 200) return { title: item.block.text, index: i, site: line };
+    }
+  }
   if (first.role === 'junk' || first.role === 'meta') return undefined;
   return { title: line, index: firstIndex };
 }
@@ -209,7 +268,12 @@ function mainRun(items: readonly Item[], from: number, to: number): [number, num
   let start = from;
   for (let i = from; i < to; i++) {
     const item = items[i] as Item;
-    const score = item.role === 'prose' ? weight(item.block.text) : SCORE[item.role];
+    const score =
+      item.role === 'prose'
+        ? weight(item.block.text)
+        : item.role === 'list' && (/:$/.test(items[i - 1]?.block.text ?? '') || isText(items[i - 1]))
+          ? Math.min(200, weight(item.block.text) / 2)
+          : SCORE[item.role];
     if (sum <= 0) {
       sum = 0;
       start = i;
@@ -245,7 +309,11 @@ function findDek(items: readonly Item[], titleIndex: number, run: [number, numbe
   for (let i = titleIndex + 1; i < limit; i++) {
     const item = items[i] as Item;
     if (item.role === 'comment' || item.role === 'teaser') return [];
-    if (!isText(item) && !(item.role === 'heading' && words(item.block.text).length >= 6 && i < run[0])) continue;
+    // A line of capitalised words with nothing else is a menu, however long.
+    const menu = words(item.block.text).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+    // A few summary bullets under the headline ("Das Wichtigste in Kürze") are the dek too.
+    const bullets = item.role === 'list' && (item.block.items?.length ?? 0) <= 4 && i < run[0];
+    if (!isText(item) && !bullets && !(item.role === 'heading' && words(item.block.text).length >= 6 && i < run[0] && !menu)) continue;
     const w = weight(item.block.text);
     if (w < 40 || w > 400) return [];
     const nextText = items.findIndex((it, j) => j > i && isText(it));
@@ -329,7 +397,11 @@ export function extractArticle(blocks: readonly Block[], hints: ExtractHints = {
   if (title) {
     // Repeats of the title (with a kicker before it) are not body text.
     const k = key(title);
-    for (const item of items) if (key(item.block.text) === k || (k.length > 12 && key(item.block.text).endsWith(k) && item.block.text.length < title.length + 40)) item.role = 'junk';
+    for (const item of items) {
+      const own = key(item.block.text);
+      // The headline without its kicker ("Kicker: Headline" given, "Headline" on the page) too.
+      if (own === k || (k.length > 12 && own.endsWith(k) && item.block.text.length < title.length + 40) || (own.length > 12 && k.endsWith(own) && /:/.test(title))) item.role = 'junk';
+    }
   }
 
   // The author's name on a line of its own is part of the byline.
@@ -350,23 +422,82 @@ export function extractArticle(blocks: readonly Block[], hints: ExtractHints = {
   for (const i of dekIndexes) (items[i] as Item).role = 'junk';
   run = [Math.max(run[0], (dekIndexes[dekIndexes.length - 1] ?? -1) + 1), run[1]];
 
-  const paragraphs: string[] = [];
+  // An author's portrait closing the text belongs to the page, not to the article.
+  while (run[1] > run[0] && isAuthorBio((items[run[1]] as Item).block.text)) {
+    (items[run[1]] as Item).role = 'junk';
+    run = [run[0], run[1] - 1];
+  }
+
+  const units: Item[] = [];
   for (let i = run[0]; i <= run[1]; i++) {
     const item = items[i] as Item;
-    if (isText(item)) paragraphs.push(item.block.text);
-    else if (item.role === 'heading' && isHeadingKept(items, i, run)) paragraphs.push(item.block.text);
+    if (isText(item) || item.role === 'list' || item.role === 'table') units.push(item);
+    else if (item.role === 'heading' && isHeadingKept(items, i, run)) units.push(item);
   }
   // A blog post's closing lines ("Schönes Wochenende!", "x Anna") come after its last paragraph.
   for (let i = run[1] + 1; i < end; i++) {
     const item = items[i] as Item;
     const text = item.block.text;
     if (item.role === 'sentence' || (item.role === 'heading' && (isSignOff(text) || stopwordRatio(text) >= 0.3) && words(text).length >= 2)) {
-      paragraphs.push(text);
+      units.push({ ...item, role: 'sentence' });
       if (isSignOff(text)) break;
     } else break;
   }
+  const sides = withoutPullQuotes(markInterview(units.map(unitOf)));
+  const paragraphs = sides.map((u) => blockMarkdown(u.side));
+  const links = sides.flatMap((u) => u.links);
   const bodyStart = paragraphs.length > 0 ? run[0] : end;
-  return { ...metadata(items, hints, titled, titleIndex, bodyStart), ...(dek ? { dek } : {}), paragraphs };
+  return { ...metadata(items, hints, titled, titleIndex, bodyStart), ...(dek ? { dek } : {}), paragraphs, ...(links.length > 0 ? { links } : {}) };
+}
+
+interface Unit {
+  side: BlockSide;
+  links: BlockLink[];
+}
+
+/** A kept item as a unit of the article format. */
+function unitOf(item: Item): Unit {
+  const { block } = item;
+  const links = block.links ?? [];
+  if (item.role === 'table' && block.rows) return { side: { kind: 'table', text: block.text, header: block.header ?? headerRow(block.rows), rows: block.rows }, links };
+  if (item.role === 'list' && block.items) return { side: { kind: 'list', text: block.text, items: block.items }, links };
+  if (item.role === 'heading') {
+    // "Label: value" lines of a fact box are text, not subheadings.
+    return { side: LABELLED.test(block.text) ? { kind: 'paragraph', text: block.text } : { kind: 'heading', text: block.text }, links };
+  }
+  if (item.form === 'question') return { side: { kind: 'question', text: block.text.replace(QUESTION_LABEL, '') }, links };
+  if (item.form === 'quote') return { side: { kind: 'quote', text: block.text }, links };
+  return { side: { kind: 'paragraph', text: block.text }, links };
+}
+
+/** A table dumped as text has no marked header: a first row of words over rows of figures is one. */
+function headerRow(rows: readonly (readonly string[])[]): boolean {
+  const digits = (row: readonly string[] | undefined) => (row ?? []).some((c) => /\d/.test(c));
+  return rows.length >= 2 && !digits(rows[0]) && rows.slice(1).some((r) => digits(r));
+}
+
+const QUESTION_END = /\?["“”»«)]*$/u;
+
+/**
+ * An interview copied as text has lost its bold questions: where at least three short
+ * paragraphs ending in "?" are each answered by the next, they are the questions.
+ */
+function markInterview(units: Unit[]): Unit[] {
+  if (units.some((u) => u.side.kind === 'question')) return units;
+  const asks = (u: Unit | undefined) => u?.side.kind === 'paragraph' && u.side.text.length <= 400 && QUESTION_END.test(u.side.text);
+  const answered = units.map((u, i) => asks(u) && units[i + 1]?.side.kind === 'paragraph' && !asks(units[i + 1]));
+  if (answered.filter(Boolean).length < 3) return units;
+  return units.map((u, i) => (answered[i] ? { ...u, side: { kind: 'question', text: u.side.text } } : u));
+}
+
+/** A quotation repeated from the text as a pull quote is said once, in the text. */
+function withoutPullQuotes(units: Unit[]): Unit[] {
+  const keys = units.map((u) => (u.side.kind === 'quote' ? '' : key(u.side.text)));
+  return units.filter((u) => {
+    if (u.side.kind !== 'quote') return true;
+    const k = key(u.side.text).replace(/^(.{0,200}).*$/u, '$1');
+    return k.length < 20 || !keys.some((other) => other.includes(k));
+  });
 }
 
 const LABELLED = /^\p{Lu}[\p{L} -]{1,30}:\s+\S.{0,40}$/u;

@@ -41,6 +41,9 @@ async function loadParser(): Promise<ParseFeed> {
 }
 
 const first = <T>(list: readonly T[] | undefined): T | undefined => list?.[0];
+/** Every name of a list (an item's several authors), joined with commas; undefined when none. */
+const every = (names: readonly (string | undefined)[] | undefined): string | undefined =>
+  (names ?? []).map((n) => n?.trim()).filter((n): n is string => Boolean(n)).join(', ') || undefined;
 const nonEmpty = (text: string | undefined) => (text && text.trim() !== '' ? text : undefined);
 
 /** The page of an Atom entry: the alternate link (or one without rel), else the first. */
@@ -63,7 +66,7 @@ function fromRss(feed: RssFeed.Feed<string>): RawFeed {
       link: nonEmpty(item.link) ?? atomLink(item.atom?.links) ?? (item.guid?.isPermaLink !== false && /^https?:/i.test(item.guid?.value ?? '') ? item.guid?.value : undefined),
       base: item.xml?.base,
       date: item.pubDate ?? first(item.dc?.dates) ?? item.atom?.published ?? item.atom?.updated,
-      author: first(item.authors)?.name ?? first(item.dc?.creators) ?? first(item.authors)?.email,
+      author: every(item.authors?.map((a) => a.name)) ?? every(item.dc?.creators) ?? first(item.authors)?.email,
       content: nonEmpty(item.content?.encoded),
       summary: nonEmpty(item.description) ?? first(item.dc?.descriptions),
     })),
@@ -82,7 +85,7 @@ function fromRdf(feed: RdfFeed.Feed<string>): RawFeed {
       link: item.link,
       base: item.xml?.base,
       date: first(item.dc?.dates) ?? first(item.dcterms?.modified),
-      author: first(item.dc?.creators),
+      author: every(item.dc?.creators),
       content: nonEmpty(item.content?.encoded),
       summary: nonEmpty(item.description) ?? first(item.dc?.descriptions),
     })),
@@ -101,7 +104,7 @@ function fromAtom(feed: AtomFeed.Feed<string>): RawFeed {
       link: atomLink(entry.links),
       base: entry.xml?.base,
       date: entry.published ?? entry.updated ?? first(entry.dc?.dates),
-      author: first(entry.authors)?.name ?? first(entry.dc?.creators),
+      author: every(entry.authors?.map((a) => a.name)) ?? every(entry.dc?.creators),
       content: nonEmpty(entry.content?.value),
       summary: nonEmpty(entry.summary?.value),
     })),

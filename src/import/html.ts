@@ -4,82 +4,14 @@
  * shared with raw text then drop what Readability keeps but a reader would not want
  * (bylines, captions, inline teasers). Both libraries are loaded only when a page is imported.
  */
-import type { Block, BlockTag } from './blocks.js';
-import { cleanLine, continues } from './blocks.js';
+import { domToBlocks, type DomNode } from './html-blocks.js';
+import { capHtmlDepth } from './html-depth.js';
+import type { BlockLink } from './blocks.js';
+import { stopwordRatio } from './boilerplate.js';
 import { extractArticle, type Extracted } from './extract.js';
 import { readPageMeta, stripSiteName, type DomElement } from './html-meta.js';
 
-/** The DOM interface the block walker needs (linkedom's nodes satisfy it). */
-interface DomNode {
-  nodeType: number;
-  localName?: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute?: (name: string) => string | null;
-}
-
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'input', 'textarea', 'iframe', 'object', 'canvas', 'figure', 'figcaption', 'head', 'title', 'meta', 'link']);
-const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'form',
-  'address', 'hr', 'br', 'center', 'details', 'summary', 'body', 'html', 'fieldset', 'caption',
-]);
-
-function tagOf(name: string): BlockTag | undefined {
-  if (/^h[1-6]$/.test(name)) return 'heading';
-  if (name === 'li' || name === 'dt' || name === 'dd') return 'item';
-  if (name === 'blockquote') return 'quote';
-  if (name === 'p') return 'paragraph';
-  return undefined;
-}
-
-/** The visible text of `root` as blocks: one per block element, split at <br>. */
-export function domToBlocks(root: DomNode): Block[] {
-  const blocks: Block[] = [];
-  let buffer = '';
-  let tag: BlockTag | undefined;
-  let afterBreak = false;
-  const flush = () => {
-    const text = cleanLine(buffer);
-    const last = blocks[blocks.length - 1];
-    // Lines broken with <br> inside a sentence belong together; a <br> between items does not join them.
-    if (text !== '' && afterBreak && last && continues(last.text, text)) last.text = `${last.text} ${text}`;
-    else if (text !== '') blocks.push({ text, line: blocks.length + 1, ...(tag ? { tag } : {}) });
-    buffer = '';
-    afterBreak = false;
-  };
-  const walk = (node: DomNode, inherited: BlockTag | undefined) => {
-    if (node.nodeType === 3) {
-      buffer += node.textContent ?? '';
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const name = node.localName ?? '';
-    const hidden = node.getAttribute?.('hidden');
-    if (SKIP.has(name) || (hidden !== null && hidden !== undefined)) return;
-    if (name === 'br') {
-      flush();
-      afterBreak = true;
-      return;
-    }
-    if (!BLOCK.has(name)) {
-      for (const child of Array.from(node.childNodes)) walk(child, inherited);
-      return;
-    }
-    flush();
-    const own = tagOf(name) ?? inherited;
-    tag = own;
-    for (const child of Array.from(node.childNodes)) {
-      walk(child, own);
-      tag = own;
-    }
-    flush();
-    tag = inherited;
-  };
-  walk(root, undefined);
-  flush();
-  return blocks;
-}
+export { domToBlocks } from './html-blocks.js';
 
 // Class, id and role words of page furniture: comments, teasers, sharing, ads, menus.
 const FURNITURE =
@@ -119,15 +51,32 @@ interface ParsedDocument {
   documentElement: unknown;
 }
 
-/** linkedom's parser, typed by what is used (its own types need the DOM library, which this project leaves out). */
-export async function loadHtmlParser(): Promise<(html: string) => ParsedDocument> {
+/**
+ * linkedom's parser, typed by what is used (its own types need the DOM library, which this
+ * project leaves out). Markup nested deeper than MAX_HTML_DEPTH is flattened first (see
+ * html-depth.ts); `onFlattened` hears how deep it went.
+ */
+export async function loadHtmlParser(onFlattened?: (depth: number) => void): Promise<(html: string) => ParsedDocument> {
   const linkedom = (await import('linkedom')) as unknown as { parseHTML: (html: string) => { document: ParsedDocument } };
-  return (html) => linkedom.parseHTML(html).document;
+  return (html) => {
+    const capped = capHtmlDepth(html);
+    if (capped.flattened) onFlattened?.(capped.depth);
+    return linkedom.parseHTML(capped.html).document;
+  };
+}
+
+/** What importing a page noticed besides the article. */
+export interface HtmlNotes {
+  /** How deep the markup nested, when it nested deeper than the cap and was flattened. */
+  flattenedDepth?: number;
 }
 
 /** The article in an HTML page. */
-export async function extractHtml(html: string): Promise<Extracted & { url?: string }> {
-  const [parseHTML, readability] = await Promise.all([loadHtmlParser(), import('@mozilla/readability')]);
+export async function extractHtml(html: string, notes: HtmlNotes = {}): Promise<Extracted & { url?: string }> {
+  const [parseHTML, readability] = await Promise.all([
+    loadHtmlParser((depth) => (notes.flattenedDepth = Math.max(notes.flattenedDepth ?? 0, depth))),
+    import('@mozilla/readability'),
+  ]);
   // A CommonJS module: bundled, its exports may sit on `default`.
   const Readability = readability.Readability ?? (readability as unknown as { default: typeof readability }).default.Readability;
   const document = parseHTML(html);
@@ -163,16 +112,48 @@ export async function extractHtml(html: string): Promise<Extracted & { url?: str
     const fromReadability = extractArticle(domToBlocks(root), { ...hints, ...(fromPage.dek ? { dek: fromPage.dek } : {}) });
     if (size(fromReadability.paragraphs) >= Math.min(300, size(fromPage.paragraphs))) article = fromReadability;
   }
-  const dek = article.dek ?? fromPage.dek ?? usableDescription(meta.description, article.paragraphs);
+  const dek = chooseDek(article.dek ?? fromPage.dek, usableDescription(meta.description, article.paragraphs));
+  const links = absoluteLinks(article.links ?? [], meta.url);
+  const published = meta.published ?? article.published ?? fromPage.published ?? meta.weakDate;
+  // The links as found are relative and repeated; the resolved list replaces them.
+  const merged: Extracted = { ...fromPage, ...article };
+  delete merged.links;
   return {
-    ...fromPage,
-    ...article,
+    ...merged,
     ...(dek ? { dek } : {}),
-    published: meta.published ?? article.published ?? fromPage.published,
+    ...(published ? { published } : {}),
     source: site ?? article.source ?? fromPage.source,
     author: author ?? article.author ?? fromPage.author,
+    ...(links.length > 0 ? { links } : {}),
     ...(meta.url ? { url: meta.url } : {}),
   };
+}
+
+/**
+ * The dek: the one the page shows under its headline when it reads as prose (a sentence, or
+ * words with the small words of German text); else the page's description.
+ */
+function chooseDek(shown: string | undefined, description: string | undefined): string | undefined {
+  if (shown && (/[.!?…"“”»]$/u.test(shown) || stopwordRatio(shown) >= 0.15)) return shown;
+  return description ?? shown;
+}
+
+/** http(s) links with their addresses made absolute (against the page's address), each address once. */
+function absoluteLinks(links: readonly BlockLink[], base: string | undefined): BlockLink[] {
+  const out: BlockLink[] = [];
+  const seen = new Set<string>();
+  for (const link of links) {
+    let url: string;
+    try {
+      url = new URL(link.url, base).href;
+    } catch {
+      continue;
+    }
+    if (!/^https?:\/\//i.test(url) || seen.has(url)) continue;
+    seen.add(url);
+    out.push({ text: link.text, url });
+  }
+  return out;
 }
 
 /** The meta description as a dek, unless it is the first paragraph again or cut short. */

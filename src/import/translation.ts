@@ -3,15 +3,19 @@
  * paragraph-level alignment (Gale–Church with shared names and numbers), English paragraphs
  * a translator merged or split put back 1:1, and the pairs a curator should look at listed.
  */
+import { parseBlock } from '../content/blocks.js';
 import { parseYaml, splitMarkdown, splitParagraphs } from '../content/front-matter.js';
 import { isPlaceholder } from '../content/parse-files.js';
 import { cleanText } from '../text/normalize.js';
 import { textToBlocks } from './blocks.js';
 import { extractArticle } from './extract.js';
-import { alignParagraphs } from '../curate/paragraph-alignment.js';
+import { pairParagraphs } from '../curate/paragraph-alignment.js';
 import { missingQuantities } from '../quantities/compare.js';
 
-/** An English text as given: its paragraphs and, where the file says so, title and dek. */
+/** The plain text of a unit written in the format's Markdown-like form. */
+const plain = (unit: string) => parseBlock(unit.split('\n')).text;
+
+/** An English text as given: its paragraphs (their lines kept, joined by "\n") and, where the file says so, title and dek. */
 export interface EnglishText {
   title?: string;
   dek?: string;
@@ -90,10 +94,11 @@ function findHead(lines: readonly string[], german: GermanSide): Head | undefine
   return head;
 }
 
+/** The paragraphs of a text, each with its lines (cleaned) joined by "\n": bullets and table rows stay rows. */
 function bodyParagraphs(lines: readonly string[], firstLine: number): string[] {
   return splitParagraphs(lines, firstLine)
-    .map((p) => cleanText(p.text))
-    .filter((p) => p !== '' && !isPlaceholder(p));
+    .filter((p) => cleanText(p.text) !== '' && !isPlaceholder(cleanText(p.text)))
+    .map((p) => (p.lines ?? [p.text]).map(cleanText).filter((l) => l !== '').join('\n'));
 }
 
 /**
@@ -126,7 +131,7 @@ export function parseEnglishText(source: string, german?: GermanSide): EnglishTe
     }
   }
   const first = paragraphs[0];
-  if (title === undefined && first !== undefined && paragraphs.length > 1 && looksLikeHeadline(first)) {
+  if (title === undefined && first !== undefined && !first.includes('\n') && paragraphs.length > 1 && looksLikeHeadline(first)) {
     title = first;
     paragraphs.shift();
   }
@@ -135,8 +140,13 @@ export function parseEnglishText(source: string, german?: GermanSide): EnglishTe
 
 const LENGTH_FACTOR = { high: 1.8, low: 0.55 };
 
-/** Aligns `english` to the German paragraphs and notes every doubtful pair. */
-export function alignTranslation(german: readonly string[], english: EnglishText, germanDek?: string): AlignedTranslation {
+/**
+ * Aligns `english` to the German units (in their Markdown-like form) and notes every doubtful
+ * pair. A translation of the first paragraphs only pairs with those and leaves the rest
+ * untranslated (the pairing is `align`'s: see curate/paragraph-alignment.ts).
+ */
+export function alignTranslation(germanUnits: readonly string[], english: EnglishText, germanDek?: string): AlignedTranslation {
+  const german = germanUnits.map(plain);
   let paragraphs = english.paragraphs;
   let dek = english.dek;
   // A short second text above the body, with a German dek to match, is the English dek.
@@ -153,8 +163,9 @@ export function alignTranslation(german: readonly string[], english: EnglishText
   const doubt = (i: number, d: Doubt) => doubts.set(i + 1, [...(doubts.get(i + 1) ?? []), d]);
   let lastGerman = -1;
   const pending: string[] = [];
-  for (const bead of alignParagraphs(german, paragraphs)) {
-    const en = bead.en.map((j) => paragraphs[j] ?? '').join(' ');
+  for (const bead of pairParagraphs(german, paragraphs.map(plain))) {
+    // Merged English paragraphs become one; a single one keeps its lines (a list's bullets).
+    const en = bead.en.length === 1 ? (paragraphs[bead.en[0] as number] ?? '') : bead.en.map((j) => plain(paragraphs[j] ?? '')).join(' ');
     const [first, second] = bead.de;
     if (first === undefined) {
       // English with no German: kept with its neighbour for the curator to place.
@@ -183,11 +194,11 @@ export function alignTranslation(german: readonly string[], english: EnglishText
     out[0] = `${pending.join(' ')} ${out[0] ?? ''}`.trim();
     doubt(0, { kind: 'extra', english: pending.length });
   }
-  lengthDoubts(german, out, doubt);
+  lengthDoubts(german, out.map(plain), doubt);
   out.forEach((en, i) => {
     const de = german[i] ?? '';
     if (en === '' || de === '') return;
-    const missing = missingQuantities(de, en).map((q) => q.text);
+    const missing = missingQuantities(de, plain(en)).map((q) => q.text);
     if (missing.length > 0) doubt(i, { kind: 'numbers', missing });
   });
   return { ...(english.title ? { title: english.title } : {}), ...(dek ? { dek } : {}), paragraphs: out, doubts };

@@ -6,8 +6,11 @@ import { constants, existsSync } from 'node:fs';
 import { access, lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { bundledLibrary, FILES, packageRoot } from '../content/library-paths.js';
-import type { Fact } from '../content/schema.js';
+import { linkListMarkdown, type ArticleLink } from '../content/blocks.js';
+import { bundledLibrary, FILES } from '../content/library-paths.js';
+import { englishInGermanShape } from './english-units.js';
+import { FACTS_SCHEMA_REF } from './schema-copy.js';
+import type { Fact, GlossaryFileEntry } from '../content/schema.js';
 import { PLACEHOLDER } from '../curate/edit-paragraph.js';
 import { recoverReplacements, replaceFiles } from '../storage/replace-files.js';
 
@@ -17,7 +20,11 @@ export interface ArticleToWrite {
   title: string;
   dek?: string;
   source: string;
-  published: string;
+  /** Absent when no date was found: the article is undated. */
+  published?: string;
+  /** When an undated article was imported, and its position in the input (a feed's order). */
+  imported?: string;
+  position?: number;
   url?: string;
   author?: string;
   tags?: string[];
@@ -27,7 +34,10 @@ export interface ArticleToWrite {
   fingerprint?: string;
   textFrom?: 'page' | 'feed';
   textNote?: string;
+  /** Body units in the Markdown-like form of the format (see content/blocks.ts). */
   paragraphs: string[];
+  /** The links inside the text, numbered from 1, written as a list under it. */
+  links?: ArticleLink[];
 }
 
 /** The English side: paragraphs aligned 1:1 with the German ('' = not translated yet). */
@@ -40,31 +50,42 @@ export interface EnglishToWrite {
 // Long lines stay long: a paragraph is one line, and folded YAML scalars would hide that.
 const YAML_OUT = { lineWidth: 0, minContentWidth: 0 } as const;
 
-function frontMatter(fields: Record<string, string | string[] | undefined>): string {
+function frontMatter(fields: Record<string, string | number | string[] | undefined>): string {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
   return `---\n${stringify(defined, YAML_OUT)}---\n`;
 }
 
-/** article.de.md: front matter, then one line per paragraph with blank lines between. */
+/** article.de.md: front matter, then the units with blank lines between, then the link list. */
 export function renderGerman(article: ArticleToWrite): string {
-  const { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote } = article;
-  const fields = { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote };
-  return `${frontMatter(fields)}\n${article.paragraphs.join('\n\n')}\n`;
+  const { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote, imported, position } = article;
+  const fields = { title, dek, source, published, url, author, tags, feed, guid, fingerprint, textFrom, textNote, imported, position };
+  const links = article.links && article.links.length > 0 ? `\n${linkListMarkdown(article.links)}\n` : '';
+  return `${frontMatter(fields)}\n${article.paragraphs.join('\n\n')}\n${links}`;
 }
 
-/** article.en.md as a draft: the given English, a placeholder wherever there is none. */
-export function renderEnglish(germanCount: number, english?: EnglishToWrite): string {
-  const paragraphs = Array.from({ length: germanCount }, (_, i) => english?.paragraphs[i]?.trim() || PLACEHOLDER);
+/**
+ * article.en.md as a draft: the given English (each paragraph in the shape of its German unit,
+ * a subheading as a subheading), a placeholder wherever there is none.
+ */
+export function renderEnglish(germanUnits: readonly string[], english?: EnglishToWrite): string {
+  const paragraphs = germanUnits.map((unit, i) => {
+    const text = english?.paragraphs[i]?.trim();
+    return text ? englishInGermanShape(unit, text) : PLACEHOLDER;
+  });
   return `${frontMatter({ title: english?.title, dek: english?.dek, status: 'draft' })}\n${paragraphs.join('\n\n')}\n`;
 }
 
-/** facts.yaml with its schema comment for editors, the candidates and an empty glossary. */
-export function renderFacts(facts: readonly Fact[], schemaPath: string): string {
-  const body = stringify({ facts, glossary: [] }, YAML_OUT);
+/** facts.yaml with its schema comment for editors, the candidate facts and the proposed glossary. */
+export function renderFacts(facts: readonly Fact[], schemaPath: string, glossary: readonly GlossaryFileEntry[] = []): string {
+  const body = stringify({ facts, glossary }, YAML_OUT);
   return `# yaml-language-server: $schema=${schemaPath}\n${body}`;
 }
 
-/** The schema reference for facts.yaml: relative in the bundled library, else absolute. */
+/**
+ * The schema reference for facts.yaml: relative to the article's folder, so it survives a
+ * reinstall and a shared library. In the bundled library it is the program's own schema/
+ * folder; in any other library the copy in its `.schema/` folder (see schema-copy.ts).
+ */
 export async function factsSchemaPath(libraryDir: string): Promise<string> {
   const bundled = bundledLibrary();
   const same = async () => {
@@ -75,7 +96,7 @@ export async function factsSchemaPath(libraryDir: string): Promise<string> {
     }
   };
   if (await same()) return '../../schema/facts.schema.json';
-  return path.join(packageRoot(), 'schema', 'facts.schema.json');
+  return FACTS_SCHEMA_REF;
 }
 
 export interface WrittenFiles {

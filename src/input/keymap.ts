@@ -35,7 +35,12 @@ export type Command =
   | 'help'
   | 'quit'
   | 'quitNow'
-  | 'suspend';
+  | 'suspend'
+  | 'refresh'
+  | 'nextUnread'
+  | 'markAllRead'
+  | 'undoMarkAll'
+  | 'pickFeed';
 
 /** A key: a printable character, or a named key with optional Ctrl. */
 export type KeySpec = { char: string } | { name: NamedKey; ctrl?: boolean } | { ctrlChar: string };
@@ -78,6 +83,11 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'searchPrev', scopes: ['list', 'reader'], keys: [c('N')], description: 'keys.searchPrev' },
   { command: 'openUrl', scopes: ['list', 'reader', 'panel'], keys: [c('o')], description: 'keys.openUrl' },
   { command: 'edit', scopes: ['reader', 'panel'], keys: [c('e')], description: 'keys.edit' },
+  { command: 'refresh', scopes: ['list'], keys: [c('R')], description: 'keys.refresh' },
+  { command: 'pickFeed', scopes: ['list'], keys: [c('F')], description: 'keys.pickFeed' },
+  { command: 'nextUnread', scopes: ['list', 'reader', 'panel'], keys: [c('U')], description: 'keys.nextUnread' },
+  { command: 'markAllRead', scopes: ['list'], keys: [c('A')], description: 'keys.markAllRead' },
+  { command: 'undoMarkAll', scopes: ['list'], keys: [c('Z')], description: 'keys.undoMarkAll' },
   { command: 'help', scopes: ['global'], keys: [c('?')], description: 'keys.help' },
   { command: 'quit', scopes: ['global'], keys: [c('q')], description: 'keys.quit' },
   { command: 'quitNow', scopes: ['global'], keys: [c('Q'), ctrl('c')], description: 'keys.quitNow' },

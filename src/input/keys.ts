@@ -29,20 +29,22 @@ export type NamedKey =
 export interface KeyPress {
   /** The character typed ('' for a named key; the letter for Ctrl-letter). */
   input: string;
+  /** An answer of the terminal to a question the program asked (OSC), not a key: its text. */
+  report?: string;
   name: NamedKey | 'delete' | 'shiftTab' | null;
   ctrl: boolean;
   meta: boolean;
 }
 
-// A whole escape sequence: CSI (ESC [ … final, also ESC [ [ A), SS3 (ESC O x), ESC ESC … (Alt with a
+// A terminal's report (OSC, up to BEL or ST); a whole escape sequence: CSI (ESC [ … final, also ESC [ [ A), SS3 (ESC O x), ESC ESC … (Alt with a
 // sequence). Anything else is one character (a code point). ESC followed by a character in the same
 // read is Esc, then that character: the reader binds no Alt keys, and "Esc ?" typed fast must open help.
 // eslint-disable-next-line no-control-regex
-const TOKEN = /\u001B{1,2}(?:\[\[?[0-?]*[ -/]*[@-~]|O[ -~])?|[\s\S]/gu;
+const TOKEN = /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B{1,2}(?:\[\[?[0-?]*[ -/]*[@-~]|O[ -~])?|[\s\S]/gu;
 
 // The start of an escape sequence that a read may have cut: kept until the next read or a short wait.
 // eslint-disable-next-line no-control-regex
-const UNFINISHED = /\u001B{1,2}(?:\[\[?[0-?]*[ -/]*|O)?$/u;
+const UNFINISHED = /\u001B\][^\u0007\u001B]*\u001B?$|\u001B{1,2}(?:\[\[?[0-?]*[ -/]*|O)?$/u;
 
 /** Splits what the terminal sent into key tokens; an unfinished escape sequence at the end is returned apart. */
 export function splitKeys(chunk: string): { tokens: string[]; rest: string } {
@@ -71,6 +73,11 @@ export function parseKey(token: string): KeyPress {
   if (token === ' ') return press(' ', 'space');
   if (token === '\u007F' || token === '\b') return press('', 'backspace');
   if (token === '\u001B' || token === '\u001B\u001B') return press('', 'escape');
+  // A terminal's answer (the background colour asked for at start): "ESC ] … BEL" or "… ESC \\".
+  if (token.startsWith('\u001B]')) {
+    const end = token.endsWith('\u0007') ? 1 : 2;
+    return { ...press('', null, false, true), report: token.slice(2, token.length - end) };
+  }
   if (token.startsWith('\u001B')) {
     const meta = token.startsWith('\u001B\u001B');
     const body = token.slice(meta ? 2 : 1);

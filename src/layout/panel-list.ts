@@ -24,9 +24,24 @@ export interface PanelRow {
   kind: 'title' | 'detail';
 }
 
+/** A glossary term of the panel: a confirmed entry, or a term the importer proposed (no English yet, maybe). */
+export interface PanelTerm {
+  de: string;
+  en?: string | undefined;
+  note?: string | undefined;
+  confirmed: boolean;
+}
+
+/** The glossary tab's terms: the confirmed glossary, then the proposed terms a curator has not confirmed. */
+export function glossaryTerms(article: { glossary: readonly GlossaryEntry[]; proposedGlossary?: readonly { de: string; en?: string | undefined; note?: string | undefined }[] }): PanelTerm[] {
+  return [...article.glossary.map((g) => ({ ...g, confirmed: true })), ...(article.proposedGlossary ?? []).map((g) => ({ de: g.de, en: g.en, note: g.note, confirmed: false }))];
+}
+
 export interface PanelItemsInput {
   facts: readonly Fact[];
-  glossary: readonly GlossaryEntry[];
+  glossary: readonly PanelTerm[];
+  /** The word for an unconfirmed fact or term, in the interface language. */
+  unconfirmed: string;
   tab: 'facts' | 'glossary';
   /** The language shown: 'both' shows English labels. */
   view: 'both' | 'de' | 'en';
@@ -41,8 +56,8 @@ function pick(text: { de: string; en?: string | undefined }, view: PanelItemsInp
 /** The panel's items: facts (label, value) or glossary terms (German — English, note). */
 export function panelItems(o: PanelItemsInput): PanelItem[] {
   return o.tab === 'facts'
-    ? o.facts.map((f, i) => ({ title: `${o.current.has(i) ? '• ' : ''}${pick(f.label, o.view)}${f.confirmed ? '' : ' ?'}`, detail: pick(f.value, o.view) }))
-    : o.glossary.map((g) => ({ title: `${g.de} — ${g.en}`, detail: g.note ?? '' }));
+    ? o.facts.map((f, i) => ({ title: `${o.current.has(i) ? '• ' : ''}${pick(f.label, o.view)}${f.confirmed ? '' : ` (${o.unconfirmed})`}`, detail: pick(f.value, o.view) }))
+    : o.glossary.map((g) => ({ title: `${g.de} — ${g.en ?? '?'}${g.confirmed ? '' : ` (${o.unconfirmed})`}`, detail: g.note ?? '' }));
 }
 
 /** Most rows the selected item's detail may take when it is long (a glossary note). */

@@ -15,6 +15,10 @@ export interface ReaderGeometry {
   geometry: Geometry;
   /** Rows for article text, after the companion line and the search field. */
   textRows: number;
+  /** Rows under the header (and the dek line): column headings and text beside the panel. */
+  bodyRows: number;
+  /** The line under the header with the dek and the authors is shown. */
+  dekRows: number;
   companion: number;
   searchRows: number;
 }
@@ -23,6 +27,16 @@ export interface ReaderGeometry {
 export interface RowLabels {
   untranslated: string;
   noGerman: string;
+  /** What comes before an interview question ("F:" / "Q:"). */
+  questionMarks?: { de: string; en: string };
+  /** The article's link list as lines, heading first (see linkLines). */
+  links?: readonly string[];
+}
+
+/** The article's links as the lines drawn under its text: a heading, then "[n] words — URL". */
+export function linkLines(links: readonly { n: number; url: string; text?: string | undefined }[], heading: string): string[] {
+  if (links.length === 0) return [];
+  return [heading, ...links.map((l) => `[${l.n}] ${l.text ? `${l.text} — ` : ''}${l.url}`)];
 }
 
 export interface ReaderGeometryInput {
@@ -31,10 +45,17 @@ export interface ReaderGeometryInput {
   rows: number;
   view: View;
   panelOpen: boolean;
+  /** The widest a text column may be (the config's `width`). */
+  maxWidth?: number | undefined;
   /** The search field is shown (being typed in, or a query is set). */
   searching: boolean;
+  /** The article has a dek or authors for the line under the header. */
+  hasDek?: boolean;
   labels: RowLabels;
 }
+
+/** Below this many rows the dek line is left out: the text needs them more. */
+const MIN_ROWS_FOR_DEK = 16;
 
 /** Rows given to the companion text under a single column (a separator plus up to three lines). */
 export function companionRows(screen: ScreenLayout): number {
@@ -42,7 +63,7 @@ export function companionRows(screen: ScreenLayout): number {
 }
 
 const rowsKey = (columns: ScreenLayout['columns'], labels: RowLabels) =>
-  `${columns.map((c) => `${c.lang}:${c.width}`).join(',')}|${labels.untranslated}|${labels.noGerman}`;
+  `${columns.map((c) => `${c.lang}:${c.width}`).join(',')}|${labels.untranslated}|${labels.noGerman}|${labels.questionMarks?.de ?? ''}|${labels.links?.length ?? 0}`;
 
 const remembered = new WeakMap<readonly AlignedParagraph[], Map<string, { rows: ReaderRows; geometry: Geometry }>>();
 
@@ -65,6 +86,8 @@ export function rowsFor(
       widths: columns.map((c) => c.width),
       untranslated: labels.untranslated,
       noGerman: labels.noGerman,
+      ...(labels.questionMarks ? { questionMarks: labels.questionMarks } : {}),
+      ...(labels.links ? { links: labels.links } : {}),
     });
     made = { rows, geometry: { units: rows.units, paragraphs: rows.paragraphs, totalRows: rows.rows.length } };
     // A handful of layouts per article (a resize, a view change) is all that is worth keeping.
@@ -88,10 +111,12 @@ export function rememberRows(
 }
 
 export function readerGeometry(o: ReaderGeometryInput): ReaderGeometry {
-  const screen = screenLayout(o.columns, o.rows, o.view, o.panelOpen);
+  const screen = screenLayout(o.columns, o.rows, o.view, o.panelOpen, o.maxWidth);
   const { rows, geometry } = rowsFor(o.paragraphs, screen.columns, o.labels);
   const companion = screen.columns.length === 1 && o.paragraphs.length > 0 ? companionRows(screen) : 0;
   const searchRows = o.searching ? 1 : 0;
-  const textRows = Math.max(1, screen.textRows - companion - searchRows);
-  return { screen, rows, geometry, textRows, companion, searchRows };
+  // The dek and authors get a line under the header where the window has rows to spare.
+  const dekRows = o.hasDek && o.rows >= MIN_ROWS_FOR_DEK ? 1 : 0;
+  const textRows = Math.max(1, screen.textRows - companion - searchRows - dekRows);
+  return { screen, rows, geometry, textRows, bodyRows: screen.textRows + 1 - dekRows, dekRows, companion, searchRows };
 }

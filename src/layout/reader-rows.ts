@@ -4,6 +4,7 @@
  * unit knows the rows it covers. Built once per (article, view, width).
  */
 import { wrapText, type WrappedLine } from '../text/wrap.js';
+import { sideLines, type CellLine } from './block-lines.js';
 import type { AlignedParagraph, Span } from '../content/aligned-article.js';
 
 export type Column = 'de' | 'en';
@@ -11,8 +12,10 @@ export type Column = 'de' | 'en';
 export interface ReaderRow {
   paragraph: number;
   /** Line of each shown column on this row (absent: nothing on this row). */
-  de?: WrappedLine;
-  en?: WrappedLine;
+  de?: CellLine;
+  en?: CellLine;
+  /** A row of the article's link list, under the text (not part of any paragraph). */
+  link?: string;
   /** The English column shows the "not translated yet" note on this row. */
   enNote?: boolean;
   /** The German column shows the "no German paragraph" note (an English paragraph too many). */
@@ -47,6 +50,10 @@ export interface RowOptions {
   untranslated: string;
   /** Text shown beside an English paragraph that has no German one. */
   noGerman?: string;
+  /** What comes before an interview question, per language ("F:", "Q:"). */
+  questionMarks?: { de: string; en: string };
+  /** The article's link list, a line each ("[1] words — URL"), with its heading first. */
+  links?: readonly string[];
 }
 
 function linesOf(text: string, width: number): WrappedLine[] {
@@ -101,9 +108,10 @@ export function* buildRowsStepwise(paragraphs: readonly AlignedParagraph[], opti
     if (index > 0) rows.push({ paragraph: index - 1 });
     const first = rows.length;
     const deMissing = showDe && p.de === '' && p.en !== '' && options.noGerman !== undefined;
-    const de = showDe ? linesOf(deMissing ? (options.noGerman ?? '') : p.de, width('de')) : [];
+    const marks = options.questionMarks ?? { de: '?', en: '?' };
+    const de: CellLine[] = showDe ? (deMissing ? linesOf(options.noGerman ?? '', width('de')) : sideLines(p, 'de', width('de'), marks.de)) : [];
     const enMissing = showEn && p.en === '';
-    const en = showEn ? (enMissing ? linesOf(options.untranslated, width('en')) : linesOf(p.en, width('en'))) : [];
+    const en: CellLine[] = showEn ? (enMissing ? linesOf(options.untranslated, width('en')) : sideLines(p, 'en', width('en'), marks.en)) : [];
     const height = Math.max(1, de.length, en.length);
     for (let i = 0; i < height; i++) {
       const row: ReaderRow = { paragraph: index };
@@ -125,6 +133,11 @@ export function* buildRowsStepwise(paragraphs: readonly AlignedParagraph[], opti
       }),
     );
     yield index;
+  }
+  // The link list under the text: rows of no paragraph, reached by scrolling to the end.
+  if (options.links && options.links.length > 0 && paragraphs.length > 0) {
+    rows.push({ paragraph: paragraphs.length - 1 });
+    for (const link of options.links) rows.push({ paragraph: paragraphs.length - 1, link });
   }
   return { rows, units, paragraphs: ranges };
 }

@@ -32,7 +32,8 @@ export interface ScreenLayout {
 /** Two text columns need this many columns each to stay readable next to the panel. */
 const MIN_TEXT_COLUMN = 30;
 
-export function screenLayout(columns: number, rows: number, view: View, panelOpen: boolean): ScreenLayout {
+/** `measure`: the widest a text column may be (the config's `width`; default 100 cells). */
+export function screenLayout(columns: number, rows: number, view: View, panelOpen: boolean, measure = MAX_MEASURE): ScreenLayout {
   const width = Math.max(1, columns);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const narrow = columns < SIDE_BY_SIDE_COLUMNS;
@@ -51,7 +52,7 @@ export function screenLayout(columns: number, rows: number, view: View, panelOpe
   // text off the panel's rule.
   const usable = textWidth - (langs.length === 2 ? GUTTER : 0) - langs.length * 2 - (panelMode === 'inline' ? 1 : 0);
   // Lines much longer than this are hard to follow back to their start: a wide window gets margin.
-  const each = Math.max(1, Math.min(MAX_MEASURE, Math.floor(usable / langs.length)));
+  const each = Math.max(1, Math.min(measure, Math.floor(usable / langs.length)));
   return {
     tooSmall,
     narrow,

@@ -14,7 +14,7 @@ import type { LoadedArticle } from './load-aligned.js';
 export interface PackedArticle {
   article: Omit<Article, 'paragraphs'>;
   /** Per paragraph, what is not a number: the curator's alignment override and why it was not used. */
-  extras: Record<number, { alignment?: string[]; alignmentError?: string }>;
+  extras: Record<number, { alignment?: string[]; alignmentError?: string; block?: Paragraph['block']; machine?: Paragraph['machine'] }>;
   count: number;
   text: string;
   ints: Int32Array;
@@ -50,8 +50,13 @@ export function packArticle(load: Extract<LoadedArticle, { status: 'ok' }>): Pac
     const from = source[i];
     text.push(p.de, p.en);
     ints.push(p.de.length, p.en.length, from?.deLine ?? -1, from?.enLine ?? -1);
-    if (from?.alignment || p.alignmentError) {
-      extras[i] = { ...(from?.alignment ? { alignment: from.alignment } : {}), ...(p.alignmentError ? { alignmentError: p.alignmentError } : {}) };
+    if (from?.alignment || p.alignmentError || from?.block || from?.machine) {
+      extras[i] = {
+        ...(from?.alignment ? { alignment: from.alignment } : {}),
+        ...(p.alignmentError ? { alignmentError: p.alignmentError } : {}),
+        ...(from?.block ? { block: from.block } : {}),
+        ...(from?.machine ? { machine: from.machine } : {}),
+      };
     }
     ints.push(p.deSentenceSpans.length);
     for (const span of p.deSentenceSpans) pushSpan(ints, span);
@@ -99,8 +104,24 @@ export function* unpackArticle(packed: PackedArticle): Generator<number, Extract
       const enSentences = Array.from({ length: next() }, next);
       units.push({ deSentences, enSentences, de: span(), en: span() });
     }
-    paragraphs.push({ de, en, ...(deLine >= 0 ? { deLine } : {}), ...(enLine >= 0 ? { enLine } : {}), ...(extra?.alignment ? { alignment: extra.alignment } : {}) });
-    aligned.push({ de, en, units, deSentenceSpans: spans, ...(extra?.alignmentError ? { alignmentError: extra.alignmentError } : {}) });
+    paragraphs.push({
+      de,
+      en,
+      ...(deLine >= 0 ? { deLine } : {}),
+      ...(enLine >= 0 ? { enLine } : {}),
+      ...(extra?.alignment ? { alignment: extra.alignment } : {}),
+      ...(extra?.block ? { block: extra.block } : {}),
+      ...(extra?.machine ? { machine: extra.machine } : {}),
+    });
+    aligned.push({
+      de,
+      en,
+      units,
+      deSentenceSpans: spans,
+      ...(extra?.alignmentError ? { alignmentError: extra.alignmentError } : {}),
+      ...(extra?.block ? { block: extra.block } : {}),
+      ...(extra?.machine ? { machine: true } : {}),
+    });
     yield i;
   }
   return { status: 'ok', article: { ...packed.article, paragraphs }, paragraphs: aligned };

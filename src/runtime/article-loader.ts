@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { rememberRows, type RowLabels } from '../layout/reader-geometry.js';
 import { buildRowsStepwise } from '../layout/reader-rows.js';
@@ -23,7 +24,7 @@ const SLICE_MS = 8;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the screen will need the rows for: asked when the text is ready, so a resize meanwhile is seen. */
-export type LayoutNow = () => { columns: ScreenLayout['columns']; labels: RowLabels } | null;
+export type LayoutNow = () => { columns: ScreenLayout['columns']; labelsFor: (article: Article) => RowLabels } | null;
 
 /** The worker's file beside the bundle (dist/); absent when run from source. */
 const WORKER = new URL('./article-worker.js', import.meta.url);
@@ -54,16 +55,19 @@ export class ArticleLoader {
     if (loaded.status !== 'ok') return loaded;
     const layout = layoutNow();
     if (layout) {
+      const labels = layout.labelsFor(loaded.article);
       const steps = buildRowsStepwise(loaded.paragraphs, {
         columns: layout.columns.map((c) => c.lang),
         widths: layout.columns.map((c) => c.width),
-        untranslated: layout.labels.untranslated,
-        noGerman: layout.labels.noGerman,
+        untranslated: labels.untranslated,
+        noGerman: labels.noGerman,
+        ...(labels.questionMarks ? { questionMarks: labels.questionMarks } : {}),
+        ...(labels.links ? { links: labels.links } : {}),
       });
       for (;;) {
         const step = steps.next();
         if (step.done) {
-          rememberRows(loaded.paragraphs, layout.columns, layout.labels, step.value);
+          rememberRows(loaded.paragraphs, layout.columns, labels, step.value);
           break;
         }
         if (await pause()) return null;

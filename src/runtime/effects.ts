@@ -4,14 +4,36 @@
  * the remembered state, timers. Each reports back with messages. Everything
  * it starts can be stopped at once (`dispose`), so quitting never waits.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { LibraryEntry } from '../content/article.js';
 import { scanFullText } from '../content/full-text.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { safeEntries } from '../content/safe-entries.js';
+import { sanitise } from '../text/sanitize.js';
 import type { Effect, Msg } from '../state/messages.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { ArticleLoader, type LayoutNow } from './article-loader.js';
 import type { Externals } from './externals.js';
+
+/** A line of `newsbridge refresh --json`: progress, or (the last) the summary. */
+interface RefreshLine {
+  format?: string;
+  feed?: { name?: string; url?: string };
+  phase?: string;
+  counts?: { newArticles?: number; updatedArticles?: number; failed?: number };
+}
+
+/** The feeds' names and URLs from feeds.yaml, safe to show. */
+async function loadFeedNames(root: LibraryRoot): Promise<{ feeds: { name: string; url: string }[]; error?: string }> {
+  const { loadFeeds } = await import('../feeds/feeds-file.js');
+  const loaded = await loadFeeds(root.real);
+  if (!loaded.ok) {
+    const first = loaded.errors[0];
+    return { feeds: [], ...(first ? { error: sanitise(`${first.line ? `${first.line}: ` : ''}${first.message}`) } : {}) };
+  }
+  return { feeds: loaded.feeds.map((f) => ({ name: sanitise(f.label), url: f.url })) };
+}
 
 /** How long the library filter waits for more typing before it reads article texts. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -31,6 +53,12 @@ export interface EffectDeps {
   layoutNow: LayoutNow;
   /** Ctrl-Z: gives the terminal to the shell until `fg`. */
   suspend: () => void;
+  /**
+   * The command that refreshes the library's feeds printing JSON lines (`newsbridge refresh
+   * --json`), run as a child process: the network, feed and HTML libraries stay out of the
+   * reader's memory, and its keys out of their way. Null: no refresh from here.
+   */
+  refreshCommand: string[] | null;
   quit: () => void;
 }
 
@@ -40,6 +68,7 @@ export class NodeEffects {
   private load: AbortController | null = null;
   private disposed = false;
   private readonly loader: ArticleLoader;
+  private readonly children = new Set<ChildProcess>();
 
   constructor(private readonly deps: EffectDeps) {
     this.loader = new ArticleLoader(deps.root);
@@ -54,6 +83,9 @@ export class NodeEffects {
     this.stopSearch();
     this.load?.abort();
     this.loader.dispose();
+    // A refresh killed half-way loses nothing: the next one completes it.
+    for (const child of this.children) child.kill();
+    this.children.clear();
   }
 
   readonly run = (effect: Effect, send: (msg: Msg) => void): void => {
@@ -105,6 +137,12 @@ export class NodeEffects {
         this.timers.add(timer);
         return;
       }
+      case 'loadFeeds':
+        void loadFeedNames(this.deps.root).then((loaded) => deliver({ type: 'feedsLoaded', ...loaded }));
+        return;
+      case 'refresh':
+        this.refresh(effect.total, deliver);
+        return;
       case 'suspend':
         this.deps.suspend();
         return;
@@ -117,6 +155,47 @@ export class NodeEffects {
       }
     }
   };
+
+  private refresh(known: number, deliver: (msg: Msg) => void): void {
+    const command = this.deps.refreshCommand;
+    if (!command) return deliver({ type: 'refreshFailed', message: 'not available' });
+    const [program, ...args] = command;
+    const child = spawn(program ?? process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.children.add(child);
+    const feeds = new Set<string>();
+    let done = 0;
+    let summary: RefreshLine | null = null;
+    let errorText = '';
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (text) => {
+      let line: RefreshLine;
+      try {
+        line = JSON.parse(text) as RefreshLine;
+      } catch {
+        return;
+      }
+      if (line.format === 'newsbridge.refresh') summary = line;
+      else if (line.format === 'newsbridge.refresh-progress' && line.feed) {
+        feeds.add(line.feed.url ?? '');
+        if (line.phase === 'done') done++;
+        // Names come from feeds.yaml and the feeds themselves: made safe before they are shown.
+        deliver({ type: 'refreshProgress', done, total: Math.max(known, feeds.size), feed: sanitise(line.feed.name ?? '') });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errorText = (errorText + chunk.toString()).slice(-2000)));
+    child.on('error', (cause) => deliver({ type: 'refreshFailed', message: sanitise(cause.message) }));
+    child.on('close', () => {
+      this.children.delete(child);
+      const result = summary;
+      if (result?.counts) {
+        const { newArticles = 0, updatedArticles = 0, failed = 0 } = result.counts;
+        deliver({ type: 'refreshDone', newArticles, updatedArticles, failed });
+      } else {
+        const last = errorText.trim().split('\n').pop() ?? '';
+        deliver({ type: 'refreshFailed', message: sanitise(last.replace(/^newsbridge: (?:error: )?/, '')) });
+      }
+    });
+  }
 
   private stopSearch(): void {
     if (!this.search) return;

@@ -23,12 +23,12 @@ export async function preloadAligning(): Promise<void> {
  * (it resolves true to stop: then the result is null).
  */
 export async function loadAligned(root: LibraryRoot, id: string, pause: () => Promise<boolean> = () => Promise.resolve(false)): Promise<LoadedArticle | null> {
-  const [{ loadArticle }, { alignParagraphUnits }] = await modules();
+  const [{ loadArticle }, { alignArticleParagraph }] = await modules();
   const result = await loadArticle(root, id);
   if (!result.ok) return { status: 'error', errors: result.errors };
   const paragraphs: AlignedParagraph[] = [];
   for (const p of result.article.paragraphs) {
-    paragraphs.push(alignParagraphUnits(p.de, p.en, p.alignment));
+    paragraphs.push(alignArticleParagraph(p));
     if (await pause()) return null;
   }
   return { status: 'ok', article: result.article, paragraphs };

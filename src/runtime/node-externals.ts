@@ -22,9 +22,23 @@ export interface NodeExternalsOptions {
   root: LibraryRoot;
   t: Translate;
   env: NodeJS.ProcessEnv;
-  /** Leave and re-enter the full-screen UI around the editor. */
+  /** Leave and re-enter the full-screen UI around the editor (and a browser that runs in the terminal). */
   suspend: () => void;
   resume: () => void;
+  /** The config file's browser and editor commands (the environment's come first). */
+  browser?: readonly string[] | undefined;
+  editor?: readonly string[] | undefined;
+}
+
+/**
+ * Browsers that draw in the terminal: run in the foreground, with the reader's screen handed to
+ * them and taken back after, instead of started in the background with nowhere to draw.
+ */
+const TEXT_BROWSERS = new Set(['lynx', 'w3m', 'links', 'links2', 'elinks', 'browsh', 'carbonyl', 'chawan', 'cha']);
+
+/** True when `command` is a browser that runs in the terminal. */
+export function runsInTerminal(command: string): boolean {
+  return TEXT_BROWSERS.has(path.basename(command));
 }
 
 /** The platform's opener for a URL. */
@@ -82,7 +96,21 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
     openUrl(url: string): Promise<ExternalResult> {
       return new Promise((resolve) => {
         if (!/^https?:\/\//i.test(url)) return resolve({ ok: false, message: t('ui.notice.badUrl') });
-        const [command = platformOpener(), ...args] = browserCommand(o.env, url);
+        const [command = platformOpener(), ...args] = browserCommand(o.env, url, o.browser);
+        if (runsInTerminal(command)) {
+          o.suspend();
+          let result: ReturnType<typeof spawnSync>;
+          try {
+            result = spawnSync(command, args, { stdio: 'inherit' });
+          } finally {
+            o.resume();
+          }
+          return resolve(
+            result.error
+              ? { ok: false, message: t('ui.notice.noOpener', { command: sanitise(command), url: sanitise(url) }) }
+              : { ok: true, message: t('ui.notice.browsed', { command: sanitise(path.basename(command)) }) },
+          );
+        }
         const child = spawn(command, args, { detached: true, stdio: 'ignore' });
         child.once('error', () => resolve({ ok: false, message: t('ui.notice.noOpener', { command, url: sanitise(url) }) }));
         child.once('spawn', () => {
@@ -121,7 +149,7 @@ export function nodeExternals(o: NodeExternalsOptions): Externals {
         instructions: [t('ui.edit.instructions1'), t('ui.edit.instructions2')],
       });
       writeFileSync(buffer, before);
-      const [command, ...args] = editorCommand(o.env);
+      const [command, ...args] = editorCommand(o.env, o.editor);
       o.suspend();
       let status: number | null = null;
       let failed: Error | undefined;

@@ -8,6 +8,7 @@ import type { AlignedParagraph } from '../content/aligned-article.js';
 import type { Article, LibraryEntry } from '../content/article.js';
 import type { Diagnostic } from '../content/diagnostic.js';
 import type { UiLanguage } from '../i18n/language.js';
+import { KEYMAP, type Binding } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { widestSource } from '../content/library-index.js';
 import { articleRecordOf, type StoredState } from '../storage/reading-state.js';
@@ -26,6 +27,8 @@ export interface LibraryModel {
   visible: readonly number[];
   /** The list window and the filter field. */
   nav: LibraryState;
+  /** Only the articles of this feed (its URL), or all. */
+  feed: string | null;
   fullText: FullTextModel;
 }
 
@@ -49,6 +52,8 @@ export interface OpenArticle {
   generation: number;
   load: ArticleLoad;
   position: ReaderPosition;
+  /** After `o` in an article with links: the digits of the link's number typed so far ('' none yet); null otherwise. */
+  choosingLink: string | null;
   /** Keys typed while the article loads (and when), applied to it once it is there. */
   pending: readonly { key: KeyPress; at: number }[];
 }
@@ -70,14 +75,42 @@ export interface LibraryPlace {
   flag: string;
 }
 
+/** How the screen looks: colours (or none), and the background they are made for. */
+export interface Looks {
+  colour: boolean;
+  background: 'dark' | 'light';
+  /** Follow the terminal's own report of its background (the config's `theme: auto`). */
+  followTerminal?: boolean;
+  /** Widest text column, in cells (the config's `width`). */
+  maxWidth?: number | undefined;
+}
+
+/** The library's feeds (feeds.yaml), a refresh running in the background, and what "mark all read" can undo. */
+export interface FeedsModel {
+  /** The feeds followed, by name and URL; null until feeds.yaml is read. */
+  list: readonly { name: string; url: string }[] | null;
+  /** Why feeds.yaml could not be read. */
+  error?: string;
+  /** A refresh running: what the status line says about it. */
+  refreshing: { done: number; total: number; feed?: string } | null;
+  /** The picker of a feed to show, open: the chosen row (0: all articles). */
+  picker: { selected: number } | null;
+  /** The read marks "mark all read" replaced (null: unread before), for undo. */
+  undo: Record<string, boolean> | null;
+}
+
 export interface AppState {
   size: { columns: number; rows: number };
+  looks: Looks;
+  /** The key table in force (the config may remap keys). */
+  keymap: readonly Binding[];
   language: UiLanguage;
   place: LibraryPlace;
   stored: StoredState;
   library: LibraryModel;
   reader: OpenArticle | null;
   help: HelpModel | null;
+  feeds: FeedsModel;
   notice: { text: string; id: number } | null;
   /** Numbers the notices, so an old one's timer does not clear a newer one. */
   notices: number;
@@ -101,6 +134,7 @@ export function libraryModel(entries: readonly LibraryEntry[], selected = 0): Li
     sourceWidth: widestSource(entries),
     keys: null,
     visible: entries.map((_, i) => i),
+    feed: null,
     nav: initialLibraryState(entries.length, selected),
     fullText: { query: '', hits: new Set(), searching: false, done: 0 },
   };
@@ -110,7 +144,7 @@ export function libraryModel(entries: readonly LibraryEntry[], selected = 0): Li
 export function openArticle(state: Pick<AppState, 'stored' | 'place'>, id: string, generation: number): OpenArticle {
   const record = articleRecordOf(state.stored, state.place.key, id);
   const { position } = splitReader(initialReaderState({ cursor: record.position ?? { paragraph: 0, unit: 0 } }));
-  return { id, generation, load: { status: 'loading' }, position, pending: [] };
+  return { id, generation, load: { status: 'loading' }, position, pending: [], choosingLink: null };
 }
 
 export interface StartOptions {
@@ -126,12 +160,18 @@ export interface StartOptions {
   sourceWidth?: number | undefined;
   /** A one-line warning to show first (e.g. the state file was set aside). */
   warning?: string | undefined;
+  looks?: Looks | undefined;
+  keymap?: readonly Binding[] | undefined;
+  /** False when the library has no feeds.yaml (known at once); else its feeds are read after the first frame. */
+  hasFeedsFile?: boolean | undefined;
 }
 
 /** The state the program starts in: the library, newest first, nothing open. */
 export function initialAppState(o: StartOptions): AppState {
   return {
     size: { columns: o.columns, rows: o.rows },
+    looks: o.looks ?? { colour: true, background: 'dark' },
+    keymap: o.keymap ?? KEYMAP,
     language: o.language,
     place: o.place,
     stored: o.stored,
@@ -142,6 +182,7 @@ export function initialAppState(o: StartOptions): AppState {
     },
     reader: null,
     help: null,
+    feeds: { list: o.hasFeedsFile === false ? [] : null, refreshing: null, picker: null, undo: null },
     notice: o.warning ? { text: o.warning, id: 1 } : null,
     notices: 1,
     blank: false,

@@ -1,5 +1,5 @@
 /** Keys of the help screen: its settings picker and the scrolling key list. */
-import { commandFor, KEYMAP } from '../input/keymap.js';
+import { commandFor } from '../input/keymap.js';
 import type { KeyPress } from '../input/keys.js';
 import { withPreferences } from '../storage/reading-state.js';
 import { prefsOf, type AppState } from './app-state.js';
@@ -19,7 +19,7 @@ export const helpPage = (rows: number) => Math.max(1, rows - 10);
 export function updateHelp(state: AppState, key: KeyPress, at: number): Update {
   const help = state.help;
   if (!help) return [state, []];
-  const command = commandFor(key, 'list');
+  const command = commandFor(key, 'list', state.keymap);
   const page = helpPage(state.size.rows);
   const withHelp = (change: Partial<typeof help>): Update => [{ ...state, help: { ...help, ...change } }, []];
   switch (command) {
@@ -42,7 +42,7 @@ export function updateHelp(state: AppState, key: KeyPress, at: number): Update {
     case 'top':
       return withHelp({ scroll: 0 });
     case 'bottom':
-      return withHelp({ scroll: KEYMAP.length });
+      return withHelp({ scroll: state.keymap.length });
     default:
       return [state, []];
   }

@@ -28,6 +28,13 @@ export type Msg =
    * The terminal was given back to us (after Ctrl-Z, an editor): the screen is blanked, then drawn
    * again in full (the writer only draws a frame that differs from the last one it drew).
    */
+  /** feeds.yaml, read. */
+  | { type: 'feedsLoaded'; feeds: readonly { name: string; url: string }[]; error?: string }
+  /** A background refresh moved on: feeds done of all, and the feed it works on. */
+  | { type: 'refreshProgress'; done: number; total: number; feed?: string }
+  /** A background refresh ended. */
+  | { type: 'refreshDone'; newArticles: number; updatedArticles: number; failed: number }
+  | { type: 'refreshFailed'; message: string }
   | { type: 'blank' }
   | { type: 'redraw' };
 
@@ -44,6 +51,10 @@ export type Effect =
   | { type: 'edit'; article: Article; paragraph: number }
   | { type: 'save'; stored: StoredState }
   | { type: 'expireNotice'; id: number; afterMs: number }
+  /** Read feeds.yaml (its feeds' names and URLs). */
+  | { type: 'loadFeeds' }
+  /** Refresh the library's `total` feeds in the background, reporting progress. */
+  | { type: 'refresh'; total: number }
   /** Ctrl-Z: give the terminal back to the shell until `fg`. */
   | { type: 'suspend' }
   | { type: 'quit' };

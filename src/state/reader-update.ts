@@ -1,9 +1,11 @@
 /** The reader's keys: the key table's commands, the facts panel's, or typing into the search field. */
 import { factsAtCursor, factTarget, matchUnits, nextMatch } from '../layout/reader-marks.js';
 import { commandFor } from '../input/keymap.js';
+import { glossaryTerms } from '../layout/panel-list.js';
 import type { KeyPress } from '../input/keys.js';
 import { prefsOf, type AppState } from './app-state.js';
-import { neighbour, open } from './library-update.js';
+import { neighbour, open } from './library-actions.js';
+import { nextUnread } from './feeds-update.js';
 import { isListMove, moveWindow, type ListMove } from './list-window.js';
 import { showNotice } from './notice.js';
 import { withReaderAction } from './prefs-update.js';
@@ -39,6 +41,7 @@ function loaded(state: AppState) {
 export function updateReaderKey(state: AppState, key: KeyPress, at: number): Update {
   const rs = joined(state);
   if (!rs) return [state, []];
+  if (state.reader?.choosingLink !== null && state.reader?.choosingLink !== undefined) return chooseLink(state, key, state.reader.choosingLink);
   if (rs.search.editing) {
     const action = searchActionFor(key);
     if (!action) return [state, []];
@@ -50,7 +53,7 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
   const geo = geometryOf(state);
   const overlay = geo?.screen.panel.mode === 'overlay';
   const inPanel = panelHasKeys(rs, overlay);
-  const command = commandFor(key, inPanel ? 'panel' : 'reader');
+  const command = commandFor(key, inPanel ? 'panel' : 'reader', state.keymap);
   if (inPanel && isListMove(command)) return movePanel(state, command, at);
   if (inPanel && command === 'open') return choosePanelItem(state, at);
   if (isListMove(command)) return act(state, at, { type: command });
@@ -88,6 +91,8 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
     case 'searchPrev':
       return jumpToMatch(state, command === 'searchNext' ? 1 : -1, false, at);
     case 'openUrl': {
+      // With a link list: o, then the link's number (or Enter for the article's own page).
+      if (ok && ok.article.links.length > 0 && state.reader) return [{ ...state, reader: { ...state.reader, choosingLink: '' } }, []];
       const url = ok?.article.meta.url;
       return url ? [state, [{ type: 'openUrl', url }]] : showNotice(state, tOf(state)('ui.notice.noUrl'));
     }
@@ -99,7 +104,13 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
       return inPanel ? act(state, at, { type: 'closePanel' }) : back(state);
     case 'quitNow':
       return quit(state);
+    case 'nextUnread':
+      return nextUnread(state, at, true);
     case 'suspend':
+    case 'refresh':
+    case 'pickFeed':
+    case 'markAllRead':
+    case 'undoMarkAll':
     case null:
       return [state, []];
     default: {
@@ -107,6 +118,33 @@ export function updateReaderKey(state: AppState, key: KeyPress, at: number): Upd
       return never;
     }
   }
+}
+
+/** Keys after `o`: digits choose a link by its number, Enter the page (or the number typed), anything else cancels. */
+function chooseLink(state: AppState, key: KeyPress, typed: string): Update {
+  const reader = state.reader;
+  const ok = loaded(state);
+  if (!reader || !ok) return [state, []];
+  const links = ok.article.links;
+  const done = (next: AppState = state): AppState => ({ ...next, reader: next.reader ? { ...next.reader, choosingLink: null } : null });
+  const openLink = (n: number): Update => {
+    const link = links.find((l) => l.n === n);
+    return link ? [done(), [{ type: 'openUrl', url: link.url }]] : showNotice(done(), tOf(state)('ui.notice.noSuchLink', { n }));
+  };
+  if (key.name === null && !key.ctrl && !key.meta && /^[0-9]$/.test(key.input)) {
+    const digits = `${typed}${key.input}`;
+    const n = Number(digits);
+    const highest = Math.max(...links.map((l) => l.n));
+    // Open at once when no further digit could make another link's number.
+    if (n * 10 > highest) return openLink(n);
+    return [{ ...state, reader: { ...reader, choosingLink: digits } }, []];
+  }
+  if (key.name === 'enter') {
+    if (typed !== '') return openLink(Number(typed));
+    const url = ok.article.meta.url;
+    return url ? [done(), [{ type: 'openUrl', url }]] : showNotice(done(), tOf(state)('ui.notice.noUrl'));
+  }
+  return [done(), []];
 }
 
 /** Back to the library; a message belongs to the screen it was said on. */
@@ -127,10 +165,10 @@ function movePanel(state: AppState, move: ListMove, at: number): Update {
   const rs = joined(state);
   const geo = geometryOf(state);
   if (!ok || !rs || !geo) return [state, []];
-  const count = rs.panel.tab === 'facts' ? ok.article.facts.length : ok.article.glossary.length;
+  const count = rs.panel.tab === 'facts' ? ok.article.facts.length : glossaryTerms(ok.article).length;
   if (count === 0) return [state, []];
   // Each item takes two rows of the panel.
-  const perPage = Math.max(1, Math.floor(geo.screen.textRows / 2));
+  const perPage = Math.max(1, Math.floor((geo.bodyRows - 1) / 2));
   const selected = Math.min(rs.panel.selected, count - 1);
   const window = { selected, scrollTop: Math.max(0, Math.min(selected, count - perPage)), viewportRows: perPage, count };
   return selectPanelItem(state, rs, moveWindow(window, move).selected, at);
@@ -155,7 +193,7 @@ function choosePanelItem(state: AppState, at: number): Update {
     const [next, more] = act(chosen, at, toText);
     return [next, [...effects, ...more]];
   }
-  const term = ok.article.glossary[rs.panel.selected];
+  const term = glossaryTerms(ok.article)[rs.panel.selected];
   if (!term) return act(state, at, toText);
   // The term becomes the search: its uses are marked, and n/N go through them.
   const [searched, effects] = act(state, at, toText, { type: 'clearSearch' }, { type: 'type', text: term.de });

@@ -8,7 +8,9 @@
 import { commandFor } from '../input/keymap.js';
 import type { AppState } from './app-state.js';
 import { updateHelp } from './help-update.js';
-import { open, refilter, updateLibraryKey, withFullText } from './library-update.js';
+import { updateLibraryKey } from './library-update.js';
+import { open, refilter, withFullText } from './library-actions.js';
+import { updateFeedsMessage, updatePicker } from './feeds-update.js';
 import { reduceLibrary } from './library-state.js';
 import type { Effect, Msg } from './messages.js';
 import { updateReaderKey } from './reader-update.js';
@@ -56,6 +58,11 @@ function apply(state: AppState, msg: Msg): Update {
         [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }],
       ];
     }
+    case 'feedsLoaded':
+    case 'refreshProgress':
+    case 'refreshDone':
+    case 'refreshFailed':
+      return updateFeedsMessage(state, msg);
     case 'blank':
       return [{ ...state, blank: true }, []];
     case 'redraw':
@@ -67,14 +74,28 @@ function apply(state: AppState, msg: Msg): Update {
   }
 }
 
+/** The background a terminal reports ("11;rgb:RRRR/GGGG/BBBB"): light or dark by its luminance. */
+export function reportedBackground(report: string): 'dark' | 'light' | null {
+  const m = /^11;rgba?:([0-9a-f]{1,4})\/([0-9a-f]{1,4})\/([0-9a-f]{1,4})/i.exec(report);
+  if (!m) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((hex) => parseInt(hex ?? '0', 16) / (16 ** (hex ?? '0').length - 1)) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 ? 'light' : 'dark';
+}
+
 function updateKey(state: AppState, key: KeyPress, at: number): Update {
+  if (key.report !== undefined) {
+    // Not a key: the terminal answering the program's question about its background.
+    const background = state.looks.followTerminal ? reportedBackground(key.report) : null;
+    return [background && background !== state.looks.background ? { ...state, looks: { ...state.looks, background } } : state, []];
+  }
   if (state.quitting) return [state, []];
   // Suspending and quitting at once work everywhere, also while an article loads.
-  const global = commandFor(key, 'list');
+  const global = commandFor(key, 'list', state.keymap);
   if (global === 'quitNow') return quit(state);
   if (global === 'suspend') return [state, [{ type: 'suspend' }]];
   if (isTooSmall(state)) return global === 'quit' ? quit(state) : [state, []];
   if (state.help) return updateHelp(state, key, at);
+  if (state.feeds.picker && !state.reader) return updatePicker(state, key);
   const reader = state.reader;
   if (reader?.load.status === 'loading') {
     return [{ ...state, reader: { ...reader, pending: [...reader.pending, { key, at }] } }, []];

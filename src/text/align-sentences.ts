@@ -60,8 +60,11 @@ export function alignParagraph(
   enPara: string,
   override?: readonly string[],
 ): AlignedParagraph {
-  const de = splitSentences(dePara, 'de');
-  const en = splitSentences(enPara, 'en');
+  return alignSplit(splitSentences(dePara, 'de'), splitSentences(enPara, 'en'), override);
+}
+
+/** alignParagraph for sentences already split (the items of a list, the rows of a table). */
+export function alignSplit(de: string[], en: string[], override?: readonly string[]): AlignedParagraph {
   if (override === undefined) return { de, en, beads: alignSentences(de, en) };
   const beads = beadsFromSpec(override, de.length, en.length);
   if (Array.isArray(beads)) return { de, en, beads };

@@ -6,6 +6,8 @@ export type PeriodTokenKind =
   | AbbreviationKind
   /** "4." or "4.4." in German: an ordinal or a date, usually not a sentence end. */
   | 'ordinal'
+  /** A German number after a name-like noun ("zu Gate 24.", "auf Gleis 7."): a count, so a period after it may end the sentence. */
+  | 'cardinal'
   /** Four or more digits and a period in German: mostly a year closing a sentence. */
   | 'year'
   /** An ordinary word (or an English number): trust the period. */
@@ -14,6 +16,7 @@ export type PeriodTokenKind =
   | 'other';
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:der|die|das|des|dem|den|zum|zur|am|im|vom|beim)\s+$/iu;
+const NOUN_BEFORE = /(?:^|\s)(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*)\s+$/u;
 const openers = /^[„“"'‚‘«»‹›([{]+/u;
 const shortPiece = /^\p{L}{1,4}\.$/u;
 const maxPieces = 3;
@@ -33,6 +36,12 @@ export function classifyPeriodToken(
   if (listed !== undefined) return listed;
   if (profile.ordinals && /^\p{Nd}+\.$/u.test(token)) {
     const digits = token.length - 1;
+    const before = text.slice(Math.max(0, start - 40), start);
+    // "zu Gate 24.", "auf Gleis 7.": a number naming a thing after its noun is no ordinal (an
+    // ordinal follows an article or a preposition: "am 4.", "zum 3."); words that open
+    // sentences ("Am", "Seit") are not such nouns.
+    const noun = digits <= 3 ? NOUN_BEFORE.exec(before)?.[1] : undefined;
+    if (noun !== undefined && !profile.starters.has(noun)) return 'cardinal';
     // "die 1000. Ausgabe", "das 2000. Tor": an article right before a long number makes it an
     // ordinal; a year closing a sentence follows a verb or a preposition ("gegründet 1250.").
     return digits <= 3 || ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) ? 'ordinal' : 'year';

@@ -40,6 +40,18 @@ export function sanitise(input: string, options: SanitiseOptions = {}): string {
   return out.replace(/\t/g, ' ').replace(CONTROL, '');
 }
 
+/**
+ * How many characters sanitise() would remove from `input` (escape sequences whole, controls
+ * one by one; tabs and line breaks, which become spaces, do not count): what an import reports
+ * instead of dropping text silently.
+ */
+export function countRemoved(input: string): number {
+  if (!NEEDS_WORK.test(input)) return 0;
+  const withoutSequences = input.replace(ESCAPE_SEQUENCE, '');
+  const controls = withoutSequences.replace(/[\t\r\n]/g, '').match(CONTROL)?.length ?? 0;
+  return input.length - withoutSequences.length + controls;
+}
+
 /** True when `input` holds anything sanitise() would remove (for validate). */
 export function hasControlCharacters(input: string): boolean {
   if (!NEEDS_WORK.test(input)) return false;

@@ -56,6 +56,9 @@ export function isSentenceBreak(
       return !digit && segmenterSays;
     case 'ordinal':
       return !profile.months.has(next) && starts;
+    case 'cardinal':
+      // "zu Gate 24. Passagiere …" ends; "am Samstag 7. September" is still a date.
+      return upper && !profile.months.has(next) && !profile.longOrdinalNouns.has(next);
     case 'year':
       return !profile.longOrdinalNouns.has(next) && (upper || digit || segmenterSays);
     case 'word':

@@ -11,6 +11,8 @@ import { PLACEHOLDER, replaceEnglishParagraph } from '../curate/edit-paragraph.j
 import { cleanText } from '../text/normalize.js';
 import { splitSentences } from '../text/split-sentences.js';
 import type { DraftKey } from './draft-plan.js';
+import type { ParagraphBlock } from '../content/schema.js';
+import { draftInShape, plainOf } from './shape-draft.js';
 
 export interface DraftStamp {
   provider: string;
@@ -97,7 +99,7 @@ export function applyDraft(
   key: DraftKey,
   english: readonly string[],
   stamp: DraftStamp,
-  o: { total: number; germanParagraph: string; german: readonly string[] },
+  o: { total: number; germanParagraph: string; german: readonly string[]; block?: ParagraphBlock },
 ): { source: string; exact: boolean } | null {
   const text = english.join(' ');
   if (text === '' || isPlaceholder(text)) return null;
@@ -109,6 +111,18 @@ export function applyDraft(
       return true;
     });
     return edited === null ? null : { source: edited, exact: true };
+  }
+  if (o.block && o.block.kind !== 'paragraph') {
+    // A subheading, list, table, quotation or question keeps its kind in English. Its units are
+    // aligned item by item when read, so no bead override is written; the hash is of the
+    // plain text the reader loads.
+    const unit = draftInShape(o.block, english);
+    const plain = plainOf(unit);
+    const shaped = editFrontMatter(replaceEnglishParagraph(base, key, unit, o.total), (doc) => {
+      doc.setIn(['machine', String(key + 1)], doc.createNode({ ...stamp, hash: machineHash(plain) }, { flow: true }));
+      return true;
+    });
+    return shaped === null ? null : { source: shaped, exact: o.block.kind !== 'list' && o.block.kind !== 'table' };
   }
   const { beads, exact } = draftBeads(o.germanParagraph, o.german, english);
   const edited = editFrontMatter(replaceEnglishParagraph(base, key, text, o.total), (doc) => {

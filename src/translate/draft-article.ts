@@ -160,7 +160,7 @@ export async function draftArticle(drafter: Drafter, o: DraftArticleOptions): Pr
       const source = await readEnglish(file);
       const force = o.force ?? false;
       const next = stillDraftable(source, target.key, force)
-        ? applyDraft(source, target.key, english, stamp, { total, germanParagraph: target.german, german: target.sentences })
+        ? applyDraft(source, target.key, english, stamp, { total, germanParagraph: target.german, german: target.sentences, ...(target.block ? { block: target.block } : {}) })
         : null;
       if (next === null) outcome.taken.push(target.key);
       else {

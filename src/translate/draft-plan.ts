@@ -3,6 +3,8 @@
  * no English yet (with --force, also those whose English is still an unchanged machine draft),
  * each cut into sentences. A person's English and a reviewed article are never in it. Pure.
  */
+import { germanSentences } from '../content/aligned-article.js';
+import type { ParagraphBlock } from '../content/schema.js';
 import type { Article } from '../content/article.js';
 import { splitSentences } from '../text/split-sentences.js';
 
@@ -13,8 +15,10 @@ export interface DraftTarget {
   key: DraftKey;
   /** The German text. */
   german: string;
-  /** Its sentences, as the reader splits them (a title is one). */
+  /** Its sentences, as the reader splits them (a title is one; a list item or table row is at least one). */
   sentences: string[];
+  /** The German unit's structure when it is a subheading, list, table, quotation or question. */
+  block?: ParagraphBlock;
 }
 
 export type DraftPlan =
@@ -56,7 +60,7 @@ export function planDraft(article: Article, o: PlanOptions = {}): DraftPlan {
   article.paragraphs.forEach((p, i) => {
     if (wanted && !wanted.has(i)) return;
     if (p.de === '' || p.deLine === undefined) return;
-    if (p.en === '' || (force && p.machine)) targets.push({ key: i, german: p.de, sentences: splitSentences(p.de, 'de') });
+    if (p.en === '' || (force && p.machine)) targets.push({ key: i, german: p.de, sentences: germanSentences(p.de, p.block), ...(p.block ? { block: p.block } : {}) });
   });
   return { ok: true, targets };
 }

@@ -8,7 +8,7 @@ import React, { memo, useMemo, useSyncExternalStore } from 'react';
 import type { AppState } from '../state/app-state.js';
 import { appFrame } from '../view/app-frame.js';
 import { styledLineToAnsi } from '../view/ansi.js';
-import type { Theme } from '../view/theme.js';
+import { themeFor } from '../view/theme.js';
 
 /** The program as the screen sees it: its state, and word when it changes. */
 export interface Store {
@@ -23,13 +23,13 @@ const Line = memo(function Line({ text }: { text: string }) {
 });
 
 /** Lines as terminal text, for Ink and for the first frame written without it alike. */
-export function frameText(state: AppState, theme: Theme, trueColour: boolean): string[] {
-  return appFrame(state, theme).map((line) => styledLineToAnsi(line, trueColour));
+export function frameText(state: AppState, trueColour: boolean): string[] {
+  return appFrame(state, themeFor(state.looks.colour, state.looks.background)).map((line) => styledLineToAnsi(line, trueColour));
 }
 
-export function Root({ store, theme, trueColour }: { store: Store; theme: Theme; trueColour: boolean }) {
+export function Root({ store, trueColour }: { store: Store; trueColour: boolean }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
-  const lines = useMemo(() => frameText(state, theme, trueColour), [state, theme, trueColour]);
+  const lines = useMemo(() => frameText(state, trueColour), [state, trueColour]);
   return (
     <Box flexDirection="column">
       {lines.map((text, i) => (

@@ -14,11 +14,13 @@ import { NodeEffects } from '../runtime/effects.js';
 import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
 import { Program } from '../runtime/program.js';
-import { initialAppState, prefsOf, type LibraryPlace } from '../state/app-state.js';
+import { initialAppState, prefsOf, type LibraryPlace, type Looks } from '../state/app-state.js';
+import { readerLabels } from '../state/settle.js';
+import type { Article } from '../content/article.js';
+import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
 import { screenLayout } from '../layout/screen-layout.js';
-import type { Theme } from '../view/theme.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { Root } from './root.js';
 
@@ -38,12 +40,17 @@ export interface ReaderOptions {
   stored: StoredState;
   warning?: string | undefined;
   stateDir: string;
-  theme: Theme;
+  looks: Looks;
+  keymap?: readonly Binding[] | undefined;
   trueColour: boolean;
   initialId?: string | undefined;
   /** The browser and the editor; `suspend`/`resume` hand the terminal to them. */
   makeExternals: (terminal: { suspend: () => void; resume: () => void }) => Externals;
   describeCrash: (cause: unknown) => string;
+  /** `newsbridge refresh --json` for this library, run in the background on R (null: none). */
+  refreshCommand?: string[] | null;
+  /** Whether the library has a feeds.yaml (when not, the screen says how to add a feed at once). */
+  hasFeedsFile?: boolean;
   /** Ink's options beyond the streams (tests ask for whole frames with `debug`). */
   ink?: Pick<RenderOptions, 'debug'>;
 }
@@ -78,7 +85,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
   const { columns, rows } = session.size();
-  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning });
+  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning, looks: o.looks, keymap: o.keymap, hasFeedsFile: o.hasFeedsFile });
 
   let redraw = () => undefined as void;
   const externals = o.makeExternals({
@@ -97,12 +104,13 @@ export function startReader(o: ReaderOptions): ReaderRun {
       const prefs = prefsOf(state);
       const t = translatorFor(state.language);
       return {
-        columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen).columns,
-        labels: { untranslated: t('ui.reader.untranslated'), noGerman: t('ui.reader.noGerman') },
+        columns: screenLayout(state.size.columns, state.size.rows, prefs.view, prefs.panelOpen, state.looks.maxWidth).columns,
+        labelsFor: (article: Article) => readerLabels(t, article),
       };
     },
     suspend: () => session.stop(),
     quit: () => quit(),
+    refreshCommand: o.refreshCommand ?? null,
   });
   const program = new Program(initial, effects.run);
   programRef.current = program;
@@ -115,7 +123,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
         quit();
       }}
     >
-      <Root store={program} theme={o.theme} trueColour={o.trueColour} />
+      <Root store={program} trueColour={o.trueColour} />
     </ErrorBoundary>,
     {
       stdout: o.stdout,
@@ -152,6 +160,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
     describeCrash: o.describeCrash,
   });
   if (o.checkLibrary) effects.run({ type: 'checkLibrary' }, program.send);
+  if (o.hasFeedsFile !== false) effects.run({ type: 'loadFeeds' }, program.send);
   if (o.initialId) program.send({ type: 'open', id: o.initialId, at: Date.now() });
 
   const done = (async () => {

@@ -11,6 +11,8 @@ import { geometryOf, libraryListRows } from '../state/settle.js';
 import { isTooSmall, tOf } from '../state/steps.js';
 import { articleRecordOf } from '../storage/reading-state.js';
 import { wrapText } from '../text/wrap.js';
+import { feedCounts, pickerRows } from '../state/feeds-update.js';
+import { feedPickerFrame } from './feed-picker.js';
 import { helpFrame } from './help-frame.js';
 import { libraryFrame } from './library-frame.js';
 import { cannotOpenFrame, loadingFrame, readerFrame } from './reader-frame.js';
@@ -27,7 +29,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
       .map((l) => [seg(l.text, theme.warning)]);
   }
   const prefs = prefsOf(state);
-  if (state.help) return helpFrame({ help: state.help, prefs, language: state.language, width: columns, height: rows - 1, t, theme });
+  if (state.help) return helpFrame({ help: state.help, prefs, keymap: state.keymap, language: state.language, width: columns, height: rows - 1, t, theme });
   const reader = state.reader;
   if (reader) {
     const load = reader.load;
@@ -40,15 +42,31 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
         paragraphs: load.paragraphs,
         state: joinReader(reader.position, prefs),
         geo,
-        notice: state.notice?.text ?? null,
+        notice: reader.choosingLink !== null ? t('ui.reader.chooseLink', { highest: Math.max(...load.article.links.map((l) => l.n)), typed: reader.choosingLink }) : (state.notice?.text ?? null),
         language: state.language,
         t,
         theme,
       });
     }
   }
-  const { library } = state;
+  const { library, feeds } = state;
+  const counts = feedCounts(state);
+  if (feeds.picker) {
+    return feedPickerFrame({ rows: pickerRows(state), counts, selected: feeds.picker.selected, width: columns, height: rows - 1, t, theme });
+  }
   const searchNote = library.fullText.searching ? t('ui.library.searching', { done: library.fullText.done, total: library.entries.length }) : undefined;
+  const refreshing = feeds.refreshing
+    ? feeds.refreshing.feed
+      ? t('ui.feeds.refreshingFeed', { done: feeds.refreshing.done, total: feeds.refreshing.total, feed: feeds.refreshing.feed })
+      : t('ui.feeds.refreshing', { done: feeds.refreshing.done, total: feeds.refreshing.total })
+    : undefined;
+  const feedsNote = feeds.error
+    ? t('ui.feeds.feedsBroken', { error: feeds.error })
+    : feeds.list?.length === 0 && !library.entries.some((e) => e.ok && e.summary.feed)
+      ? t('ui.feeds.noFeeds', { library: state.place.flag })
+      : undefined;
+  const shown = library.feed === null ? undefined : pickerRows(state).find((r) => r.url === library.feed);
+  const shownCount = counts.get(library.feed ?? '');
   return libraryFrame({
     entries: library.entries,
     visible: library.visible,
@@ -58,9 +76,10 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
     width: columns,
     listRows: libraryListRows(rows),
     libraryName: state.place.name,
-    note: state.notice?.text ?? searchNote,
+    note: state.notice?.text ?? refreshing ?? searchNote ?? feedsNote,
     sourceWidth: library.sourceWidth,
-    ...(library.total !== undefined ? { total: library.total } : {}),
+    ...(library.total !== undefined ? { total: library.total } : { unread: shownCount?.unread ?? 0 }),
+    ...(shown && shownCount ? { feed: { name: shown.name ?? shown.url ?? '', articles: shownCount.articles } } : {}),
     t,
     language: state.language,
     theme,

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { showDiagnostic, type Diagnostic } from '../content/diagnostic.js';
-import type { Fact, GlossaryEntry } from '../content/schema.js';
+import type { Fact } from '../content/schema.js';
 import type { Translate } from '../i18n/translate.js';
-import { panelItems, panelRows } from '../layout/panel-list.js';
+import { panelItems, panelRows, type PanelTerm } from '../layout/panel-list.js';
 import { seg, type StyledLine } from '../layout/styled-line.js';
 import { wrapText } from '../text/wrap.js';
 import { fitLine, toHeight } from './lines.js';
@@ -16,7 +16,7 @@ import type { Theme } from './theme.js';
 
 export interface FactsPanelInput {
   facts: readonly Fact[];
-  glossary: readonly GlossaryEntry[];
+  glossary: readonly PanelTerm[];
   /** Why facts.yaml could not be used: shown in place of the lists. */
   factsErrors: readonly Diagnostic[];
   tab: 'facts' | 'glossary';
@@ -37,7 +37,7 @@ export function factsPanelLines(o: FactsPanelInput): StyledLine[] {
   const { t, theme, tab } = o;
   const inner = Math.max(8, o.width - 4);
   const contentWidth = Math.max(1, o.width - 2);
-  const items = panelItems({ facts: o.facts, glossary: o.glossary, tab, view: o.view, current: o.current });
+  const items = panelItems({ facts: o.facts, glossary: o.glossary, unconfirmed: t('ui.panel.unconfirmed'), tab, view: o.view, current: o.current });
   const tabs: StyledLine = [
     seg(t('ui.panel.facts'), { ...(tab === 'facts' ? theme.heading : theme.muted), underline: tab === 'facts' }),
     seg(' · ', theme.muted),

@@ -1,7 +1,7 @@
 /** `?`: the settings that have no key of their own (a picker), then every key from the key table. */
 import type { UiLanguage } from '../i18n/language.js';
 import type { Translate } from '../i18n/translate.js';
-import { KEYMAP, keyLabel } from '../input/keymap.js';
+import { KEYMAP, keyLabel, type Binding } from '../input/keymap.js';
 import { seg, type StyledLine } from '../layout/styled-line.js';
 import type { HelpModel } from '../state/app-state.js';
 import { SETTINGS } from '../state/help-update.js';
@@ -11,8 +11,8 @@ import { textLine, toHeight } from './lines.js';
 import type { Theme } from './theme.js';
 
 /** Rows of the key list: "keys  description". */
-export function keyLines(describe: (key: string) => string): { keys: string; text: string }[] {
-  return KEYMAP.map((b) => ({ keys: b.keys.map(keyLabel).join(' '), text: describe(b.description) }));
+export function keyLines(describe: (key: string) => string, keymap: readonly Binding[] = KEYMAP): { keys: string; text: string }[] {
+  return keymap.map((b) => ({ keys: b.keys.map(keyLabel).join(' '), text: describe(b.description) }));
 }
 
 export function languageName(language: UiLanguage): string {
@@ -22,6 +22,7 @@ export function languageName(language: UiLanguage): string {
 export interface HelpFrameInput {
   help: HelpModel;
   prefs: ReaderPrefs;
+  keymap: readonly Binding[];
   language: UiLanguage;
   width: number;
   height: number;
@@ -48,7 +49,7 @@ export function helpFrame(o: HelpFrameInput): StyledLine[] {
     const chosen = i === o.help.selected;
     return [seg(chosen ? `${theme.marker} ` : '  ', theme.accent), seg(truncate(labels[name], room), chosen ? theme.focus : {})];
   });
-  const lines = keyLines((k) => t(k as 'keys.down'));
+  const lines = keyLines((k) => t(k as 'keys.down'), o.keymap);
   const keyWidth = Math.max(...lines.map((l) => l.keys.length)) + 2;
   const textWidth = Math.max(...lines.map((l) => displayWidth(l.text)));
   // As many columns as fit with every description whole; one column (descriptions cut) when none do.

@@ -36,6 +36,10 @@ export interface LibraryFrameInput {
    * newest of them (a first frame drawn from the index's head).
    */
   total?: number;
+  /** Unread articles (of the feed shown, or of all), when known. */
+  unread?: number;
+  /** The feed shown, when one is chosen: its name, and how many articles it has. */
+  feed?: { name: string; articles: number };
   t: Translate;
   language: UiLanguage;
   theme: Theme;
@@ -92,7 +96,9 @@ export function searchLine(field: SearchField, width: number, note: string | und
 export function libraryFrame(o: LibraryFrameInput): StyledLine[] {
   const { entries, visible, state, width, listRows, t, theme } = o;
   const { list, search } = state;
-  const heading = `${t('ui.library.title')} · ${o.libraryName} · ${t('ui.library.count', { count: o.total ?? entries.length })}`;
+  const count = t('ui.library.count', { count: o.feed?.articles ?? o.total ?? entries.length });
+  const unread = o.unread ? ` · ${t('ui.library.unread', { count: o.unread })}` : '';
+  const heading = `${t('ui.library.title')} · ${o.libraryName}${o.feed ? ` · ${o.feed.name}` : ''} · ${count}${unread}`;
   const lines: StyledLine[] = [[seg(truncate(heading, width), theme.heading)]];
   if (entries.length === 0) {
     lines.push([seg(truncate(t('ui.library.empty', { library: o.libraryName }), width))]);

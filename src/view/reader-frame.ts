@@ -7,6 +7,7 @@ import type { UiLanguage } from '../i18n/language.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ReaderGeometry } from '../layout/reader-geometry.js';
 import { factsAtCursor, marksFor } from '../layout/reader-marks.js';
+import { glossaryTerms } from '../layout/panel-list.js';
 import type { StyledLine } from '../layout/styled-line.js';
 import { cursorRows, panelHasKeys, type ReaderState } from '../state/reader-state.js';
 import { sanitise } from '../text/sanitize.js';
@@ -39,12 +40,12 @@ export function readerFrame(o: ReaderFrameInput): StyledLine[] {
   const header = `${article.meta.source} · ${formatPublished(article.meta.published, o.language)} · ${title}`;
   const panelShown = screen.panel.mode !== 'hidden' && state.panel.open;
   const overlay = panelShown && screen.panel.mode === 'overlay';
-  const height = screen.textRows + 1;
+  const height = geo.bodyRows;
   const current = new Set(factsAtCursor(article.facts, paragraphs, state));
   const panel = panelShown
     ? factsPanelLines({
         facts: article.facts,
-        glossary: article.glossary,
+        glossary: glossaryTerms(article),
         factsErrors: article.factsErrors,
         tab: state.panel.tab,
         focused: panelHasKeys(state, overlay),
@@ -65,7 +66,16 @@ export function readerFrame(o: ReaderFrameInput): StyledLine[] {
     const left = textColumn(o, leftWidth);
     body = panelShown ? left.map((line, i) => [...padLine(line, leftWidth), ...(panel[i] ?? [])]) : left;
   }
-  return [textLine(header, screen.width, theme.heading), ...toHeight(body, height), statusLine({ paragraphs, state, screen, notice: o.notice, t, theme })];
+  const top = [textLine(header, screen.width, theme.heading)];
+  if (geo.dekRows > 0) top.push(textLine(dekLine(article, langs.length === 1 && langs[0] === 'de', t), screen.width, theme.muted));
+  return [...top, ...toHeight(body, height), statusLine({ paragraphs, state, screen, notice: o.notice, t, theme })];
+}
+
+/** The dek (in the reading language) and the authors, for the line under the header. */
+function dekLine(article: Article, german: boolean, t: Translate): string {
+  const dek = german ? article.meta.dek : (article.english?.dek ?? article.meta.dek);
+  const author = article.meta.author ? t('ui.reader.by', { author: article.meta.author }) : undefined;
+  return [dek, author].filter(Boolean).join(' · ');
 }
 
 /** The text part: column headings, the rows of text, the companion line and the search field. */

@@ -60,6 +60,25 @@ export const NO_COLOUR_THEME: Theme = {
   unread: '*',
 };
 
-export function themeFor(colour: boolean): Theme {
-  return colour ? COLOUR_THEME : NO_COLOUR_THEME;
+/** Colours for a light background: dark text, pale highlights. */
+export const LIGHT_THEME: Theme = {
+  colour: true,
+  focus: { backgroundColor: '#dce6f5', color: 'black' },
+  evidence: { color: 'black', backgroundColor: '#ffe58a' },
+  focusEvidence: { color: 'black', backgroundColor: '#ffd23f', bold: true },
+  match: { color: 'black', backgroundColor: '#a8e6ef' },
+  muted: { color: '#6a6a6a' },
+  heading: { bold: true, color: '#0b4f9c' },
+  accent: { color: '#0b4f9c' },
+  warning: { color: '#8a5300' },
+  error: { color: '#b00020', bold: true },
+  border: '#9a9a9a',
+  marker: '▌',
+  unread: '●',
+};
+
+/** The theme for colour (or none) on a dark or a light background. */
+export function themeFor(colour: boolean, background: 'dark' | 'light' = 'dark'): Theme {
+  if (!colour) return NO_COLOUR_THEME;
+  return background === 'light' ? LIGHT_THEME : COLOUR_THEME;
 }

@@ -36,7 +36,11 @@ describe('newsbridge import FILE', () => {
     expect(loaded.article.facts.every((f) => !f.confirmed)).toBe(true);
 
     const facts = readFileSync(path.join(library, ID, 'facts.yaml'), 'utf8');
-    expect(facts.split('\n')[0]).toBe(`# yaml-language-server: $schema=${path.join(packageRoot(), 'schema', 'facts.schema.json')}`);
+    // Relative to the library, to a copy of the schema in the library's own .schema/ folder:
+    // it survives a reinstall of the program and a library shared with others.
+    expect(facts.split('\n')[0]).toBe('# yaml-language-server: $schema=../.schema/facts.schema.json');
+    const copy = readFileSync(path.join(library, ID, '../.schema/facts.schema.json'), 'utf8');
+    expect(copy).toBe(readFileSync(path.join(packageRoot(), 'schema', 'facts.schema.json'), 'utf8'));
     expect(readFileSync(path.join(library, ID, 'article.en.md'), 'utf8')).toBe('---\nstatus: draft\n---\n\n<!-- untranslated -->\n\n<!-- untranslated -->\n\n<!-- untranslated -->\n');
   });
 

@@ -31,7 +31,7 @@ describe('the bundled library', () => {
     const articles = await bundled();
     expect(articles.length).toBeGreaterThanOrEqual(6);
     expect(articles[0]?.id).toBe(SEED);
-    expect(new Set(articles.map((a) => a.meta.published.slice(0, 10))).size).toBe(articles.length);
+    expect(new Set(articles.map((a) => a.meta.published?.slice(0, 10))).size).toBe(articles.length);
     expect(new Set(articles.map((a) => a.meta.source)).size).toBe(articles.length);
   });
 

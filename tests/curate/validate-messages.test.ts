@@ -82,7 +82,7 @@ describe('schema messages in plain words', () => {
   });
 
   it('words each kind of issue for a person', () => {
-    const messages = (result: { success: boolean; error?: { issues: Parameters<typeof issueMessage>[0][] } }) => result.error?.issues.map(issueMessage) ?? [];
+    const messages = (result: { success: boolean; error?: { issues: Parameters<typeof issueMessage>[0][] } }) => result.error?.issues.map((issue) => issueMessage(issue)) ?? [];
     expect(messages(germanFrontMatter.safeParse({ title: '', source: 5, published: '2024-04-04T09:30:00+02:00', url: 'ftp://x', tags: ['a', ''] }))).toEqual([
       'title must not be empty',
       'source must be text',
@@ -103,8 +103,8 @@ describe('schema messages in plain words', () => {
       'fact 1: value must be a mapping (key: value)',
       'fact 1: sentence must be a whole number',
       'fact 1: confirmed must be true or false',
-      'glossary entry 1: en: missing',
       'glossary entry 1: unknown field "extra"',
+      'glossary entry 1: en: missing',
     ]);
     expect(messages(factsSchema.safeParse({ facts: [{ id: 'x', kind: 'other', label: { de: '' }, value: { de: 'v' }, paragraph: 1, evidence: 'e' }] }))).toEqual([
       'fact 1: label (de) must not be empty',

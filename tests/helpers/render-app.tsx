@@ -13,7 +13,6 @@ import type { Program } from '../../src/runtime/program.js';
 import { emptyState, type StoredState } from '../../src/storage/reading-state.js';
 import { TerminalSession, type SessionProcess } from '../../src/terminal/session.js';
 import { startReader } from '../../src/ui/run-reader.js';
-import { themeFor } from '../../src/view/theme.js';
 import { tempDir } from './library.js';
 
 export const KEYS = {
@@ -168,7 +167,7 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
     language: o.language ?? 'en',
     stored: o.stored ?? emptyState(),
     stateDir: tempDir(),
-    theme: themeFor(o.colour ?? true),
+    looks: { colour: o.colour ?? true, background: 'dark' },
     trueColour: false,
     initialId: o.open,
     makeExternals: () => externals,

@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateFacts } from '../../src/import/candidate-facts.js';
+import { candidateFacts, proposedGlossary } from '../../src/import/candidate-facts.js';
+import { runCli as runImport, writeInput } from '../cli/import-helpers.js';
+import { runCli } from '../cli/run-cli.js';
+import { tempDir } from '../helpers/library.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
 import { RAW_PAGE_BODY } from './fixtures.js';
 
@@ -21,14 +26,15 @@ describe('candidate facts', () => {
     expect(facts.length).toBeLessThanOrEqual(10);
   });
 
-  it('cites exact evidence in the right sentence, unconfirmed and with German labels only', () => {
+  it('cites exact evidence in the right sentence, unconfirmed and labelled in both languages', () => {
     for (const fact of facts) {
       const paragraph = RAW_PAGE_BODY[fact.paragraph - 1] ?? '';
       expect(paragraph).toContain(fact.evidence);
       const sentence = splitSentences(paragraph, 'de')[(fact.sentence ?? 0) - 1] ?? '';
       expect(sentence).toContain(fact.evidence);
       expect(fact.confirmed).toBe(false);
-      expect(fact.label.en).toBeUndefined();
+      expect(fact.label.de).not.toBe('');
+      expect(fact.label.en).toMatch(/^[A-Z][a-z]+$/);
       expect(fact.id).toMatch(/^[a-z0-9][a-z0-9-]{0,79}$/);
     }
     expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
@@ -50,5 +56,49 @@ describe('candidate facts', () => {
     expect(values).not.toContain('Musterstadts Bürgermeister');
     expect(values).not.toContain('Gruppe');
     expect(values.every((v) => !/\p{Ll}{3}\.$/u.test(v))).toBe(true);
+  });
+});
+
+describe('candidate facts pass their own checks', () => {
+  const TEXT = [
+    'Flixbus will ins Ausland',
+    '',
+    'Der Fernbusanbieter wächst schneller als erwartet und sucht neue Märkte.',
+    '',
+    'Beispielheimer Bote 12.03.2025, 10:15',
+    '',
+    'Der Flixbus-Chef Fabian Muster stellte am Montag in Berlin die Zahlen vor. Im vergangenen Jahr fuhren 62 Millionen Fahrgäste mit den grünen Bussen. Das Unternehmen Flixbus will nun auch in Übersee expandieren.',
+    '',
+    'Ein Sprecher von Amazon sagte, man investiere 4 Milliarden Dollar in neue Rechenzentren. Betroffen seien die Bereiche Vertrieb und Marketing, so ein Sprecher der Firma Vertrieb. Die Rechenzentren sollen 2026 fertig sein.',
+    '',
+    'Die Stellenstreichungen treffen vor allem die Rechenzentrumsbetreiber. Weitere Stellenstreichungen im Cloud-Computing-Geschäft seien nicht geplant, hieß es am Dienstag.',
+    '',
+  ].join('\n');
+
+  it('a fresh import validates without errors, though a name recurs inside a compound before the sentence cited', async () => {
+    const dir = tempDir();
+    expect((await runImport(['import', writeInput(dir, 'text.txt', TEXT), '--library', dir])).code).toBe(0);
+    const result = await runCli(['validate', '--library', dir]);
+    expect(result.stdout.split('\n').filter((l) => !l.includes('warning'))).toEqual(['']);
+    expect(result.code).toBe(0);
+    const facts = readFileSync(path.join(dir, '2025-03-12-flixbus-will-ins-ausland', 'facts.yaml'), 'utf8');
+    expect(facts).toContain('evidence: Das Unternehmen Flixbus');
+  });
+
+  it('leaves out generic words taken for names, and labels every candidate in both languages', () => {
+    const facts = candidateFacts(TEXT.split('\n\n').slice(3));
+    const values = facts.map((f) => f.value.de);
+    expect(values).not.toContain('Vertrieb');
+    expect(values).not.toContain('Firma Vertrieb');
+    expect(facts.every((f) => f.label.en !== undefined && f.label.en !== '')).toBe(true);
+    expect(facts.find((f) => f.value.de === '4 Milliarden Dollar')?.label).toEqual({ de: 'Betrag', en: 'Amount' });
+  });
+
+  it("proposes the article's hardest terms for the glossary, unconfirmed, names left out", () => {
+    const units = TEXT.split('\n\n').slice(3);
+    const terms = proposedGlossary(units, candidateFacts(units)).map((t) => t.de);
+    expect(terms).toEqual(expect.arrayContaining(['Stellenstreichungen', 'Rechenzentren', 'Cloud-Computing-Geschäft', 'Rechenzentrumsbetreiber']));
+    expect(terms).not.toContain('Flixbus-Chef');
+    expect(proposedGlossary(units).every((t) => t.confirmed === false && t.en === undefined)).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ describe('HTML extraction', () => {
     const { paragraphs } = await extractHtml(htmlPage());
     expect(paragraphs).toHaveLength(4);
     expect(paragraphs[0]).toMatch(/^Die Stadt Beispielheim baut eine neue Brücke/);
-    expect(paragraphs[2]).toBe('Widerstand der Anwohner');
+    expect(paragraphs[2]).toBe('## Widerstand der Anwohner');
     const all = paragraphs.join('\n');
     for (const junk of ['Leser123', 'Endlich!', 'Radweg', 'Cookies', 'So soll die Brücke', 'Teilen', 'Startseite', '©', 'Von Erika']) {
       expect(all).not.toContain(junk);

@@ -12,6 +12,7 @@ const ALL_COMMANDS: Record<Command, true> = {
   open: true, back: true, nextArticle: true, prevArticle: true, cycleView: true, toggleFacts: true, switchTab: true,
   toggleUnit: true, reveal: true, search: true, searchNext: true, searchPrev: true, openUrl: true, edit: true,
   help: true, quit: true, quitNow: true, suspend: true,
+  refresh: true, pickFeed: true, nextUnread: true, markAllRead: true, undoMarkAll: true,
 };
 
 describe('key table', () => {

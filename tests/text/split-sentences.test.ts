@@ -85,6 +85,18 @@ describe('splitSentences (German numbers)', () => {
     ]);
   });
 
+  it('ends a sentence after a number that names a thing (a count, not an ordinal) before a capitalised noun', () => {
+    expect(de('Der Flug startet heute zu Gate 24. Passagiere sollen früh kommen.')).toEqual([
+      'Der Flug startet heute zu Gate 24.',
+      'Passagiere sollen früh kommen.',
+    ]);
+    expect(de('Der Zug hält auf Gleis 7. Reisende steigen dort um.')).toHaveLength(2);
+    // Ordinals stay: after an article or preposition, and before a month even after a noun.
+    expect(de('Am 4. Juni kommt er. Der 9. Spieltag ist vorbei.')).toHaveLength(2);
+    expect(de('Die Messe beginnt am Samstag 7. September in der Halle.')).toHaveLength(1);
+    expect(de('Der Umzug ist am 4. Juni geplant.')).toHaveLength(1);
+  });
+
   it('reads a long number after an article as an ordinal, and after anything else as a year', () => {
     expect(de('Die Zeitung feiert die 1000. Ausgabe mit einem Fest. Das Fest dauert zwei Tage.')).toEqual([
       'Die Zeitung feiert die 1000. Ausgabe mit einem Fest.',

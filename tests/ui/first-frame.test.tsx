@@ -13,7 +13,6 @@ import type { UiLanguage } from '../../src/i18n/language.js';
 import { initialAppState, type AppState } from '../../src/state/app-state.js';
 import { emptyState, withArticleRecord } from '../../src/storage/reading-state.js';
 import { frameText, Root } from '../../src/ui/root.js';
-import { themeFor } from '../../src/view/theme.js';
 import { englishFile, germanFile, makeLibrary } from '../helpers/library.js';
 import { FakeStdout } from '../helpers/render-app.js';
 import { screenDifferences, screenOf, screenText } from '../helpers/screen.js';
@@ -28,9 +27,9 @@ beforeAll(async () => {
 });
 
 /** What Ink's first render writes for `state`, on a terminal of the state's size. */
-async function inkFirstRender(state: AppState, colour: boolean, trueColour: boolean): Promise<string> {
+async function inkFirstRender(state: AppState, trueColour: boolean): Promise<string> {
   const stdout = new FakeStdout(state.size.columns, state.size.rows);
-  const instance = ink.render(<Root store={{ getState: () => state, subscribe: () => () => undefined }} theme={themeFor(colour)} trueColour={trueColour} />, {
+  const instance = ink.render(<Root store={{ getState: () => state, subscribe: () => () => undefined }} trueColour={trueColour} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
@@ -42,7 +41,7 @@ async function inkFirstRender(state: AppState, colour: boolean, trueColour: bool
   return first;
 }
 
-async function libraryState(columns: number, rows: number, language: UiLanguage): Promise<AppState> {
+async function libraryState(columns: number, rows: number, language: UiLanguage, colour: boolean, background: 'dark' | 'light'): Promise<AppState> {
   const dir = makeLibrary({
     '2025-01-15-bruecke': { de: germanFile(), en: englishFile() },
     '2024-06-01-aelter': { de: germanFile({ title: 'Älterer Artikel über Schulen 😀 und 中文', published: '2024-06-01T08:00:00+02:00' }) },
@@ -53,20 +52,21 @@ async function libraryState(columns: number, rows: number, language: UiLanguage)
   const entries = safeEntries(await listLibrary(opened.root));
   // One article read, so that both unread and read rows are drawn.
   const stored = withArticleRecord(emptyState(), opened.root.real, '2024-06-01-aelter', { read: true }, 1);
-  return initialAppState({ columns, rows, language, place: { key: opened.root.real, name: 'bibliothek', flag: '' }, stored, entries, warning: 'a note under the list' });
+  return initialAppState({ columns, rows, language, place: { key: opened.root.real, name: 'bibliothek', flag: '' }, stored, entries, warning: 'a note under the list', looks: { colour, background } });
 }
 
 describe('the first frame before Ink and Ink’s first render', () => {
-  for (const [columns, rows, language, colour, trueColour] of [
-    [120, 40, 'en', true, false],
-    [80, 24, 'de', true, true],
-    [100, 30, 'en', false, false],
-    [30, 8, 'en', true, false],
+  for (const [columns, rows, language, colour, trueColour, background] of [
+    [120, 40, 'en', true, false, 'dark'],
+    [80, 24, 'de', true, true, 'dark'],
+    [100, 30, 'en', true, true, 'light'],
+    [100, 30, 'en', false, false, 'dark'],
+    [30, 8, 'en', true, false, 'dark'],
   ] as const) {
-    it(`are the same on the terminal at ${columns}×${rows}, ${language}, ${colour ? (trueColour ? 'true colour' : '256 colours') : 'no colour'}`, async () => {
-      const state = await libraryState(columns, rows, language);
-      const before = `${frameText(state, themeFor(colour), trueColour).join('\n')}\u001B[H`;
-      const drawn = await inkFirstRender(state, colour, trueColour);
+    it(`are the same on the terminal at ${columns}×${rows}, ${language}, ${colour ? (trueColour ? 'true colour' : '256 colours') : 'no colour'}, ${background}`, async () => {
+      const state = await libraryState(columns, rows, language, colour, background);
+      const before = `${frameText(state, trueColour).join('\n')}\u001B[H`;
+      const drawn = await inkFirstRender(state, trueColour);
       expect(drawn).not.toBe('');
       const byHand = await screenOf(before, columns, rows);
       const byInk = await screenOf(drawn, columns, rows);
