@@ -2,9 +2,12 @@
 // Thin launcher: the program itself is one esbuild bundle (see scripts/build.mjs).
 import { existsSync } from 'node:fs';
 
-const bundle = new URL('../dist/newsbridge.js', import.meta.url);
+const dist = new URL('../dist/', import.meta.url);
+const bundle = new URL('newsbridge.js', dist);
 if (!existsSync(bundle)) {
   process.stderr.write('newsbridge: the program is not built yet; run `npm install` (or `npm run build`) in its folder.\n');
   process.exit(2);
 }
+// First the module compile cache (Node ≥ 22), so that it covers the whole bundle.
+await import(new URL('compile-cache.js', dist).href);
 await import(bundle.href);

@@ -1,4 +1,4 @@
-/** `newsbridge align DE_FILE EN_FILE [--json]`: sentence alignment, paragraph by paragraph. */
+/** `newsbridge align DE_FILE EN_FILE [--json]`: sentence alignment, paragraph by paragraph (either file may be `-`, standard input). */
 import { splitParagraphs } from '../content/front-matter.js';
 import { readTextFile } from '../content/read-file.js';
 import { cleanText } from '../text/normalize.js';
@@ -7,13 +7,15 @@ import { pairParagraphs } from '../curate/paragraph-alignment.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import type { CommandContext, GlobalOptions } from './context.js';
+import { jsonDocument } from './json-output.js';
+import { readStdinText } from './read-stdin.js';
 
 export interface AlignOptions extends GlobalOptions {
   json?: boolean;
 }
 
 async function paragraphsOf(file: string, ctx: CommandContext): Promise<string[]> {
-  const read = await readTextFile(file);
+  const read = file === '-' ? await readStdinText(ctx.stdin) : await readTextFile(file);
   if (!read.ok) throw new CliError(ctx.t('cli.cannotRead', { file: sanitise(file), message: read.missing ? ctx.t('cli.noSuchFile') : read.message }));
   const text = read.text;
   // A file with front matter (an article file) is accepted too: its body is used.
@@ -27,6 +29,8 @@ async function paragraphsOf(file: string, ctx: CommandContext): Promise<string[]
 }
 
 export async function alignCommand(deFile: string, enFile: string, options: AlignOptions, ctx: CommandContext): Promise<number> {
+  if (deFile === '-' && enFile === '-') throw new CliError(ctx.t('conventions.bothStdin'), 2, ctx.t('cli.hint', { command: 'align ' }));
+  if ((deFile === '-' || enFile === '-') && ctx.stdinIsTTY) throw new CliError(ctx.t('conventions.stdinIsTerminal'), 2, ctx.t('conventions.stdinHint'));
   const [de, en] = await Promise.all([paragraphsOf(deFile, ctx), paragraphsOf(enFile, ctx)]);
   // Paragraphs are paired as `import --translation` pairs them (a partial translation with the
   // paragraphs it translates); the sentences of each pair are then aligned.
@@ -39,7 +43,7 @@ export async function alignCommand(deFile: string, enFile: string, options: Alig
     ctx.err(`${ctx.t('cli.paragraphCountMismatch', { de: de.length, en: en.length })}\n`);
   }
   if (options.json) {
-    ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    ctx.out(jsonDocument('align', 1, { paragraphs: result.map((beads, i) => ({ paragraph: i + 1, beads })) }));
     return 0;
   }
   const lines: string[] = [];

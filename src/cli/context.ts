@@ -9,6 +9,8 @@ import type { UiLanguage } from '../i18n/language.js';
 import type { Recovery } from '../storage/replace-files.js';
 import { sanitise, showControls } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
+import type { ColorLevel } from './color-level.js';
+import type { InputStream } from './read-stdin.js';
 
 export interface GlobalOptions {
   library?: string;
@@ -26,10 +28,14 @@ export interface CommandContext {
   err: (text: string) => void;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Standard input, for `-` in place of a file. */
+  stdin: InputStream;
   columns: number | undefined;
   rows: number | undefined;
-  /** False when NO_COLOR is set or --no-color was given. */
+  /** False when NO_COLOR is set, --no-color was given, FORCE_COLOR=0, or stdout cannot show colour. */
   color: boolean;
+  /** How many colours (0 none, 1 sixteen, 2 256, 3 24-bit): see color-level.ts. */
+  colorLevel: ColorLevel;
   /**
    * config.yaml's settings, loaded before every command but `config` (absent in contexts
    * built by tests: then the defaults apply). Flags and environment variables come first.

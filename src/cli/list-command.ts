@@ -4,7 +4,8 @@ import { showDiagnostic } from '../content/diagnostic.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { cacheDir } from '../storage/app-dirs.js';
 import { isoDay } from '../i18n/format-date.js';
-import { showControls, terminalSafeJson } from '../text/sanitize.js';
+import { showControls } from '../text/sanitize.js';
+import { jsonDocument } from './json-output.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
 export interface ListOptions extends GlobalOptions {
@@ -53,7 +54,7 @@ export async function listCommand(options: ListOptions, ctx: CommandContext): Pr
   const listed = await listLibraryIndexed(root, cacheDir(ctx.env));
   const { saveIndex } = listed;
   const entries = filter ? listed.entries.filter(filter) : listed.entries;
-  if (options.json) ctx.out(`${terminalSafeJson(entries.map(entryJson))}\n`);
+  if (options.json) ctx.out(jsonDocument('list', 1, { articles: entries.map(entryJson) }));
   // An empty filtered list is an answer, not an empty library.
   else if (entries.length === 0 && !filter) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
   else if (entries.length > 0) ctx.out(`${listLines(entries, ctx).join('\n')}\n`);

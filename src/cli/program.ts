@@ -139,6 +139,11 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
     setAction(async (c) => (await import('./config-command.js')).configCommand(action, c), { config: false });
   });
 
+  common(program.command('completion').description(t('shell.completionCommand')).argument('<shell>', t('shell.shellArgument')))
+    .action((shell: string) => {
+      setAction(async (c) => (await import('./completion-command.js')).completionCommand(shell, program, c), { config: false });
+    });
+
   // Usage lines in the interface language: commander would write "[options]" in English.
   for (const cmd of [...program.commands, ...feeds.commands]) {
     const args = cmd.registeredArguments.map((a) => {

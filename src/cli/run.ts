@@ -6,22 +6,27 @@ import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguag
 import { createTranslator } from '../i18n/translate.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
+import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
 import { OutputGuard } from './output-guard.js';
 import { buildProgram, type Action, type ActionNeeds } from './program.js';
+import type { InputStream } from './read-stdin.js';
+import { commandLike, firstWord } from './suggest-command.js';
 
 /** The process pieces a command touches; tests pass their own. */
 export interface RunIO {
   stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(text: string): unknown };
   stdinIsTTY: boolean;
+  /** Standard input (process.stdin when not given). */
+  stdin?: InputStream;
   env: NodeJS.ProcessEnv;
   /** Guards stdout against write errors; the entry point passes the one its stream's 'error' event also feeds. */
   guard?: OutputGuard;
 }
 
 function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO, guard: OutputGuard): CommandContext {
-  const noColor = argv.includes('--no-color') || (io.env['NO_COLOR'] ?? '') !== '';
+  const level = colorLevel(argv, io.env, io.stdout.isTTY === true);
   const t = createTranslator(language);
   guard.t = t;
   return {
@@ -32,9 +37,11 @@ function makeContext(language: UiLanguage, argv: readonly string[], io: RunIO, g
     err: (text) => void io.stderr.write(text),
     stdoutIsTTY: io.stdout.isTTY === true,
     stdinIsTTY: io.stdinIsTTY,
+    stdin: io.stdin ?? process.stdin,
     columns: io.stdout.columns,
     rows: io.stdout.rows,
-    color: !noColor,
+    color: level > 0,
+    colorLevel: level,
   };
 }
 
@@ -87,6 +94,14 @@ async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard
     if (cause.exitCode === 0 || cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version') return 0;
     // A command group without its subcommand (`newsbridge feeds`): its help was shown, which says enough.
     if (cause.code === 'commander.help') return 2;
+    const names = [...program.commands.map((c) => c.name()), 'help'];
+    const word = firstWord(argv);
+    const meant = word !== undefined && !names.includes(word) ? commandLike(word, names) : undefined;
+    if (meant !== undefined && word !== undefined) {
+      // The default command got a misspelt command's arguments: name the slip, not its consequence.
+      fail(ctx, ctx.t('cli.parse.unknownCommand', { name: `'${word}'` }), `${ctx.t('cli.commandLike', { command: meant })} ${ctx.t('cli.hint', { command: `${meant} ` })}`);
+      return 2;
+    }
     const command = argv.find((a) => program.commands.some((c) => c.name() === a));
     const suggestion = /\(Did you mean (.+)\?\)/.exec(cause.message)?.[1];
     const hint = ctx.t('cli.hint', { command: command ? `${command} ` : '' });

@@ -4,7 +4,8 @@ import { isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import { sanitise, terminalSafeJson } from '../text/sanitize.js';
+import { sanitise } from '../text/sanitize.js';
+import { jsonDocument } from './json-output.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 import { formatArticle, type ShowLanguage } from './format-article.js';
@@ -54,7 +55,7 @@ export async function requireArticle(root: LibraryRoot, shown: string, id: strin
 }
 
 /** The JSON form of an article: everything the reader shows. */
-export function articleJson(article: Article): unknown {
+export function articleJson(article: Article): Record<string, unknown> {
   return {
     id: article.id,
     meta: article.meta,
@@ -77,7 +78,7 @@ export async function showCommand(id: string, options: ShowOptions, ctx: Command
   const factsError = article.factsErrors[0];
   if (factsError) ctx.err(`${ctx.t('cli.factsBroken', { error: showDiagnostic(factsError), id, library: flag })}\n`);
   if (options.json) {
-    ctx.out(`${terminalSafeJson(articleJson(article))}\n`);
+    ctx.out(jsonDocument('show', 1, articleJson(article)));
     return 0;
   }
   const lines = formatArticle(article, { lang, facts: options.facts ?? false, width, t: ctx.t, language: ctx.language });

@@ -27,7 +27,9 @@ describe('list', () => {
   it('lists the bundled seed article as JSON, first because it is the newest', async () => {
     const { code, stdout } = await runCli(['list', '--json']);
     expect(code).toBe(0);
-    const list = JSON.parse(stdout) as { id: string; translation: string; published: string }[];
+    const document = JSON.parse(stdout) as { format: string; version: number; articles: { id: string; translation: string; published: string }[] };
+    expect(document).toMatchObject({ format: 'newsbridge.list', version: 1 });
+    const list = document.articles;
     // The README capture and the reader's end-to-end tests open the first row.
     expect(list[0]?.id).toBe(SEED);
     expect(list.find((a) => a.id === SEED)).toMatchObject({ translation: 'reviewed', published: '2024-04-04T18:00:00+02:00' });
@@ -75,7 +77,8 @@ describe('show', () => {
     const facts = await runCli(['show', SEED, '--facts', '--lang', 'en']);
     expect(facts.stdout).toMatch(/Key facts[\s\S]*\$4 billion \(¶3\.2\)/);
     expect(facts.stdout).toMatch(/Glossary[\s\S]*Stellenstreichungen = job cuts/);
-    const json = JSON.parse((await runCli(['show', SEED, '--json'])).stdout) as { paragraphs: unknown[]; facts: unknown[] };
+    const json = JSON.parse((await runCli(['show', SEED, '--json'])).stdout) as { format: string; version: number; id: string; paragraphs: unknown[]; facts: unknown[] };
+    expect(json).toMatchObject({ format: 'newsbridge.show', version: 1, id: SEED });
     expect(json.paragraphs).toHaveLength(4);
     expect(json.facts.length).toBeGreaterThanOrEqual(10);
   });
@@ -163,13 +166,30 @@ describe('align', () => {
     writeFileSync(path.join(dir, 'en.txt'), 'The council meets in Bonn on 4 April 2024. It will discuss schools, for example.\n\nThat is all.\n');
     const { code, stdout } = await runCli(['align', path.join(dir, 'de.txt'), path.join(dir, 'en.txt'), '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual([
-      [
-        { de: ['Der Rat tagt am 4. Apr. 2024 in Bonn.'], en: ['The council meets in Bonn on 4 April 2024.'] },
-        { de: ['Er berät z. B. über Schulen.'], en: ['It will discuss schools, for example.'] },
-      ],
-      [{ de: ['Das ist alles.'], en: ['That is all.'] }],
-    ]);
+    expect(JSON.parse(stdout)).toEqual(ALIGNED);
+  });
+
+  it('reads either file from standard input as -', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'en.txt'), 'The council meets in Bonn on 4 April 2024. It will discuss schools, for example.\n\nThat is all.\n');
+    const german = 'Der Rat tagt am 4. Apr. 2024 in Bonn. Er berät z. B. über Schulen.\n\nDas ist alles.\n';
+    const piped = await runCli(['align', '-', path.join(dir, 'en.txt'), '--json'], {}, { stdin: german });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toEqual(ALIGNED);
+    writeFileSync(path.join(dir, 'de.txt'), german);
+    const second = await runCli(['align', path.join(dir, 'de.txt'), '-', '--json'], {}, { stdin: readFileSync(path.join(dir, 'en.txt'), 'utf8') });
+    expect(JSON.parse(second.stdout)).toEqual(ALIGNED);
+  });
+
+  it('refuses - for both files, - from a terminal, and binary input, each with one line', async () => {
+    const both = await runCli(['align', '-', '-']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^newsbridge: only one of the two files can be - \(standard input\)\n/);
+    const terminal = await runCli(['align', '-', 'en.txt'], {}, { tty: true });
+    expect(terminal.code).toBe(2);
+    expect(terminal.stderr).toContain('standard input, but that is a terminal');
+    const binary = await runCli(['align', '-', '/dev/null'], {}, { stdin: 'Text\u0000mit Null' });
+    expect(binary.stderr).toMatch(/^newsbridge: -: is a binary file, not text$/m);
   });
 
   it('fails with one line for a missing file', async () => {
@@ -178,6 +198,22 @@ describe('align', () => {
     expect(stderr).toMatch(/^newsbridge: \/nonexistent\/de\.txt: no such file/);
   });
 });
+
+/** The seed-free two-paragraph text above, aligned, as `align --json` prints it. */
+const ALIGNED = {
+  format: 'newsbridge.align',
+  version: 1,
+  paragraphs: [
+    {
+      paragraph: 1,
+      beads: [
+        { de: ['Der Rat tagt am 4. Apr. 2024 in Bonn.'], en: ['The council meets in Bonn on 4 April 2024.'] },
+        { de: ['Er berät z. B. über Schulen.'], en: ['It will discuss schools, for example.'] },
+      ],
+    },
+    { paragraph: 2, beads: [{ de: ['Das ist alles.'], en: ['That is all.'] }] },
+  ],
+};
 
 function makeLibraryAt(dir: string): void {
   cpSync(makeLibrary({ 'eins-zwei': { de: germanFile() } }), dir, { recursive: true });
@@ -202,6 +238,28 @@ describe('mistakes on the command line', () => {
     expect(result.stderr).toContain("Did you mean 'newsbridge list'?");
     const id = await runCli(['gibt-es-nicht']);
     expect(id.stderr).not.toContain('Did you mean');
+  });
+
+  it('name a misspelt command that has arguments or options, instead of "too many arguments"', async () => {
+    for (const [args, meant] of [
+      [['shwo', SEED], 'show'],
+      [['lsit', '--json'], 'list'],
+      [['--library', 'x', 'valdiate', 'eins', 'zwei'], 'validate'],
+      [['ALIGN', 'a.txt', 'b.txt'], 'align'],
+      [['completoin', 'bash'], 'completion'],
+    ] as const) {
+      const result = await runCli([...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`newsbridge: unknown command '${args.find((a) => !a.startsWith('-') && a !== 'x')}'\nDid you mean 'newsbridge ${meant}'? Try 'newsbridge ${meant} --help'.\n`);
+    }
+    const german = await runCli(['--ui-lang', 'de', 'shwo', SEED]);
+    expect(german.stderr).toContain("unbekannter Befehl 'shwo'");
+    expect(german.stderr).toContain("Gemeint ist vielleicht 'newsbridge show'?");
+    // An article id with a stray option is not taken for a command.
+    const far = await runCli(['gibt-es-nicht', '--lang', 'en']);
+    expect(far.stderr).toContain("unknown option '--lang'");
+    expect(far.stderr).not.toContain('unknown command');
   });
 
   it('shows usage lines in German with --ui-lang de', async () => {

@@ -21,9 +21,11 @@ function context(): CommandContext {
     err: () => undefined,
     stdoutIsTTY: false,
     stdinIsTTY: false,
+    stdin: (async function* () {})(),
     columns: undefined,
     rows: undefined,
     color: false,
+    colorLevel: 0,
   };
 }
 

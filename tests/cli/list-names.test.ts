@@ -25,7 +25,7 @@ describe('list and folder names with control characters', () => {
     const result = await runCli(['list', '--json', '--library', library]);
     expect(result.stdout).toContain('"id": "bad\\u001b[31mname"');
     expect(result.stdout).not.toContain(ESC);
-    const entries = JSON.parse(result.stdout) as { id: string }[];
+    const entries = (JSON.parse(result.stdout) as { articles: { id: string }[] }).articles;
     expect(entries.map((e) => e.id)).toEqual([name]);
   });
 });

@@ -156,7 +156,7 @@ describe('list --unread / --feed / --since', () => {
     server.set('/b.xml', rss2('B-Blatt', items('b', 2, 20)));
     writeFileSync(path.join(lib, 'feeds.yaml'), `feeds:\n  - url: ${server.url('/a.xml')}\n    name: A\n    fullText: false\n  - url: ${server.url('/b.xml')}\n    name: B\n    fullText: false\n`);
     expect((await cli(['refresh'])).code).toBe(0);
-    const ids = (args: string[]) => cli(['list', '--json', ...args]).then((r) => (JSON.parse(r.stdout) as { id: string; feed: string | null }[]).map((e) => e.id));
+    const ids = (args: string[]) => cli(['list', '--json', ...args]).then((r) => (JSON.parse(r.stdout) as { articles: { id: string; feed: string | null }[] }).articles.map((e) => e.id));
     expect(await ids([])).toHaveLength(4);
     const fromA = await ids(['--feed', 'A']);
     expect(fromA).toEqual(['2025-01-11-a-meldung-2', '2025-01-10-a-meldung-1']);

@@ -125,7 +125,7 @@ describe('list on a hostile library', () => {
     const result = await cli(['list', '--json']);
     expect(result.code).toBe(0);
     expectSafe(result);
-    const entries = JSON.parse(result.stdout) as { id: string; ok: boolean; errors?: { file: string; line: number | null }[] }[];
+    const entries = (JSON.parse(result.stdout) as { articles: { id: string; ok: boolean; errors?: { file: string; line: number | null }[] }[] }).articles;
     const ids = entries.map((e) => e.id);
     for (const name of lib.badNames) expect(ids).toContain(name);
     expect(entries.find((e) => e.id === 'l-proto-key')?.errors?.[0]?.line).toBe(5);

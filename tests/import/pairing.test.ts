@@ -44,7 +44,7 @@ describe('one pairing for import --translation and align', () => {
     const body = GERMAN.split('\n\n').slice(1).join('\n\n');
     const { code, stdout } = await runCli(['align', writeInput(dir, 'de.txt', body), writeInput(dir, 'en.txt', PARTIAL.join('\n\n')), '--json']);
     expect(code).toBe(0);
-    const pairs = JSON.parse(stdout) as { de: string[]; en: string[] }[][];
+    const pairs = (JSON.parse(stdout) as { paragraphs: { beads: { de: string[]; en: string[] }[] }[] }).paragraphs.map((p) => p.beads);
     expect(pairs).toHaveLength(5);
     expect(pairs.map((beads) => beads.flatMap((b) => b.en).join(' '))).toEqual([...PARTIAL, '', '', '']);
   });
@@ -60,7 +60,7 @@ describe('one pairing for import --translation and align', () => {
     const dir = tempDir();
     const german = writeInput(dir, 'de.txt', ['Amazon streicht Jobs im Cloud-Geschäft!', ...de].join('\n\n'));
     const english = writeInput(dir, 'en.txt', first);
-    const aligned = JSON.parse((await runCli(['align', path.join(folder, 'article.de.md'), english, '--json'])).stdout) as { en: string[] }[][];
+    const aligned = (JSON.parse((await runCli(['align', path.join(folder, 'article.de.md'), english, '--json'])).stdout) as { paragraphs: { beads: { en: string[] }[] }[] }).paragraphs.map((p) => p.beads);
     expect(aligned.map((beads) => beads.flatMap((b) => b.en).length > 0)).toEqual([true, false, false, false]);
     const imported = await runImport(['import', german, '--library', dir, '--translation', english]);
     expect(imported.code).toBe(0);

@@ -32,7 +32,7 @@ describe('a feed whose items have no dates', () => {
       'undated · Erstes Thema ohne Datum',
       'undated · Drittes Thema ohne Datum',
     ]);
-    const json = JSON.parse((await runCli(['list', '--library', library, '--json'])).out) as { published: string | null }[];
+    const json = (JSON.parse((await runCli(['list', '--library', library, '--json'])).out) as { articles: { published: string | null }[] }).articles;
     expect(json.map((e) => e.published === null)).toEqual([false, true, true, true]);
     const german = await runCli(['list', '--library', library, '--ui-lang', 'de']);
     expect(german.out.split('\n')[1]).toMatch(/^undatiert /);

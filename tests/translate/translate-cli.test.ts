@@ -51,7 +51,7 @@ describe('newsbridge translate', () => {
     expect(again.stdout).toContain('  ¶1.2  (cached)  Sie kostet 12 Millionen Euro.');
     expect(again.stderr).toContain('Would send 0 characters of German');
     const list = await runCli(['list', '--library', d.lib, '--json'], d.env);
-    expect(JSON.parse(list.stdout)).toMatchObject([{ id: ID, translation: 'machine', title: { en: 'New bridge for Beispielheim' } }]);
+    expect(JSON.parse(list.stdout)).toMatchObject({ format: 'newsbridge.list', articles: [{ id: ID, translation: 'machine', title: { en: 'New bridge for Beispielheim' } }] });
   });
 
   it('--untranslated drafts every article that is not reviewed and has something to draft, and names the one it skips', async () => {
