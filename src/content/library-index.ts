@@ -1,227 +1,213 @@
 /**
- * Listing a large library fast: summaries are kept in an index in the XDG
- * cache directory, keyed by each file's size and modification time, and only
- * articles whose files changed are read again. The reader may also trust the
- * index for its first frame and check the files right after
- * (stale-while-revalidate), since checking 20,000 files takes a while.
+ * Listing a large library fast: summaries are kept in an index in the XDG cache directory
+ * (see index-file.ts), keyed by each file's size and modification time, and only articles
+ * whose files changed are read again — in worker threads when there are many, the newest
+ * (by folder name) first, so a caller can show them while the rest is read. The reader may
+ * also trust the index for its first frame and check the files right after
+ * (stale-while-revalidate), since checking 200,000 files takes a while.
  */
-import { lstatSync } from 'node:fs';
-import path from 'node:path';
-import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
-import { readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from '../storage/atomic-file.js';
-import { displayWidth } from '../text/display-width.js';
-import { BUILD_ID, cacheFile } from './file-cache.js';
-import { FILES, isArticleId } from './library-paths.js';
-import type * as LoadArticleModule from './load-article.js';
+import type { LibraryEntry } from './article.js';
+import { cacheFile } from './file-cache.js';
+import { readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable, type StoredEntry } from './index-file.js';
+import { isArticleId } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
+import { runSummaryJobs, type PoolOptions } from './summary-pool.js';
+import type { ReadRecord, SummaryJob } from './summary-job.js';
 
-const VERSION = `index-6:${BUILD_ID ?? 'dev'}`;
+export { readIndexHead, sortEntries, widestSource } from './index-file.js';
 
-/** How many of the newest entries the index's head holds: more than any screen shows. */
-const HEAD_SIZE = 200;
-
-/**
- * [de size, de mtime, en size, en mtime, entry]; -1 for a missing English
- * file. A good entry is stored as a flat array (10,000 of these are parsed at
- * start-up, and repeated keys would double the file), a broken one as is.
- */
-type StoredEntry =
-  | [string, string | 0, string, string | null, number, string | 0, Translation]
-  | [string, string | 0, string, string | null, number, string | 0, Translation, string | 0, string | 0]
-  | Extract<LibraryEntry, { ok: false }>;
-type IndexRecord = [number, number, number, number, StoredEntry];
-
-function pack(entry: LibraryEntry): StoredEntry {
-  if (!entry.ok) return entry;
-  const s = entry.summary;
-  const packed: StoredEntry = [s.title.de, s.title.en ?? 0, s.source, s.published, s.time, s.url ?? 0, s.translation];
-  // Only articles from a feed carry the two more fields: the rest stay as short as before.
-  return s.feed || s.guid ? [...packed, s.feed ?? 0, s.guid ?? 0] : packed;
+/** An article folder as the library folder lists it. */
+export interface Folder {
+  name: string;
+  link: boolean;
 }
 
-function unpack(id: string, stored: StoredEntry): LibraryEntry {
-  if (!Array.isArray(stored)) return stored;
-  const [de, en, source, published, time, url, translation, feed, guid] = stored;
-  const summary: ArticleSummary = {
-    id,
-    title: en ? { de, en } : { de },
-    source,
-    published,
-    time,
-    translation,
-    ...(url ? { url } : {}),
-    ...(feed ? { feed } : {}),
-    ...(guid ? { guid } : {}),
-  };
-  return { ok: true, id, summary };
+/** How a listing goes, and what it tells its caller on the way. */
+export interface ListingOptions extends PoolOptions {
+  /** Take the entries from the index unchecked; `revalidate()` checks the files afterwards. */
+  trust?: boolean | undefined;
+  /**
+   * Called once, as soon as the newest articles are known (after the first batch when the
+   * summaries have to be read): up to `firstCount` entries, newest first, and the number of
+   * article folders. Folders are read newest first by name (ids begin with their date), so
+   * these are the newest articles unless some id does not; the resolved list is exact.
+   */
+  onFirst?: ((newest: LibraryEntry[], total: number) => void) | undefined;
+  /** Folders whose summary is known so far, and in all; called after each batch. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** How many entries onFirst gets (default 100: more than a screen's rows). */
+  firstCount?: number | undefined;
 }
 
 export interface IndexedListing {
+  /** Every entry, newest first. */
   entries: LibraryEntry[];
   /** Writes the index back if anything changed. */
   save: () => void;
   /**
-   * With `trust`: checks the files behind the entries taken from the index
-   * unchecked, and resolves with the corrected list (or null if all were fresh).
+   * With `trust`: checks the folders and files behind the entries taken from the index
+   * unchecked, and resolves with the corrected list, newest first (or null if all were right).
    */
   revalidate: () => Promise<LibraryEntry[] | null>;
 }
 
-type Folder = { name: string; link: boolean };
-type Loader = typeof LoadArticleModule;
+/** Articles read per batch (the first batch is `firstCount`). */
+const READ_BATCH = 400;
+/** Folders checked per batch. */
+const CHECK_BATCH = 4000;
 
-/** The two files' keys, or null when the folder needs the careful path (links, odd files). */
-function fileKeys(root: LibraryRoot, name: string): [number, number, number, number] | null {
-  const dir = path.join(root.real, name);
-  const de = lstatSync(path.join(dir, FILES.de), { throwIfNoEntry: false });
-  const en = lstatSync(path.join(dir, FILES.en), { throwIfNoEntry: false });
-  if (!de || !de.isFile() || (en && !en.isFile())) return null;
-  return [de.size, de.mtimeMs, en ? en.size : -1, en ? en.mtimeMs : -1];
+const DATED = /^\d{4}-\d{2}-\d{2}/;
+
+/** Newest first as far as names tell: dated ids by date, latest first, then the rest. */
+function newestFirst(a: string, b: string): number {
+  const da = DATED.test(a);
+  if (da !== DATED.test(b)) return da ? -1 : 1;
+  return da ? (a < b ? 1 : a > b ? -1 : 0) : a < b ? -1 : a > b ? 1 : 0;
 }
 
-const sameKeys = (a: IndexRecord | undefined, k: readonly number[]) => a !== undefined && a[0] === k[0] && a[1] === k[1] && a[2] === k[2] && a[3] === k[3];
-
-/** Width of the widest source name (the source column of the library list). */
-export function widestSource(entries: readonly LibraryEntry[]): number {
-  return entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6);
+/** The entry of a record read by a job. */
+function entryOf(record: ReadRecord): LibraryEntry {
+  const [name, , , , , stored] = record;
+  return unpack(name, stored) ?? { ok: false, id: name, errors: [] };
 }
 
-/** Newest first; broken entries after the good ones, by id. */
-export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
-  return entries.sort((a, b) => {
-    if (a.ok && b.ok) return b.summary.time - a.summary.time || a.id.localeCompare(b.id);
-    if (a.ok !== b.ok) return a.ok ? -1 : 1;
-    return a.id.localeCompare(b.id);
-  });
+interface Built {
+  table: IndexTable;
+  /** Whether anything differs from the index it started from (a file read again, a folder come or gone). */
+  changed: boolean;
 }
 
 /**
- * The index file is two JSON lines: a head (the newest entries, the count and
- * the widest source name: all the library's first frame needs) and then every
- * record. The head is read alone before the first frame, the rest after it.
+ * The index of `folders` (sorted by name), starting from `old`: unchanged records are kept
+ * (their keys checked, unless the caller trusts them), the rest read. Folders that are links
+ * or bad names take the careful path here and are not kept in the file (NaN keys).
  */
-interface IndexHead {
-  version: string;
-  library: string;
-  count: number;
-  sourceWidth: number;
-  head: [string, StoredEntry][];
-}
-
-/** The newest entries as the index last saw them, for a first frame; null without a usable index. */
-export function readIndexHead(cacheDir: string, root: LibraryRoot): { count: number; sourceWidth: number; entries: LibraryEntry[] } | null {
-  try {
-    const text = readFileSync(cacheFile(cacheDir, 'index', root), 'utf8');
-    const newline = text.indexOf('\n');
-    const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as IndexHead;
-    if (head.version !== VERSION || head.library !== root.real || !Array.isArray(head.head)) return null;
-    return { count: head.count, sourceWidth: head.sourceWidth, entries: head.head.map(([id, stored]) => unpack(id, stored)) };
-  } catch {
-    return null;
+async function buildTable(root: LibraryRoot, folders: readonly Folder[], old: IndexTable | null, options: ListingOptions): Promise<Built> {
+  const total = folders.length;
+  const names = new Array<string>(total);
+  const keys = new Float64Array(total * 4).fill(NaN);
+  const entries = new Array<LibraryEntry | undefined>(total);
+  const at = new Map<string, number>();
+  const toCheck: number[] = [];
+  const toRead: number[] = [];
+  const careful: number[] = [];
+  let changed = old === null || old.names.length !== total;
+  let o = 0;
+  for (let i = 0; i < total; i++) {
+    const folder = folders[i] as Folder;
+    // Both lists are sorted by name: walk them together.
+    while (old && o < old.names.length && (old.names[o] as string) < folder.name) o++;
+    const match = old && old.names[o] === folder.name ? o : -1;
+    // The index's string is kept (the entry holds it already); the listing's is let go.
+    names[i] = match >= 0 ? (old?.names[match] as string) : folder.name;
+    at.set(names[i] as string, i);
+    if (folder.link || !isArticleId(folder.name)) {
+      careful.push(i);
+      changed = true;
+    } else if (match >= 0 && old) {
+      keys.set(old.keys.subarray(match * 4, match * 4 + 4), i * 4);
+      entries[i] = old.entries[match];
+      toCheck.push(i);
+    } else {
+      toRead.push(i);
+      changed = true;
+    }
   }
-}
 
-function readIndex(file: string, root: LibraryRoot): Record<string, IndexRecord> {
-  try {
-    const text = readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    const head = JSON.parse(text.slice(0, newline)) as IndexHead;
-    if (head.version !== VERSION || head.library !== root.real) return {};
-    const body = JSON.parse(text.slice(newline + 1)) as { records?: Record<string, IndexRecord> };
-    return body.records && typeof body.records === 'object' ? body.records : {};
-  } catch {
-    // No index yet, or an unreadable one: it is only a cache.
-    return {};
-  }
-}
-
-function writeIndex(file: string, root: LibraryRoot, records: Record<string, IndexRecord>): void {
-  const entries = sortEntries(Object.entries(records).map(([id, record]) => unpack(id, record[4])));
-  const head: IndexHead = {
-    version: VERSION,
-    library: root.real,
-    count: entries.length,
-    sourceWidth: widestSource(entries),
-    head: entries.slice(0, HEAD_SIZE).map((e) => [e.id, pack(e)]),
+  let done = total - toCheck.length - toRead.length - careful.length;
+  const firstCount = options.firstCount ?? 100;
+  let firstSent = false;
+  const sendFirst = () => {
+    if (firstSent || !options.onFirst) return;
+    firstSent = true;
+    const known = entries.filter((e): e is LibraryEntry => e !== undefined);
+    options.onFirst(sortEntries(known).slice(0, firstCount), total);
   };
-  try {
-    writeFileAtomicSync(file, `${JSON.stringify(head)}\n${JSON.stringify({ records })}`);
-  } catch {
-    // Read-only cache folder, full disk: carry on without.
+
+  // Links and odd names: the careful path, here (there are few).
+  if (careful.length > 0) {
+    const { loadSummary } = await import('./load-article.js');
+    for (const i of careful) entries[i] = await loadSummary(root, names[i] as string);
+    done += careful.length;
   }
+
+  // Reading goes newest first; checking in name order (all of it is done before anything shows).
+  toRead.sort((a, b) => newestFirst(names[a] as string, names[b] as string));
+  const jobs: SummaryJob[] = [];
+  const batches: number[][] = [];
+  const add = (indices: number[], known: boolean) => {
+    batches.push(indices);
+    const job: SummaryJob = { root, names: indices.map((i) => names[i] as string) };
+    if (known) {
+      const k = new Float64Array(indices.length * 4);
+      indices.forEach((i, j) => k.set(keys.subarray(i * 4, i * 4 + 4), j * 4));
+      job.known = k;
+    }
+    jobs.push(job);
+  };
+  if (toRead.length > 0) add(toRead.slice(0, firstCount), false);
+  for (let from = firstCount; from < toRead.length; from += READ_BATCH) add(toRead.slice(from, from + READ_BATCH), false);
+  for (let from = 0; from < toCheck.length; from += CHECK_BATCH) add(toCheck.slice(from, from + CHECK_BATCH), true);
+
+  await runSummaryJobs(jobs, toRead.length + toCheck.length / 10, options, (job, records) => {
+    for (const record of records) {
+      const i = at.get(record[0]);
+      if (i === undefined) continue;
+      keys.set(record.slice(1, 5) as number[], i * 4);
+      entries[i] = entryOf(record);
+      changed = true;
+    }
+    done += (batches[job] as number[]).length;
+    if (job === 0 && toRead.length > 0) sendFirst();
+    options.onProgress?.(done, total);
+  });
+  sendFirst();
+  return { table: { names, keys, entries: entries as LibraryEntry[] }, changed };
 }
 
 /**
- * Summaries of the given article folders, from the index where their files are
- * unchanged. Folders or files that are links take the careful path (loadSummary).
+ * Summaries of every article folder, from the index where their files are unchanged, the
+ * rest read (see ListingOptions for trusting the index, and for seeing the newest early).
  */
 export async function summariesWithIndex(
   root: LibraryRoot,
-  folders: readonly Folder[],
+  listFolders: () => Promise<Folder[]>,
   cacheDir: string | null,
-  options: { trust?: boolean } = {},
+  options: ListingOptions = {},
 ): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  let records: Record<string, IndexRecord> = file ? readIndex(file, root) : {};
-  let dirty = file !== null && Object.keys(records).length !== folders.length;
-  // The parsers (zod, yaml) load only when an article has to be read: a warm
-  // index gives the first frame without them.
-  let loader: Loader | null = null;
-  const load = async () => (loader ??= await import('./load-article.js'));
+  const old = file ? readIndexTable(file, root) : null;
+  const noRevalidation = () => Promise.resolve(null);
 
-  /** The entry of one folder: from the index when its keys match, else read now. */
-  const entryOf = async (folder: Folder, keys: [number, number, number, number] | null): Promise<LibraryEntry> => {
-    const { name } = folder;
-    if (folder.link || !isArticleId(name) || keys === null) {
-      delete records[name];
-      return (await load()).loadSummary(root, name);
-    }
-    const cached = records[name];
-    if (cached && sameKeys(cached, keys)) return unpack(name, cached[4]);
-    const entry = (await load()).loadSummarySync(root, name, { de: { size: keys[0] }, en: keys[2] < 0 ? null : { size: keys[2] } });
-    records[name] = [...keys, pack(entry)];
-    dirty = true;
-    return entry;
-  };
-
-  const unchecked: Folder[] = [];
-  const entries: LibraryEntry[] = [];
-  for (const folder of folders) {
-    const cached = records[folder.name];
-    if (options.trust && cached && !folder.link && isArticleId(folder.name)) {
-      entries.push(unpack(folder.name, cached[4]));
-      unchecked.push(folder);
-    } else {
-      entries.push(await entryOf(folder, folder.link || !isArticleId(folder.name) ? null : fileKeys(root, folder.name)));
-    }
-  }
-  // Forget records of folders that are gone.
-  if (Object.keys(records).length !== folders.length) {
-    const present = new Set(folders.map((f) => f.name));
-    for (const name of Object.keys(records)) if (!present.has(name)) delete records[name];
-    dirty = file !== null;
+  if (options.trust && old && old.names.length > 0) {
+    const entries = sortEntries([...old.entries]);
+    options.onFirst?.(entries.slice(0, options.firstCount ?? 100), entries.length);
+    options.onProgress?.(entries.length, entries.length);
+    let trusted: IndexTable | null = old;
+    const revalidate = async (): Promise<LibraryEntry[] | null> => {
+      const from = trusted;
+      // Once: the index is not kept in memory after it.
+      trusted = null;
+      if (!from) return null;
+      const built = await buildTable(root, await listFolders(), from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile });
+      if (!built.changed) return null;
+      if (file) writeIndexTable(file, root, built.table);
+      return sortEntries([...built.table.entries]);
+    };
+    return { entries, save: () => undefined, revalidate };
   }
 
+  const built = await buildTable(root, await listFolders(), old, options);
+  let dirty = file !== null && built.changed;
+  let table: IndexTable | null = built.table;
   const save = () => {
-    if (file && dirty) writeIndex(file, root, records);
+    if (file && dirty && table) writeIndexTable(file, root, table);
     dirty = false;
+    // The index is not needed in memory once written.
+    table = null;
   };
-  const revalidate = async (): Promise<LibraryEntry[] | null> => {
-    if (unchecked.length === 0) return null;
-    let changed = false;
-    const byName = new Map(entries.map((e) => [e.id, e]));
-    for (const folder of unchecked) {
-      const keys = fileKeys(root, folder.name);
-      if (keys && sameKeys(records[folder.name], keys)) continue;
-      byName.set(folder.name, await entryOf(folder, keys));
-      changed = true;
-    }
-    unchecked.length = 0;
-    save();
-    // The index is no longer needed in memory once written.
-    records = {};
-    return changed ? folders.map((f) => byName.get(f.name)).filter((e): e is LibraryEntry => e !== undefined) : null;
-  };
-  return { entries, save, revalidate };
+  return { entries: sortEntries([...built.table.entries]), save, revalidate: noRevalidation };
 }
+
+/** A record as a job would make it, for writers that read one article themselves. */
+export type { ReadRecord, StoredEntry };
