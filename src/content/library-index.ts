@@ -6,34 +6,29 @@
  * also trust the index for its first frame and check the files right after
  * (stale-while-revalidate), since checking 200,000 files takes a while.
  */
+import { opendirSync, type Dir } from 'node:fs';
 import type { LibraryEntry } from './article.js';
 import { cacheFile } from './file-cache.js';
-import { readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable, type StoredEntry } from './index-file.js';
+import { mergeIntoTable, readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable } from './index-file.js';
 import { isArticleId } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
 import { runSummaryJobs, type PoolOptions } from './summary-pool.js';
-import type { ReadRecord, SummaryJob } from './summary-job.js';
+import { fileKeys, sameKeys, type ReadRecord, type SummaryJob } from './summary-job.js';
 
 export { readIndexHead, sortEntries, widestSource } from './index-file.js';
 
-/** An article folder as the library folder lists it. */
-export interface Folder {
-  name: string;
-  link: boolean;
-}
-
 /** How a listing goes, and what it tells its caller on the way. */
 export interface ListingOptions extends PoolOptions {
-  /** Take the entries from the index unchecked; `revalidate()` checks the files afterwards. */
+  /** Take the entries from the index unchecked; `revalidate()` checks the folders and files afterwards. */
   trust?: boolean | undefined;
   /**
-   * Called once, as soon as the newest articles are known (after the first batch when the
+   * Called once, as soon as the newest articles are known (after the first batch when
    * summaries have to be read): up to `firstCount` entries, newest first, and the number of
    * article folders. Folders are read newest first by name (ids begin with their date), so
    * these are the newest articles unless some id does not; the resolved list is exact.
    */
   onFirst?: ((newest: LibraryEntry[], total: number) => void) | undefined;
-  /** Folders whose summary is known so far, and in all; called after each batch. */
+  /** Folders whose summary is known so far, and in all; called after each batch read. */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** How many entries onFirst gets (default 100: more than a screen's rows). */
   firstCount?: number | undefined;
@@ -53,16 +48,94 @@ export interface IndexedListing {
 
 /** Articles read per batch (the first batch is `firstCount`). */
 const READ_BATCH = 400;
-/** Folders checked per batch. */
-const CHECK_BATCH = 4000;
+/** Most milliseconds the scan of the folders works before giving the event loop back. */
+const SLICE_MS = 6;
 
 const DATED = /^\d{4}-\d{2}-\d{2}/;
 
-/** Newest first as far as names tell: dated ids by date, latest first, then the rest. */
+/** Newest first as far as names tell: dated ids by date, latest first, then the rest by name. */
 function newestFirst(a: string, b: string): number {
   const da = DATED.test(a);
   if (da !== DATED.test(b)) return da ? -1 : 1;
   return da ? (a < b ? 1 : a > b ? -1 : 0) : a < b ? -1 : a > b ? 1 : 0;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Position of `name` in the sorted `names`, or -1. */
+function find(names: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = names.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = names[mid] as string;
+    if (at === name) return mid;
+    if (at < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** What the folders say against the index: what to read, and which records are gone. */
+interface Scan {
+  /** Folders to read, and whether each takes the careful path. */
+  toRead: { name: string; careful: boolean }[];
+  /** Positions in the index of folders that are gone. */
+  removed: number[];
+  /** Article folders found. */
+  total: number;
+}
+
+/**
+ * Walks the library folder as it is read (never holding the whole listing), comparing each
+ * article folder with the index: a folder the index lacks, or whose files' keys changed, is
+ * to be read. A few milliseconds at a time, so the keyboard is never held up. Without an
+ * index, nothing is checked: every folder is to be read.
+ */
+async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: AbortSignal | undefined): Promise<Scan> {
+  const seen = new Uint8Array(table?.names.length ?? 0);
+  const toRead: Scan['toRead'] = [];
+  let total = 0;
+  let dir: Dir | null = opendirSync(root.real, { bufferSize: 1024 });
+  try {
+    for (;;) {
+      const sliceStart = performance.now();
+      while (performance.now() - sliceStart < SLICE_MS) {
+        const dirent = dir.readSync();
+        if (dirent === null) {
+          dir.closeSync();
+          dir = null;
+          break;
+        }
+        const { name } = dirent;
+        const link = dirent.isSymbolicLink();
+        if (name.startsWith('.') || !(link || dirent.isDirectory())) continue;
+        total++;
+        if (link || !isArticleId(name)) {
+          toRead.push({ name, careful: true });
+          continue;
+        }
+        const at = table ? find(table.names, name) : -1;
+        if (at < 0 || !table) {
+          toRead.push({ name, careful: false });
+          continue;
+        }
+        seen[at] = 1;
+        const keys = fileKeys(root, name);
+        if (!keys || !sameKeys(table.keys, at, keys)) toRead.push({ name, careful: false });
+      }
+      if (dir === null) break;
+      await nextTurn();
+      if (signal?.aborted) throw new Error('aborted', { cause: signal.reason });
+    }
+  } finally {
+    dir?.closeSync();
+  }
+  const removed: number[] = [];
+  seen.forEach((s, i) => {
+    if (s === 0) removed.push(i);
+  });
+  return { toRead, removed, total };
 }
 
 /** The entry of a record read by a job. */
@@ -71,113 +144,54 @@ function entryOf(record: ReadRecord): LibraryEntry {
   return unpack(name, stored) ?? { ok: false, id: name, errors: [] };
 }
 
-interface Built {
-  table: IndexTable;
-  /** Whether anything differs from the index it started from (a file read again, a folder come or gone). */
-  changed: boolean;
-}
-
 /**
- * The index of `folders` (sorted by name), starting from `old`: unchanged records are kept
- * (their keys checked, unless the caller trusts them), the rest read. Folders that are links
- * or bad names take the careful path here and are not kept in the file (NaN keys).
+ * The index brought up to date with the folders: `table` (null: none) checked against them,
+ * and what is new or changed read (newest first, in workers when there is much of it).
  */
-async function buildTable(root: LibraryRoot, folders: readonly Folder[], old: IndexTable | null, options: ListingOptions): Promise<Built> {
-  const total = folders.length;
-  const names = new Array<string>(total);
-  const keys = new Float64Array(total * 4).fill(NaN);
-  const entries = new Array<LibraryEntry | undefined>(total);
-  const at = new Map<string, number>();
-  const toCheck: number[] = [];
-  const toRead: number[] = [];
-  const careful: number[] = [];
-  let changed = old === null || old.names.length !== total;
-  let o = 0;
-  for (let i = 0; i < total; i++) {
-    const folder = folders[i] as Folder;
-    // Both lists are sorted by name: walk them together.
-    while (old && o < old.names.length && (old.names[o] as string) < folder.name) o++;
-    const match = old && old.names[o] === folder.name ? o : -1;
-    // The index's string is kept (the entry holds it already); the listing's is let go.
-    names[i] = match >= 0 ? (old?.names[match] as string) : folder.name;
-    at.set(names[i] as string, i);
-    if (folder.link || !isArticleId(folder.name)) {
-      careful.push(i);
-      changed = true;
-    } else if (match >= 0 && old) {
-      keys.set(old.keys.subarray(match * 4, match * 4 + 4), i * 4);
-      entries[i] = old.entries[match];
-      toCheck.push(i);
-    } else {
-      toRead.push(i);
-      changed = true;
-    }
-  }
-
-  let done = total - toCheck.length - toRead.length - careful.length;
+async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, options: ListingOptions): Promise<{ table: IndexTable; changed: boolean }> {
+  const scan = await scanFolders(root, table, options.signal);
+  const { toRead, removed, total } = scan;
+  toRead.sort((a, b) => newestFirst(a.name, b.name));
   const firstCount = options.firstCount ?? 100;
+  const jobs: SummaryJob[] = [];
+  const add = (part: Scan['toRead']) => {
+    const careful = part.map((f) => f.careful);
+    jobs.push({ root, names: part.map((f) => f.name), ...(careful.includes(true) ? { careful } : {}) });
+  };
+  if (toRead.length > 0) add(toRead.slice(0, firstCount));
+  for (let from = firstCount; from < toRead.length; from += READ_BATCH) add(toRead.slice(from, from + READ_BATCH));
+
+  const changes = new Map<string, ReadRecord | null>();
+  for (const i of removed) changes.set(table?.names[i] as string, null);
+  let done = total - toRead.length;
   let firstSent = false;
-  const sendFirst = () => {
+  const sendFirst = (records: readonly ReadRecord[]) => {
     if (firstSent || !options.onFirst) return;
     firstSent = true;
-    const known = entries.filter((e): e is LibraryEntry => e !== undefined);
-    options.onFirst(sortEntries(known).slice(0, firstCount), total);
+    // What the index says of the rest (unchecked), and what was just read.
+    const fresh = new Set(records.map((r) => r[0]));
+    const known = table ? table.entries.filter((e, i) => !fresh.has(e.id) && !changes.has(table.names[i] as string)) : [];
+    options.onFirst(sortEntries([...known, ...records.map(entryOf)]).slice(0, firstCount), total);
   };
 
-  // Links and odd names: the careful path, here (there are few).
-  if (careful.length > 0) {
-    const { loadSummary } = await import('./load-article.js');
-    for (const i of careful) entries[i] = await loadSummary(root, names[i] as string);
-    done += careful.length;
-  }
-
-  // Reading goes newest first; checking in name order (all of it is done before anything shows).
-  toRead.sort((a, b) => newestFirst(names[a] as string, names[b] as string));
-  const jobs: SummaryJob[] = [];
-  const batches: number[][] = [];
-  const add = (indices: number[], known: boolean) => {
-    batches.push(indices);
-    const job: SummaryJob = { root, names: indices.map((i) => names[i] as string) };
-    if (known) {
-      const k = new Float64Array(indices.length * 4);
-      indices.forEach((i, j) => k.set(keys.subarray(i * 4, i * 4 + 4), j * 4));
-      job.known = k;
-    }
-    jobs.push(job);
-  };
-  if (toRead.length > 0) add(toRead.slice(0, firstCount), false);
-  for (let from = firstCount; from < toRead.length; from += READ_BATCH) add(toRead.slice(from, from + READ_BATCH), false);
-  for (let from = 0; from < toCheck.length; from += CHECK_BATCH) add(toCheck.slice(from, from + CHECK_BATCH), true);
-
-  await runSummaryJobs(jobs, toRead.length + toCheck.length / 10, options, (job, records) => {
-    for (const record of records) {
-      const i = at.get(record[0]);
-      if (i === undefined) continue;
-      keys.set(record.slice(1, 5) as number[], i * 4);
-      entries[i] = entryOf(record);
-      changed = true;
-    }
-    done += (batches[job] as number[]).length;
-    if (job === 0 && toRead.length > 0) sendFirst();
+  await runSummaryJobs(jobs, toRead.length, options, (job, records) => {
+    for (const record of records) changes.set(record[0], record);
+    done += records.length;
+    if (job === 0) sendFirst(records);
     options.onProgress?.(done, total);
   });
-  sendFirst();
-  return { table: { names, keys, entries: entries as LibraryEntry[] }, changed };
+  sendFirst([]);
+  const base = table ?? { names: [], keys: new Float64Array(0), entries: [] };
+  return { table: changes.size > 0 ? mergeIntoTable(base, changes) : base, changed: changes.size > 0 || table === null };
 }
 
 /**
  * Summaries of every article folder, from the index where their files are unchanged, the
  * rest read (see ListingOptions for trusting the index, and for seeing the newest early).
  */
-export async function summariesWithIndex(
-  root: LibraryRoot,
-  listFolders: () => Promise<Folder[]>,
-  cacheDir: string | null,
-  options: ListingOptions = {},
-): Promise<IndexedListing> {
+export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
   const old = file ? readIndexTable(file, root) : null;
-  const noRevalidation = () => Promise.resolve(null);
 
   if (options.trust && old && old.names.length > 0) {
     const entries = sortEntries([...old.entries]);
@@ -189,7 +203,7 @@ export async function summariesWithIndex(
       // Once: the index is not kept in memory after it.
       trusted = null;
       if (!from) return null;
-      const built = await buildTable(root, await listFolders(), from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile });
+      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile });
       if (!built.changed) return null;
       if (file) writeIndexTable(file, root, built.table);
       return sortEntries([...built.table.entries]);
@@ -197,7 +211,7 @@ export async function summariesWithIndex(
     return { entries, save: () => undefined, revalidate };
   }
 
-  const built = await buildTable(root, await listFolders(), old, options);
+  const built = await bringUpToDate(root, old, options);
   let dirty = file !== null && built.changed;
   let table: IndexTable | null = built.table;
   const save = () => {
@@ -206,8 +220,5 @@ export async function summariesWithIndex(
     // The index is not needed in memory once written.
     table = null;
   };
-  return { entries: sortEntries([...built.table.entries]), save, revalidate: noRevalidation };
+  return { entries: sortEntries([...built.table.entries]), save, revalidate: () => Promise.resolve(null) };
 }
-
-/** A record as a job would make it, for writers that read one article themselves. */
-export type { ReadRecord, StoredEntry };

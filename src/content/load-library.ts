@@ -80,6 +80,6 @@ export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | n
  * `signal` stops the work (the promise then rejects with its reason). See ListingOptions.
  */
 export async function listLibraryProgressive(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedLibrary> {
-  const listing = await summariesWithIndex(root, () => articleFolderEntries(root), cacheDir, options);
+  const listing = await summariesWithIndex(root, cacheDir, options);
   return { entries: listing.entries, saveIndex: listing.save, revalidate: listing.revalidate };
 }

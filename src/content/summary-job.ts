@@ -1,25 +1,25 @@
 /**
- * One batch of the library listing's work, the same in a worker thread and in the main one:
- * the keys (size and modification time) of each article folder's two files, and the summary
- * of each folder whose files are new or changed.
+ * One batch of the library listing's reading, the same in a worker thread and in the main
+ * one: the summary of each article folder named, with its files' keys (size and modification
+ * time) for the index.
  */
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { pack, type FileKeys, type StoredEntry } from './index-file.js';
+import { pack, type FileKeys, type StoredRecord } from './index-file.js';
 import { FILES } from './library-paths.js';
 import type * as LoadArticleModule from './load-article.js';
 import type { LibraryRoot } from './load-article.js';
 
-/** Folders of plain article ids (no links: those take the careful path in the main thread). */
+/** Article folders to read. */
 export interface SummaryJob {
   root: LibraryRoot;
   names: string[];
-  /** The keys the index holds, four per name: a folder whose files still match is left out of the answer. */
-  known?: Float64Array;
+  /** Folders to read the careful way (a link, or a name that is no id); none when absent. */
+  careful?: boolean[];
 }
 
-/** A folder read: its name, its files' keys (NaN when they must be read again next time) and its entry. */
-export type ReadRecord = [string, number, number, number, number, StoredEntry];
+/** A folder read: its name, its files' keys (NaN when it must be read again next time) and its entry. */
+export type ReadRecord = StoredRecord;
 
 /** The two files' keys, or null when the folder needs the careful path (links, odd files). */
 export function fileKeys(root: LibraryRoot, name: string): FileKeys | null {
@@ -37,20 +37,19 @@ export function sameKeys(known: Float64Array, at: number, keys: FileKeys): boole
 }
 
 let loader: Promise<typeof LoadArticleModule> | null = null;
-// The parsers (zod, yaml) load only when an article has to be read: checking keys needs none.
+// The parsers (zod, yaml) load only when an article has to be read.
 const load = () => (loader ??= import('./load-article.js'));
 
-/** Runs a job: the records of the folders read (all of them, or with `known` the changed ones). */
+/** Reads every folder of the job: one record each, in the job's order. */
 export async function runSummaryJob(job: SummaryJob): Promise<ReadRecord[]> {
-  const { root, names, known } = job;
+  const { root, names, careful } = job;
+  const articles = await load();
   const out: ReadRecord[] = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
-    const keys = fileKeys(root, name);
-    if (keys && known && sameKeys(known, i, keys)) continue;
-    const articles = await load();
+    const keys = careful?.[i] ? null : fileKeys(root, name);
     if (keys === null) {
-      // Missing or odd files: the careful reader says what is wrong, and the record is not kept.
+      // A link, an odd name, missing or odd files: the careful reader says what is wrong, and the record is not kept.
       out.push([name, NaN, NaN, NaN, NaN, pack(await articles.loadSummary(root, name))]);
       continue;
     }

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/content/article.js';
 import { cacheFile } from '../../src/content/file-cache.js';
-import { INDEX_VERSION, readIndexHead, readIndexTable } from '../../src/content/index-file.js';
-import { mergeIntoTable, updateIndexEntries } from '../../src/content/index-update.js';
+import { INDEX_VERSION, mergeIntoTable, readIndexHead, readIndexTable } from '../../src/content/index-file.js';
+import { updateIndexEntries } from '../../src/content/index-update.js';
 import { packageRoot } from '../../src/content/library-paths.js';
 import { listLibraryIndexed, listLibraryProgressive, openLibrary } from '../../src/content/load-library.js';
 import { runCli } from '../cli/run-cli.js';
@@ -59,6 +59,22 @@ describe('the index file', () => {
     expect(head?.entries).toHaveLength(200);
     const first = head?.entries[0];
     expect(first?.ok && first.summary.title.de).toBe(`${long}209`);
+  });
+
+  it('keeps every character of a summary (the file itself is ASCII)', async () => {
+    const title = 'Brücke „über“ den Fluß – 東京 😀 café\u0301';
+    const lib = makeLibrary({ [`${day(0)}-zeichen`]: { de: germanFile({ title: JSON.stringify(title), published: `${day(0)}T09:30:00+01:00` }) } });
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    const first = await listLibraryIndexed(root, cache);
+    first.saveIndex();
+    expect([...readFileSync(indexFile(cache))].every((b) => b < 128)).toBe(true);
+    const trusted = await listLibraryIndexed(root, cache, { trust: true });
+    expect(trusted.entries).toEqual(first.entries);
+    const entry = trusted.entries[0];
+    // As the loader cleans it (NFC): the index gives back exactly that.
+    expect(entry?.ok && entry.summary.title.de).toBe(title.normalize('NFC'));
+    expect(readIndexHead(cache, root)?.entries).toEqual(first.entries);
   });
 
   it('ignores an index of another version, of another library, or cut short', async () => {
