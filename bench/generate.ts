@@ -1,9 +1,13 @@
 /**
  * Test libraries for the benchmark, made from the bundled seed article:
- * N articles with different titles and dates, and one very long article.
+ * N articles with different titles and dates, a library of feed articles as
+ * refresh writes them, and one very long article.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { candidateFacts, proposedGlossary } from '../src/import/candidate-facts.js';
+import { FACTS_SCHEMA_REF } from '../src/import/schema-copy.js';
+import { renderEnglish, renderFacts } from '../src/import/write.js';
 
 const SEED_ID = '2024-04-04-aws-stellenabbau';
 
@@ -49,6 +53,60 @@ export function generateLibrary(articles: string, dir: string, count: number): s
     );
     writeFileSync(path.join(folder, 'article.en.md'), seed.en.replace(/^title: .*$/m, `title: "Report number ${i + 1}: Amazon cuts cloud jobs"`));
     writeFileSync(path.join(folder, 'facts.yaml'), seed.facts);
+  }
+  writeFileSync(marker, '');
+  return dir;
+}
+
+/** The outlets of the feed library: a reader following 30 feeds. */
+const OUTLETS = Array.from({ length: 30 }, (_, i) => ({
+  source: `Nachrichtenquelle ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''}`,
+  feed: `https://feeds.example-${i + 1}.de/nachrichten/rss.xml`,
+  site: `https://www.example-${i + 1}.de`,
+}));
+
+/** Hard links per facts.yaml: ext4 allows at most 65,000 links to one file. */
+const LINKS_PER_FACTS = 20_000;
+
+/**
+ * Writes `count` articles as `refresh` writes feed items (url, feed, guid and fingerprint in
+ * the front matter, an English skeleton of placeholders, candidate facts), from 30 feeds, about
+ * 1,100 a day, into `dir` (reused when a previous run made the same). Made for size: the text
+ * is the seed's, the English and facts are rendered once by the importer's own functions, and
+ * facts.yaml is a hard link (it is never listed; validate reads it through the link).
+ */
+export function generateFeedLibrary(articles: string, dir: string, count: number): string {
+  const marker = path.join(dir, `.generated-feeds-${count}`);
+  if (existsSync(marker)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const seed = readSeed(articles);
+  const deBody = seed.de.slice(seed.de.indexOf('\n---', 3) + 4);
+  const units = deBody.trim().split(/\n\s*\n/);
+  const english = renderEnglish(units);
+  const candidates = candidateFacts(units);
+  const factsText = renderFacts(candidates, FACTS_SCHEMA_REF, proposedGlossary(units, candidates));
+  const factsDir = path.join(dir, '.facts');
+  mkdirSync(factsDir);
+  const start = Date.UTC(2026, 5, 1);
+  for (let i = 0; i < count; i++) {
+    const outlet = OUTLETS[i % OUTLETS.length] ?? OUTLETS[0]!;
+    const when = new Date(start + i * 78_000);
+    const iso = when.toISOString().slice(0, 19);
+    const id = `${iso.slice(0, 10)}-meldung-${pad(i, 6)}-aus-dem-cloud-geschaeft`;
+    const folder = path.join(dir, id);
+    mkdirSync(folder);
+    const de =
+      `---\ntitle: "Meldung ${i + 1}: Amazon streicht Jobs im Cloud-Geschäft"\n` +
+      `source: ${outlet.source}\npublished: ${iso}+02:00\n` +
+      `url: ${outlet.site}/wirtschaft/${pad(i, 6)}-amazon-streicht-jobs.html\n` +
+      `feed: ${outlet.feed}\nguid: ${outlet.site}/artikel/${pad(i, 6)}\nfingerprint: "${pad(i, 16)}"\ntextFrom: page\n---\n` +
+      deBody;
+    writeFileSync(path.join(folder, 'article.de.md'), de);
+    writeFileSync(path.join(folder, 'article.en.md'), english);
+    const facts = path.join(factsDir, `facts-${Math.floor(i / LINKS_PER_FACTS)}.yaml`);
+    if (i % LINKS_PER_FACTS === 0) writeFileSync(facts, factsText);
+    linkSync(facts, path.join(folder, 'facts.yaml'));
   }
   writeFileSync(marker, '');
   return dir;

@@ -86,8 +86,8 @@ try {
   };
   const result = await build({
     ...bundleOptions,
-    // The article worker is an entry of its own, beside the chunk that starts it (dist/chunks/).
-    entryPoints: { newsbridge: 'src/cli.ts', 'chunks/article-worker': 'src/runtime/article-worker.ts' },
+    // The article and summary workers are entries of their own, beside the chunks that start them (dist/chunks/).
+    entryPoints: { newsbridge: 'src/cli.ts', 'chunks/article-worker': 'src/runtime/article-worker.ts', 'chunks/summary-worker': 'src/content/summary-worker.ts' },
     outdir: fresh,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -5,6 +5,8 @@ import { formatDiagnostic } from '../content/diagnostic.js';
 import { bundledLibrary, displayPath, FILES, isArticleId } from '../content/library-paths.js';
 import { loadArticle } from '../content/load-article.js';
 import { openLibrary } from '../content/load-library.js';
+import { updateIndexEntries } from '../content/index-update.js';
+import { cacheDir } from '../storage/app-dirs.js';
 import { MAX_FILE_BYTES } from '../content/read-file.js';
 import type { Fact, GlossaryFileEntry } from '../content/schema.js';
 import { completeArticle, decodeInput, importDocument, ImportInputError, type Guess, type ImportedDocument } from '../import/document.js';
@@ -346,6 +348,13 @@ function translationReport(translation: AlignedTranslation, file: string, shownE
   return lines;
 }
 
+/** The library index learns of the articles written, so the reader's next start needs to read none of them. */
+async function keepIndexCurrent(library: string, ids: readonly string[], ctx: CommandContext): Promise<void> {
+  if (ids.length === 0) return;
+  const real = await realpath(library).catch(() => null);
+  if (real !== null) await updateIndexEntries(cacheDir(ctx.env), { real }, ids);
+}
+
 export async function importCommand(input: string, options: ImportOptions, ctx: CommandContext): Promise<number> {
   if (options.id !== undefined && !isArticleId(options.id)) {
     throw new CliError(ctx.t('import.badId', { id: sanitise(options.id) }), 2, ctx.t('cli.hint', { command: 'import ' }));
@@ -412,6 +421,7 @@ export async function importCommand(input: string, options: ImportOptions, ctx: 
     }
   } finally {
     writing.end();
+    await keepIndexCurrent(library, written, ctx);
   }
   for (const n of doc.emptyItems) out.push(ctx.t('import.emptyItem', { n }));
 

@@ -1,6 +1,7 @@
 /** `newsbridge translate ID… | --untranslated [--provider P] [--dry-run] [--force]`: machine drafts. */
 import { displayPath, isArticleId } from '../content/library-paths.js';
 import { listLibraryIndexed } from '../content/load-library.js';
+import { updateIndexEntries } from '../content/index-update.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { intlLocale } from '../i18n/translate.js';
 import { cacheDir } from '../storage/app-dirs.js';
@@ -119,18 +120,25 @@ export async function translateCommand(ids: string[], options: TranslateOptions,
   let sent = 0;
   let cached = 0;
   let articles = 0;
-  for (const id of chosen) {
-    const outcome = await draftArticle(active, { root, id, ...plan });
-    if (options.untranslated && outcome.skipped === 'nothingToDraft') continue;
-    sent += outcome.sent;
-    cached += outcome.cached;
-    if (outcome.drafted.length > 0) articles++;
-    const lines = outcomeLines(outcome, ctx, flag);
-    if (lines.length > 0) ctx.out(`${lines.join('\n')}\n`);
-    if (outcome.error) {
-      const kept = outcome.drafted.length > 0 ? ctx.t('translate.keptBefore', { parts: partsText(outcome.drafted.map((d) => d.key), ctx) }) : ctx.t('translate.nothingWritten');
-      throw new CliError(describeDraftError(outcome.error, ctx.t), 1, kept);
+  const drafted: string[] = [];
+  try {
+    for (const id of chosen) {
+      const outcome = await draftArticle(active, { root, id, ...plan });
+      if (options.untranslated && outcome.skipped === 'nothingToDraft') continue;
+      sent += outcome.sent;
+      cached += outcome.cached;
+      if (outcome.drafted.length > 0) articles++;
+      if (outcome.drafted.length > 0) drafted.push(id);
+      const lines = outcomeLines(outcome, ctx, flag);
+      if (lines.length > 0) ctx.out(`${lines.join('\n')}\n`);
+      if (outcome.error) {
+        const kept = outcome.drafted.length > 0 ? ctx.t('translate.keptBefore', { parts: partsText(outcome.drafted.map((d) => d.key), ctx) }) : ctx.t('translate.nothingWritten');
+        throw new CliError(describeDraftError(outcome.error, ctx.t), 1, kept);
+      }
     }
+  } finally {
+    // A draft changes an article's translation status in the list: the index hears of it.
+    if (drafted.length > 0) await updateIndexEntries(cacheDir(ctx.env), root, drafted);
   }
   const provider = active.provider;
   if (articles === 0 && options.untranslated) {

@@ -1,227 +1,224 @@
 /**
- * Listing a large library fast: summaries are kept in an index in the XDG
- * cache directory, keyed by each file's size and modification time, and only
- * articles whose files changed are read again. The reader may also trust the
- * index for its first frame and check the files right after
- * (stale-while-revalidate), since checking 20,000 files takes a while.
+ * Listing a large library fast: summaries are kept in an index in the XDG cache directory
+ * (see index-file.ts), keyed by each file's size and modification time, and only articles
+ * whose files changed are read again — in worker threads when there are many, the newest
+ * (by folder name) first, so a caller can show them while the rest is read. The reader may
+ * also trust the index for its first frame and check the files right after
+ * (stale-while-revalidate), since checking 200,000 files takes a while.
  */
-import { lstatSync } from 'node:fs';
-import path from 'node:path';
-import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
-import { readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from '../storage/atomic-file.js';
-import { displayWidth } from '../text/display-width.js';
-import { BUILD_ID, cacheFile } from './file-cache.js';
-import { FILES, isArticleId } from './library-paths.js';
-import type * as LoadArticleModule from './load-article.js';
+import { opendirSync, type Dir } from 'node:fs';
+import type { LibraryEntry } from './article.js';
+import { cacheFile } from './file-cache.js';
+import { mergeIntoTable, readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable } from './index-file.js';
+import { isArticleId } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
+import { runSummaryJobs, type PoolOptions } from './summary-pool.js';
+import { fileKeys, sameKeys, type ReadRecord, type SummaryJob } from './summary-job.js';
 
-const VERSION = `index-6:${BUILD_ID ?? 'dev'}`;
+export { readIndexHead, sortEntries, widestSource } from './index-file.js';
 
-/** How many of the newest entries the index's head holds: more than any screen shows. */
-const HEAD_SIZE = 200;
-
-/**
- * [de size, de mtime, en size, en mtime, entry]; -1 for a missing English
- * file. A good entry is stored as a flat array (10,000 of these are parsed at
- * start-up, and repeated keys would double the file), a broken one as is.
- */
-type StoredEntry =
-  | [string, string | 0, string, string | null, number, string | 0, Translation]
-  | [string, string | 0, string, string | null, number, string | 0, Translation, string | 0, string | 0]
-  | Extract<LibraryEntry, { ok: false }>;
-type IndexRecord = [number, number, number, number, StoredEntry];
-
-function pack(entry: LibraryEntry): StoredEntry {
-  if (!entry.ok) return entry;
-  const s = entry.summary;
-  const packed: StoredEntry = [s.title.de, s.title.en ?? 0, s.source, s.published, s.time, s.url ?? 0, s.translation];
-  // Only articles from a feed carry the two more fields: the rest stay as short as before.
-  return s.feed || s.guid ? [...packed, s.feed ?? 0, s.guid ?? 0] : packed;
-}
-
-function unpack(id: string, stored: StoredEntry): LibraryEntry {
-  if (!Array.isArray(stored)) return stored;
-  const [de, en, source, published, time, url, translation, feed, guid] = stored;
-  const summary: ArticleSummary = {
-    id,
-    title: en ? { de, en } : { de },
-    source,
-    published,
-    time,
-    translation,
-    ...(url ? { url } : {}),
-    ...(feed ? { feed } : {}),
-    ...(guid ? { guid } : {}),
-  };
-  return { ok: true, id, summary };
+/** How a listing goes, and what it tells its caller on the way. */
+export interface ListingOptions extends PoolOptions {
+  /** Take the entries from the index unchecked; `revalidate()` checks the folders and files afterwards. */
+  trust?: boolean | undefined;
+  /**
+   * Called once, as soon as the newest articles are known (after the first batch when
+   * summaries have to be read): up to `firstCount` entries, newest first, and the number of
+   * article folders. Folders are read newest first by name (ids begin with their date), so
+   * these are the newest articles unless some id does not; the resolved list is exact.
+   */
+  onFirst?: ((newest: LibraryEntry[], total: number) => void) | undefined;
+  /** Folders whose summary is known so far, and in all; called after each batch read. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** How many entries onFirst gets (default 100: more than a screen's rows). */
+  firstCount?: number | undefined;
 }
 
 export interface IndexedListing {
+  /** Every entry, newest first. */
   entries: LibraryEntry[];
   /** Writes the index back if anything changed. */
   save: () => void;
   /**
-   * With `trust`: checks the files behind the entries taken from the index
-   * unchecked, and resolves with the corrected list (or null if all were fresh).
+   * With `trust`: checks the folders and files behind the entries taken from the index
+   * unchecked, and resolves with the corrected list, newest first (or null if all were right).
    */
   revalidate: () => Promise<LibraryEntry[] | null>;
 }
 
-type Folder = { name: string; link: boolean };
-type Loader = typeof LoadArticleModule;
+/** Articles read per batch (the first batch is `firstCount`). */
+const READ_BATCH = 400;
+/** Most milliseconds the scan of the folders works before giving the event loop back. */
+const SLICE_MS = 6;
 
-/** The two files' keys, or null when the folder needs the careful path (links, odd files). */
-function fileKeys(root: LibraryRoot, name: string): [number, number, number, number] | null {
-  const dir = path.join(root.real, name);
-  const de = lstatSync(path.join(dir, FILES.de), { throwIfNoEntry: false });
-  const en = lstatSync(path.join(dir, FILES.en), { throwIfNoEntry: false });
-  if (!de || !de.isFile() || (en && !en.isFile())) return null;
-  return [de.size, de.mtimeMs, en ? en.size : -1, en ? en.mtimeMs : -1];
+const DATED = /^\d{4}-\d{2}-\d{2}/;
+
+/** Newest first as far as names tell: dated ids by date, latest first, then the rest by name. */
+function newestFirst(a: string, b: string): number {
+  const da = DATED.test(a);
+  if (da !== DATED.test(b)) return da ? -1 : 1;
+  return da ? (a < b ? 1 : a > b ? -1 : 0) : a < b ? -1 : a > b ? 1 : 0;
 }
 
-const sameKeys = (a: IndexRecord | undefined, k: readonly number[]) => a !== undefined && a[0] === k[0] && a[1] === k[1] && a[2] === k[2] && a[3] === k[3];
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Width of the widest source name (the source column of the library list). */
-export function widestSource(entries: readonly LibraryEntry[]): number {
-  return entries.reduce((w, e) => (e.ok ? Math.max(w, displayWidth(e.summary.source)) : w), 6);
+/** Position of `name` in the sorted `names`, or -1. */
+function find(names: readonly string[], name: string): number {
+  let lo = 0;
+  let hi = names.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = names[mid] as string;
+    if (at === name) return mid;
+    if (at < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
-/** Newest first; broken entries after the good ones, by id. */
-export function sortEntries(entries: LibraryEntry[]): LibraryEntry[] {
-  return entries.sort((a, b) => {
-    if (a.ok && b.ok) return b.summary.time - a.summary.time || a.id.localeCompare(b.id);
-    if (a.ok !== b.ok) return a.ok ? -1 : 1;
-    return a.id.localeCompare(b.id);
+/** What the folders say against the index: what to read, and which records are gone. */
+interface Scan {
+  /** Folders to read, and whether each takes the careful path. */
+  toRead: { name: string; careful: boolean }[];
+  /** Positions in the index of folders that are gone. */
+  removed: number[];
+  /** Article folders found. */
+  total: number;
+}
+
+/**
+ * Walks the library folder as it is read (never holding the whole listing), comparing each
+ * article folder with the index: a folder the index lacks, or whose files' keys changed, is
+ * to be read. A few milliseconds at a time, so the keyboard is never held up. Without an
+ * index, nothing is checked: every folder is to be read.
+ */
+async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: AbortSignal | undefined): Promise<Scan> {
+  const seen = new Uint8Array(table?.names.length ?? 0);
+  const toRead: Scan['toRead'] = [];
+  let total = 0;
+  let dir: Dir | null = opendirSync(root.real, { bufferSize: 1024 });
+  try {
+    for (;;) {
+      const sliceStart = performance.now();
+      while (performance.now() - sliceStart < SLICE_MS) {
+        const dirent = dir.readSync();
+        if (dirent === null) {
+          dir.closeSync();
+          dir = null;
+          break;
+        }
+        const { name } = dirent;
+        const link = dirent.isSymbolicLink();
+        if (name.startsWith('.') || !(link || dirent.isDirectory())) continue;
+        total++;
+        if (link || !isArticleId(name)) {
+          toRead.push({ name, careful: true });
+          continue;
+        }
+        const at = table ? find(table.names, name) : -1;
+        if (at < 0 || !table) {
+          toRead.push({ name, careful: false });
+          continue;
+        }
+        seen[at] = 1;
+        const keys = fileKeys(root, name);
+        if (!keys || !sameKeys(table.keys, at, keys)) toRead.push({ name, careful: false });
+      }
+      if (dir === null) break;
+      await nextTurn();
+      if (signal?.aborted) throw new Error('aborted', { cause: signal.reason });
+    }
+  } finally {
+    dir?.closeSync();
+  }
+  const removed: number[] = [];
+  seen.forEach((s, i) => {
+    if (s === 0) removed.push(i);
   });
+  return { toRead, removed, total };
+}
+
+/** The entry of a record read by a job. */
+function entryOf(record: ReadRecord): LibraryEntry {
+  const [name, , , , , stored] = record;
+  return unpack(name, stored) ?? { ok: false, id: name, errors: [] };
 }
 
 /**
- * The index file is two JSON lines: a head (the newest entries, the count and
- * the widest source name: all the library's first frame needs) and then every
- * record. The head is read alone before the first frame, the rest after it.
+ * The index brought up to date with the folders: `table` (null: none) checked against them,
+ * and what is new or changed read (newest first, in workers when there is much of it).
  */
-interface IndexHead {
-  version: string;
-  library: string;
-  count: number;
-  sourceWidth: number;
-  head: [string, StoredEntry][];
-}
-
-/** The newest entries as the index last saw them, for a first frame; null without a usable index. */
-export function readIndexHead(cacheDir: string, root: LibraryRoot): { count: number; sourceWidth: number; entries: LibraryEntry[] } | null {
-  try {
-    const text = readFileSync(cacheFile(cacheDir, 'index', root), 'utf8');
-    const newline = text.indexOf('\n');
-    const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as IndexHead;
-    if (head.version !== VERSION || head.library !== root.real || !Array.isArray(head.head)) return null;
-    return { count: head.count, sourceWidth: head.sourceWidth, entries: head.head.map(([id, stored]) => unpack(id, stored)) };
-  } catch {
-    return null;
-  }
-}
-
-function readIndex(file: string, root: LibraryRoot): Record<string, IndexRecord> {
-  try {
-    const text = readFileSync(file, 'utf8');
-    const newline = text.indexOf('\n');
-    const head = JSON.parse(text.slice(0, newline)) as IndexHead;
-    if (head.version !== VERSION || head.library !== root.real) return {};
-    const body = JSON.parse(text.slice(newline + 1)) as { records?: Record<string, IndexRecord> };
-    return body.records && typeof body.records === 'object' ? body.records : {};
-  } catch {
-    // No index yet, or an unreadable one: it is only a cache.
-    return {};
-  }
-}
-
-function writeIndex(file: string, root: LibraryRoot, records: Record<string, IndexRecord>): void {
-  const entries = sortEntries(Object.entries(records).map(([id, record]) => unpack(id, record[4])));
-  const head: IndexHead = {
-    version: VERSION,
-    library: root.real,
-    count: entries.length,
-    sourceWidth: widestSource(entries),
-    head: entries.slice(0, HEAD_SIZE).map((e) => [e.id, pack(e)]),
+async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, options: ListingOptions): Promise<{ table: IndexTable; changed: boolean }> {
+  const scan = await scanFolders(root, table, options.signal);
+  const { toRead, removed, total } = scan;
+  toRead.sort((a, b) => newestFirst(a.name, b.name));
+  const firstCount = options.firstCount ?? 100;
+  const jobs: SummaryJob[] = [];
+  const add = (part: Scan['toRead']) => {
+    const careful = part.map((f) => f.careful);
+    jobs.push({ root, names: part.map((f) => f.name), ...(careful.includes(true) ? { careful } : {}) });
   };
-  try {
-    writeFileAtomicSync(file, `${JSON.stringify(head)}\n${JSON.stringify({ records })}`);
-  } catch {
-    // Read-only cache folder, full disk: carry on without.
-  }
+  if (toRead.length > 0) add(toRead.slice(0, firstCount));
+  for (let from = firstCount; from < toRead.length; from += READ_BATCH) add(toRead.slice(from, from + READ_BATCH));
+
+  const changes = new Map<string, ReadRecord | null>();
+  for (const i of removed) changes.set(table?.names[i] as string, null);
+  let done = total - toRead.length;
+  let firstSent = false;
+  const sendFirst = (records: readonly ReadRecord[]) => {
+    if (firstSent || !options.onFirst) return;
+    firstSent = true;
+    // What the index says of the rest (unchecked), and what was just read.
+    const fresh = new Set(records.map((r) => r[0]));
+    const known = table ? table.entries.filter((e, i) => !fresh.has(e.id) && !changes.has(table.names[i] as string)) : [];
+    options.onFirst(sortEntries([...known, ...records.map(entryOf)]).slice(0, firstCount), total);
+  };
+
+  await runSummaryJobs(jobs, toRead.length, options, (job, records) => {
+    for (const record of records) changes.set(record[0], record);
+    done += records.length;
+    if (job === 0) sendFirst(records);
+    options.onProgress?.(done, total);
+  });
+  sendFirst([]);
+  const base = table ?? { names: [], keys: new Float64Array(0), entries: [] };
+  return { table: changes.size > 0 ? mergeIntoTable(base, changes) : base, changed: changes.size > 0 || table === null };
 }
 
 /**
- * Summaries of the given article folders, from the index where their files are
- * unchanged. Folders or files that are links take the careful path (loadSummary).
+ * Summaries of every article folder, from the index where their files are unchanged, the
+ * rest read (see ListingOptions for trusting the index, and for seeing the newest early).
  */
-export async function summariesWithIndex(
-  root: LibraryRoot,
-  folders: readonly Folder[],
-  cacheDir: string | null,
-  options: { trust?: boolean } = {},
-): Promise<IndexedListing> {
+export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  let records: Record<string, IndexRecord> = file ? readIndex(file, root) : {};
-  let dirty = file !== null && Object.keys(records).length !== folders.length;
-  // The parsers (zod, yaml) load only when an article has to be read: a warm
-  // index gives the first frame without them.
-  let loader: Loader | null = null;
-  const load = async () => (loader ??= await import('./load-article.js'));
+  const old = file ? readIndexTable(file, root) : null;
 
-  /** The entry of one folder: from the index when its keys match, else read now. */
-  const entryOf = async (folder: Folder, keys: [number, number, number, number] | null): Promise<LibraryEntry> => {
-    const { name } = folder;
-    if (folder.link || !isArticleId(name) || keys === null) {
-      delete records[name];
-      return (await load()).loadSummary(root, name);
-    }
-    const cached = records[name];
-    if (cached && sameKeys(cached, keys)) return unpack(name, cached[4]);
-    const entry = (await load()).loadSummarySync(root, name, { de: { size: keys[0] }, en: keys[2] < 0 ? null : { size: keys[2] } });
-    records[name] = [...keys, pack(entry)];
-    dirty = true;
-    return entry;
-  };
-
-  const unchecked: Folder[] = [];
-  const entries: LibraryEntry[] = [];
-  for (const folder of folders) {
-    const cached = records[folder.name];
-    if (options.trust && cached && !folder.link && isArticleId(folder.name)) {
-      entries.push(unpack(folder.name, cached[4]));
-      unchecked.push(folder);
-    } else {
-      entries.push(await entryOf(folder, folder.link || !isArticleId(folder.name) ? null : fileKeys(root, folder.name)));
-    }
-  }
-  // Forget records of folders that are gone.
-  if (Object.keys(records).length !== folders.length) {
-    const present = new Set(folders.map((f) => f.name));
-    for (const name of Object.keys(records)) if (!present.has(name)) delete records[name];
-    dirty = file !== null;
+  if (options.trust && old && old.names.length > 0) {
+    const entries = sortEntries([...old.entries]);
+    options.onFirst?.(entries.slice(0, options.firstCount ?? 100), entries.length);
+    options.onProgress?.(entries.length, entries.length);
+    let trusted: IndexTable | null = old;
+    const revalidate = async (): Promise<LibraryEntry[] | null> => {
+      const from = trusted;
+      // Once: the index is not kept in memory after it.
+      trusted = null;
+      if (!from) return null;
+      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile });
+      if (!built.changed) return null;
+      if (file) writeIndexTable(file, root, built.table);
+      return sortEntries([...built.table.entries]);
+    };
+    return { entries, save: () => undefined, revalidate };
   }
 
+  const built = await bringUpToDate(root, old, options);
+  let dirty = file !== null && built.changed;
+  let table: IndexTable | null = built.table;
   const save = () => {
-    if (file && dirty) writeIndex(file, root, records);
+    if (file && dirty && table) writeIndexTable(file, root, table);
     dirty = false;
+    // The index is not needed in memory once written.
+    table = null;
   };
-  const revalidate = async (): Promise<LibraryEntry[] | null> => {
-    if (unchecked.length === 0) return null;
-    let changed = false;
-    const byName = new Map(entries.map((e) => [e.id, e]));
-    for (const folder of unchecked) {
-      const keys = fileKeys(root, folder.name);
-      if (keys && sameKeys(records[folder.name], keys)) continue;
-      byName.set(folder.name, await entryOf(folder, keys));
-      changed = true;
-    }
-    unchecked.length = 0;
-    save();
-    // The index is no longer needed in memory once written.
-    records = {};
-    return changed ? folders.map((f) => byName.get(f.name)).filter((e): e is LibraryEntry => e !== undefined) : null;
-  };
-  return { entries, save, revalidate };
+  return { entries: sortEntries([...built.table.entries]), save, revalidate: () => Promise.resolve(null) };
 }

@@ -5,7 +5,7 @@ import { coded, error, type Diagnostic } from './diagnostic.js';
 import { pairBodies } from './pair-blocks.js';
 import { splitMarkdown } from './front-matter.js';
 import { displayPath, FILES, isArticleId } from './library-paths.js';
-import { parseEnglish, parseFacts, parseGerman } from './parse-files.js';
+import { englishBodyHasText, parseEnglish, parseFacts, parseGerman } from './parse-files.js';
 import { lstatSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES, readLibraryFile, readRegularFileSync, type ReadResult } from './read-file.js';
 import { hasMachineMarks, provenanceOf } from './machine-marks.js';
@@ -104,11 +104,12 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
   let english: EnglishFrontMatter | null = null;
   let hasText = false;
   if (en.ok) {
-    const parsed = parseEnglish(en.text, shown.en);
+    // The front matter is parsed (and checked) as the reader does; of the body, only whether it holds text.
+    const parsed = parseEnglish(frontOnly(en.text), shown.en);
     if (!parsed.ok) return { ok: false, id, errors: parsed.errors };
     english = parsed.value.meta;
     // A body beyond the bytes read counts as text; a skeleton of placeholders does not.
-    hasText = parsed.value.body.some((p) => p.text !== '') || en.text.length >= FRONT_MATTER_BYTES;
+    hasText = en.text.length >= FRONT_MATTER_BYTES || englishBodyHasText(en.text);
   } else if (!en.missing) {
     return { ok: false, id, errors: [error(shown.en, en.message)] };
   }
@@ -125,6 +126,12 @@ function summaryFromFiles(root: LibraryRoot, id: string, de: ReadResult, en: Rea
     ...(meta.guid ? { guid: meta.guid } : {}),
   };
   return { ok: true, id, summary };
+}
+
+/** The front matter alone, when it is closed (else the text as it is, for parsing to say what is wrong). */
+function frontOnly(text: string): string {
+  const split = splitMarkdown(text);
+  return split.yaml === null || split.unterminated ? text : `---\n${split.yaml}\n---\n`;
 }
 
 /** Keeps the front matter of a partial read (the body may be cut mid-paragraph). */

@@ -3,7 +3,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { LibraryEntry } from './article.js';
 import type { LibraryRoot } from './load-article.js';
 import { recoverReplacements, type Recovery } from '../storage/replace-files.js';
-import { sortEntries, summariesWithIndex } from './library-index.js';
+import { sortEntries, summariesWithIndex, type ListingOptions } from './library-index.js';
+
+export type { ListingOptions } from './library-index.js';
 
 export type OpenLibraryResult = { ok: true; root: LibraryRoot; recovered: Recovery } | { ok: false; message: string };
 
@@ -54,10 +56,11 @@ export async function listLibrary(root: LibraryRoot): Promise<LibraryEntry[]> {
 }
 
 export interface IndexedLibrary {
+  /** Every entry, newest first. */
   entries: LibraryEntry[];
   /** Writes the index back if anything changed; call it once the first output is out. */
   saveIndex: () => void;
-  /** With `trust`: the list corrected after checking the files (null when it was right). */
+  /** With `trust`: the list corrected after checking the folders and files (null when it was right). */
   revalidate: () => Promise<LibraryEntry[] | null>;
 }
 
@@ -67,14 +70,16 @@ export interface IndexedLibrary {
  * `revalidate()` checks them afterwards.
  */
 export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null, options: { trust?: boolean } = {}): Promise<IndexedLibrary> {
-  const folders = await articleFolderEntries(root);
-  const listing = await summariesWithIndex(root, folders, cacheDir, options);
-  return {
-    entries: sortEntries(listing.entries),
-    saveIndex: listing.save,
-    revalidate: async () => {
-      const fresh = await listing.revalidate();
-      return fresh ? sortEntries(fresh) : null;
-    },
-  };
+  return listLibraryProgressive(root, cacheDir, options);
+}
+
+/**
+ * listLibraryIndexed that shows its progress: `onFirst` gets the newest articles as soon as
+ * they are read (long before the rest when there is no index yet), `onProgress` how many of
+ * the article folders are done; summaries are read in worker threads when there are many;
+ * `signal` stops the work (the promise then rejects with its reason). See ListingOptions.
+ */
+export async function listLibraryProgressive(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedLibrary> {
+  const listing = await summariesWithIndex(root, cacheDir, options);
+  return { entries: listing.entries, saveIndex: listing.save, revalidate: listing.revalidate };
 }

@@ -8,9 +8,9 @@ import type { z } from 'zod';
 import { cleanText } from '../text/normalize.js';
 import { hasControlCharacters, showControls } from '../text/sanitize.js';
 import { coded, error, type Diagnostic } from './diagnostic.js';
-import { lineOfPath, normaliseLineEnds, parseYaml, schemaDiagnostics, splitMarkdown, yamlDepthError } from './front-matter.js';
+import { lineOfPath, normaliseLineEnds, parseYaml, schemaDiagnostics, splitMarkdown, splitParagraphs, yamlDepthError, type RawParagraph } from './front-matter.js';
 import { parseBody, type BodyParagraph } from './parse-body.js';
-import type { ArticleLink } from './blocks.js';
+import { isLinkList, parseBlock, type ArticleLink } from './blocks.js';
 import { fastEnglishFrontMatter } from './fast-machine-marks.js';
 import { englishFrontMatter, factsFile, germanFrontMatter } from './schema.js';
 import type { EnglishFrontMatter, FactsFile, GermanFrontMatter } from './schema.js';
@@ -163,6 +163,26 @@ export function parseEnglish(source: string, file: string): Parsed<ParsedArticle
   if (!parsed.ok) return parsed;
   const body = parsed.value.body.map((p) => (isPlaceholder(p.text) ? { ...p, text: '', shape: { kind: 'paragraph' as const, text: '' } } : p));
   return { ...parsed, value: { ...parsed.value, body } };
+}
+
+/**
+ * Whether the body of article.en.md holds any English: what
+ * `parseEnglish(source).value.body.some((p) => p.text !== '')` says (placeholders and the link
+ * list do not count), without parsing more of the body than it takes to know. The library
+ * list asks this of every article; the first paragraph usually answers it.
+ */
+export function englishBodyHasText(source: string): boolean {
+  const split = splitMarkdown(normaliseLineEnds(source));
+  if (split.yaml === null || split.unterminated) return false;
+  const raw = splitParagraphs(split.bodyLines, split.bodyLine);
+  let end = raw.length;
+  while (end > 0 && isLinkList(raw[end - 1]?.lines ?? [])) end--;
+  for (let i = 0; i < end; i++) {
+    const p = raw[i] as RawParagraph;
+    const text = parseBlock(p.lines ?? [p.text]).text;
+    if (text !== '' && !isPlaceholder(text)) return true;
+  }
+  return false;
 }
 
 /**

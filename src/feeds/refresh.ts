@@ -8,6 +8,7 @@ import path from 'node:path';
 import { FILES } from '../content/library-paths.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { listLibraryIndexed } from '../content/load-library.js';
+import { updateIndexEntries } from '../content/index-update.js';
 import { decodeInput, ImportInputError } from '../import/document.js';
 import { FeedError, parseFeedText, type FeedItem } from '../import/feed.js';
 import { ACCEPT_FEED, FetchError, fetchResource } from '../net/fetch.js';
@@ -143,6 +144,8 @@ interface FeedRun {
   stateDir: string;
   ctx: RefreshContext;
   emit: (event: Omit<FeedProgress, 'url' | 'label'>) => void;
+  /** Ids of the articles written or changed so far, by every feed (for the library index). */
+  written: Set<string>;
 }
 
 const isoNow = (ctx: RefreshContext) => new Date(ctx.now()).toISOString();
@@ -175,11 +178,14 @@ async function writeItems(run: FeedRun, items: readonly FeedItem[], source: stri
     }
     if (article.textFrom === 'feed') result.pageFailures++;
     if (existing !== undefined) {
+      // Even an unchanged text may have a new fingerprint in its file: the index hears of it either way.
+      run.written.add(existing);
       const { changes } = await updateArticle(root, existing, article, day);
       if (changes.length > 0) result.updatedIds.push(existing);
       else result.unchanged++;
     } else {
       const id = await writeNewArticle(root, article);
+      run.written.add(id);
       known.set(knownKey(feed.url, guid), id);
       result.newIds.push(id);
     }
@@ -279,6 +285,7 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshSumm
   if (feeds.length === 0) return summarise([]);
   const ctx = makeRefreshContext(options);
   const release = await lockRefresh(root.real);
+  const written = new Set<string>();
   try {
     await removeStaleTemporaries(root);
     const known = await knownItems(root, options.cacheDir ?? null);
@@ -287,13 +294,15 @@ export async function refreshFeeds(options: RefreshOptions): Promise<RefreshSumm
     const results = await Promise.all(
       feeds.map(async (feed) => {
         const emit = (event: Omit<FeedProgress, 'url' | 'label'>) => options.onProgress?.({ url: feed.url, label: feed.label, ...event });
-        const result = await refreshOne({ feed, state: stateOf(states, feed.url), known, root, stateDir: options.stateDir, ctx, emit });
+        const result = await refreshOne({ feed, state: stateOf(states, feed.url), known, root, stateDir: options.stateDir, ctx, emit, written });
         emit({ phase: 'done', result });
         return result;
       }),
     );
     return summarise(results);
   } finally {
+    // Also after a failure or an abort: what was written is in the index for the reader's next start.
+    if (written.size > 0) await updateIndexEntries(options.cacheDir ?? null, root, written);
     await release();
   }
 }

@@ -1,5 +1,5 @@
 /** Writing a file so that readers see either the old or the new content, never half of it. */
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -23,6 +23,31 @@ export function writeFileAtomicSync(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch (cause) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing to clean up.
+    }
+    throw cause;
+  }
+}
+
+/**
+ * writeFileAtomicSync for a large file made of many pieces: each piece is written as it
+ * comes, so the whole text never has to exist as one string.
+ */
+export function writeLinesAtomicSync(file: string, pieces: Iterable<string>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch (cause) {
     try {

@@ -12,11 +12,20 @@ async function rootOf(dir: string) {
   return opened.root;
 }
 
-/** Rewrites the one cache file in `dir` with `change` applied to its records (the index has a head line first). */
+/** Rewrites the one cache file in `dir` with `change` applied to its records (a head line first; then records by name). */
 function tamper(dir: string, change: (records: Record<string, unknown[] & { diagnostics?: unknown[] }>) => void) {
   const file = path.join(dir, readdirSync(dir)[0] as string);
   const lines = readFileSync(file, 'utf8').split('\n');
   const last = lines.length - 1;
+  if (lines[0]?.includes('"head"')) {
+    // The index: lines of [name, four keys, stored entry]; the change sees [keys…, stored] by name as before.
+    const rows = lines.slice(1).filter((l) => l !== '').flatMap((l) => JSON.parse(l) as unknown[][]);
+    const records = Object.fromEntries(rows.map((r) => [r[0] as string, r.slice(1)]));
+    change(records);
+    const out = Object.entries(records).map(([name, rest]) => [name, ...rest]);
+    writeFileSync(file, `${lines[0]}\n${JSON.stringify(out)}\n`);
+    return;
+  }
   const data = JSON.parse(lines[last] as string) as { records: Parameters<typeof change>[0] };
   change(data.records);
   lines[last] = JSON.stringify(data);

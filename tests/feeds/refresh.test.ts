@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/content/load-library.js';
 import { listLibrary } from '../../src/content/load-library.js';
 import { loadArticle, type LibraryRoot } from '../../src/content/load-article.js';
+import { readIndexHead } from '../../src/content/library-index.js';
 import { refreshFeeds, type FeedProgress, type RefreshOptions } from '../../src/feeds/refresh.js';
 import { tempDir } from '../helpers/library.js';
 import { articlePage, atom03, atom1, prose, rdf, rss2, teaser, type FixtureItem } from './feed-fixtures.js';
@@ -111,6 +112,21 @@ describe('refresh', () => {
     const third = await refresh();
     expect(third.feeds[0]).toMatchObject({ outcome: 'reached', newIds: [], updatedIds: [], unchanged: 3 });
     expect(folders()).toHaveLength(3);
+  });
+
+  it('keeps the library index current: new and changed articles are in it when the refresh ends', async () => {
+    const cacheDir = tempDir();
+    const list = items('ix', 2, { pages: false });
+    server.set('/ix.xml', rss2('Bote', list));
+    feedsYaml(lib, [{ url: server.url('/ix.xml'), fullText: false }]);
+    const first = await refresh({ cacheDir });
+    const titles = () => (readIndexHead(cacheDir, root)?.entries ?? []).map((e) => (e.ok ? e.summary.title.de : e.id));
+    expect(readIndexHead(cacheDir, root)?.count).toBe(2);
+    expect(titles().sort()).toEqual(list.map((i) => i.title).sort());
+    server.set('/ix.xml', rss2('Bote', [{ ...(list[0] as FixtureItem), title: 'Neuer Titel' }, ...list.slice(1)]));
+    const second = await refresh({ cacheDir });
+    expect(second.updatedIds).toEqual([first.newIds[0]]);
+    expect(titles()).toContain('Neuer Titel');
   });
 
   it('updates an article whose title changed instead of adding a copy, keeping the English and marking it', async () => {
