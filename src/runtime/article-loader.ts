@@ -32,7 +32,8 @@ const WORKER = new URL('./article-worker.js', import.meta.url);
 export class ArticleLoader {
   private worker: Worker | null = null;
   private seq = 0;
-  private readonly waiting = new Map<number, { id: string; resolve: (answer: WorkerAnswer | null) => void }>();
+  /** Requests the worker is answering: each gets one answer or two (see `load`). */
+  private readonly waiting = new Map<number, { answer: (answer: WorkerAnswer) => void; failed: () => void }>();
 
   constructor(private readonly root: LibraryRoot) {}
 
@@ -41,8 +42,12 @@ export class ArticleLoader {
     this.workerReady();
   }
 
-  /** Loads, aligns and lays out article `id`; null when `signal` stopped it. */
-  async load(id: string, signal: AbortSignal, layoutNow: LayoutNow): Promise<LoadedArticle | null> {
+  /**
+   * Loads, aligns and lays out article `id`, handing each version of it to `emit`: from the
+   * worker first with only the paragraphs around `from` aligned (`complete` false), so a large
+   * article shows at once, then whole. Resolves when it is done, or when `signal` stopped it.
+   */
+  async load(id: string, from: number, signal: AbortSignal, layoutNow: LayoutNow, emit: (load: LoadedArticle, complete: boolean) => void): Promise<void> {
     let sliceStart = performance.now();
     const pause = async () => {
       if (performance.now() - sliceStart < SLICE_MS) return signal.aborted;
@@ -50,30 +55,58 @@ export class ArticleLoader {
       sliceStart = performance.now();
       return signal.aborted;
     };
-    const loaded = this.workerReady() ? await this.fromWorker(id, pause) : await loadAligned(this.root, id, pause);
-    if (!loaded || signal.aborted) return null;
-    if (loaded.status !== 'ok') return loaded;
-    const layout = layoutNow();
-    if (layout) {
-      const labels = layout.labelsFor(loaded.article);
-      const steps = buildRowsStepwise(loaded.paragraphs, {
-        columns: layout.columns.map((c) => c.lang),
-        widths: layout.columns.map((c) => c.width),
-        untranslated: labels.untranslated,
-        noGerman: labels.noGerman,
-        ...(labels.questionMarks ? { questionMarks: labels.questionMarks } : {}),
-        ...(labels.links ? { links: labels.links } : {}),
-      });
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          rememberRows(loaded.paragraphs, layout.columns, labels, step.value);
-          break;
-        }
-        if (await pause()) return null;
-      }
+    const ready = async (loaded: LoadedArticle | null, complete: boolean): Promise<boolean> => {
+      if (!loaded || signal.aborted) return false;
+      if (loaded.status === 'ok' && !(await this.layOut(loaded, layoutNow, pause))) return false;
+      emit(loaded, complete);
+      return true;
+    };
+    if (!this.workerReady()) {
+      await ready(await loadAligned(this.root, id, pause), true);
+      return;
     }
-    return loaded;
+    // Each answer is unpacked and laid out in turn; the worker aligns on meanwhile.
+    let chain: Promise<boolean> = Promise.resolve(true);
+    const answers = await this.fromWorker(id, from, (answer) => {
+      chain = chain.then(async (going) => going && ready(await this.unpack(answer, pause), 'errors' in answer || answer.complete));
+    });
+    if (!(await chain)) return;
+    // The worker failed before it was done: this thread reads the article instead.
+    if (!answers.complete) await ready(await loadAligned(this.root, id, pause), true);
+  }
+
+  /** Wraps `loaded` into the screen's rows a slice at a time and keeps them for the screen; false when stopped. */
+  private async layOut(loaded: Extract<LoadedArticle, { status: 'ok' }>, layoutNow: LayoutNow, pause: () => Promise<boolean>): Promise<boolean> {
+    const layout = layoutNow();
+    if (!layout) return true;
+    const labels = layout.labelsFor(loaded.article);
+    const steps = buildRowsStepwise(loaded.paragraphs, {
+      columns: layout.columns.map((c) => c.lang),
+      widths: layout.columns.map((c) => c.width),
+      untranslated: labels.untranslated,
+      noGerman: labels.noGerman,
+      ...(labels.questionMarks ? { questionMarks: labels.questionMarks } : {}),
+      ...(labels.links ? { links: labels.links } : {}),
+    });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        rememberRows(loaded.paragraphs, layout.columns, labels, step.value);
+        return true;
+      }
+      if (await pause()) return false;
+    }
+  }
+
+  /** A worker's answer unpacked a slice at a time; null when stopped. */
+  private async unpack(answer: WorkerAnswer, pause: () => Promise<boolean>): Promise<LoadedArticle | null> {
+    if ('errors' in answer) return { status: 'error', errors: answer.errors };
+    const steps = unpackArticle(answer.packed);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (await pause()) return null;
+    }
   }
 
   /** Stops the worker (the program is ending). */
@@ -87,38 +120,39 @@ export class ArticleLoader {
     if (WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER))) return false;
     const worker = new Worker(WORKER);
     worker.unref();
-    worker.on('message', (answer: WorkerAnswer) => {
-      this.waiting.get(answer.seq)?.resolve(answer);
-      this.waiting.delete(answer.seq);
-    });
+    worker.on('message', (answer: WorkerAnswer) => this.waiting.get(answer.seq)?.answer(answer));
     worker.on('error', () => {
       // A worker that fails leaves the loading to this thread: what it was asked is asked here again.
       this.worker = null;
-      for (const { resolve } of this.waiting.values()) resolve(null);
+      for (const { failed } of this.waiting.values()) failed();
       this.waiting.clear();
     });
     this.worker = worker;
     return true;
   }
 
-  /** The article from the worker, unpacked a slice at a time. */
-  private async fromWorker(id: string, pause: () => Promise<boolean>): Promise<LoadedArticle | null> {
+  /**
+   * Asks the worker for article `id`, handing each answer to `onAnswer`; resolves once the last
+   * has come (`complete`) or the worker failed first (not `complete`).
+   */
+  private fromWorker(id: string, from: number, onAnswer: (answer: WorkerAnswer) => void): Promise<{ complete: boolean }> {
     const worker = this.worker;
-    const answer = worker
-      ? await new Promise<WorkerAnswer | null>((resolve) => {
-          const seq = ++this.seq;
-          this.waiting.set(seq, { id, resolve });
-          const request: AlignedRequest = { seq, root: this.root, id };
-          worker.postMessage(request);
-        })
-      : null;
-    if (!answer) return loadAligned(this.root, id, pause);
-    if ('errors' in answer) return { status: 'error', errors: answer.errors };
-    const steps = unpackArticle(answer.packed);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (await pause()) return null;
-    }
+    if (!worker) return Promise.resolve({ complete: false });
+    return new Promise((resolve) => {
+      const seq = ++this.seq;
+      this.waiting.set(seq, {
+        answer: (answer) => {
+          onAnswer(answer);
+          const last = 'errors' in answer || answer.complete;
+          if (last) {
+            this.waiting.delete(seq);
+            resolve({ complete: true });
+          }
+        },
+        failed: () => resolve({ complete: false }),
+      });
+      const request: AlignedRequest = { seq, root: this.root, id, from };
+      worker.postMessage(request);
+    });
   }
 }

@@ -106,8 +106,14 @@ export class NodeEffects {
         this.load?.abort();
         const controller = new AbortController();
         this.load = controller;
-        void this.loader.load(effect.id, controller.signal, this.deps.layoutNow).then((load) => {
-          if (load && !controller.signal.aborted) deliver({ type: 'articleLoaded', id: effect.id, generation: effect.generation, load });
+        const { id, generation } = effect;
+        let shown = false;
+        void this.loader.load(id, effect.from, controller.signal, this.deps.layoutNow, (load) => {
+          if (controller.signal.aborted) return;
+          // The first version opens the article; a later, whole one only brings its paragraphs.
+          if (shown && load.status === 'ok') deliver({ type: 'articleAligned', id, generation, paragraphs: load.paragraphs });
+          else deliver({ type: 'articleLoaded', id, generation, load });
+          shown = true;
         });
         return;
       }

@@ -26,7 +26,7 @@ export function open(state: AppState, id: string, at: number): Update {
   const reader = openArticle({ ...state, stored }, id, generation);
   return [
     { ...state, stored, notice: null, reader },
-    [{ type: 'loadArticle', id, generation }, { type: 'save', stored }],
+    [{ type: 'loadArticle', id, generation, from: reader.position.cursor.paragraph }, { type: 'save', stored }],
   ];
 }
 

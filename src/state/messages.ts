@@ -16,6 +16,11 @@ export type Msg =
   /** Open an article (named on the command line). */
   | { type: 'open'; id: string; at: number }
   | { type: 'articleLoaded'; id: string; generation: number; load: Exclude<ArticleLoad, { status: 'loading' }> }
+  /**
+   * The rest of a large article aligned: shown first with only the paragraphs around where the
+   * reader opens it aligned sentence by sentence, it gets the whole article's paragraphs now.
+   */
+  | { type: 'articleAligned'; id: string; generation: number; paragraphs: Extract<ArticleLoad, { status: 'ok' }>['paragraphs'] }
   /** The library as read from disk again (checked after a first frame from the index, or after an edit). */
   | { type: 'libraryRead'; entries: readonly LibraryEntry[] }
   /** Progress of the search of article texts for the library filter. */
@@ -42,7 +47,8 @@ export type Msg =
   | { type: 'redraw' };
 
 export type Effect =
-  | { type: 'loadArticle'; id: string; generation: number }
+  /** Read article `id`, aligning the paragraphs from `from` on (where it opens) first. */
+  | { type: 'loadArticle'; id: string; generation: number; from: number }
   /** Search the texts of `ids` (but those at `skip`) for `query`; a new search replaces the last. */
   | { type: 'searchText'; query: string; ids: readonly string[]; skip: readonly number[] }
   | { type: 'stopSearch' }

@@ -39,6 +39,11 @@ function apply(state: AppState, msg: Msg): Update {
     }
     case 'articleLoaded':
       return articleLoaded(state, msg);
+    case 'articleAligned': {
+      const reader = state.reader;
+      if (!reader || reader.id !== msg.id || reader.generation !== msg.generation || reader.load.status !== 'ok') return [state, []];
+      return [settle({ ...state, reader: { ...reader, load: { ...reader.load, paragraphs: msg.paragraphs } } }), []];
+    }
     case 'libraryRead':
       return [refilter(state, msg.entries), []];
     case 'fullText':
@@ -55,7 +60,7 @@ function apply(state: AppState, msg: Msg): Update {
       const generation = reader.generation + 1;
       return [
         { ...noted, reader: { ...reader, generation } },
-        [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }],
+        [...effects, { type: 'loadArticle', id: reader.id, generation, from: reader.position.cursor.paragraph }, { type: 'relist' }],
       ];
     }
     case 'feedsLoaded':
@@ -74,7 +79,7 @@ function apply(state: AppState, msg: Msg): Update {
       // The draft appears in place: the article is read again (what is on screen stays until then).
       if (!reader || reader.id !== msg.id) return [noted, [...effects, { type: 'relist' }]];
       const generation = reader.generation + 1;
-      return [{ ...noted, reader: { ...reader, generation } }, [...effects, { type: 'loadArticle', id: reader.id, generation }, { type: 'relist' }]];
+      return [{ ...noted, reader: { ...reader, generation } }, [...effects, { type: 'loadArticle', id: reader.id, generation, from: reader.position.cursor.paragraph }, { type: 'relist' }]];
     }
     case 'blank':
       return [{ ...state, blank: true }, []];

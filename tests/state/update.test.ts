@@ -47,7 +47,7 @@ describe('update', () => {
     const { state: next, effects } = run(state, key('j'), key('\r'));
     expect(next.reader?.id).toBe('alt');
     expect(next.reader?.load.status).toBe('loading');
-    expect(effects).toContainEqual({ type: 'loadArticle', id: 'alt', generation: 1 });
+    expect(effects).toContainEqual({ type: 'loadArticle', id: 'alt', generation: 1, from: 0 });
     expect(effects.some((e) => e.type === 'save' && e.stored.libraries[state.place.key]?.['alt']?.read === true)).toBe(true);
   });
 
