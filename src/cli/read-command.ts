@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { readIndexHead, widestSource } from '../content/library-index.js';
-import { listLibraryIndexed } from '../content/load-library.js';
+import { listLibraryIndexed, listLibraryProgressive } from '../content/load-library.js';
+import type { ReaderOptions } from '../ui/run-reader.js';
 import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { screenLayout } from '../layout/screen-layout.js';
@@ -66,7 +67,24 @@ export async function readCommand(
   // frame; the whole list is read after it. Without a head, or to open an
   // article by id, the list is read first.
   const head = id === undefined && cache ? readIndexHead(cache, root) : null;
-  let listed = head ? null : await listLibraryIndexed(root, cache, { trust: true });
+  // Without a head the library is read at once, newest folders first: the first of them are
+  // enough for the first frame (`first`), and the reader shows the rest as it comes.
+  const progress = new Set<(done: number, total: number) => void>();
+  let reading: { done: number; total: number } | undefined;
+  let first: (newest: LibraryEntry[], total: number) => void = () => undefined;
+  const firstRead = new Promise<{ newest: LibraryEntry[]; total: number }>((resolve) => (first = (newest, total) => resolve({ newest, total })));
+  const listing = listLibraryProgressive(root, cache, {
+    trust: true,
+    onFirst: (newest, total) => first(newest, total),
+    onProgress: (done, total) => {
+      reading = { done, total };
+      for (const listener of progress) listener(done, total);
+    },
+  });
+  // A failure surfaces where the listing is awaited (the first frame does not wait for it).
+  listing.catch(() => undefined);
+  // To open an article by id, the whole list is read first.
+  const listed = id === undefined ? null : await listing;
   if (listed && id !== undefined && !listed.entries.some((e) => e.id === id)) {
     const command = commandLike(id);
     throw new CliError(
@@ -110,23 +128,46 @@ export async function readCommand(
 
     // The library's first frame, drawn before Ink and React load, from the same function as every
     // frame after it; Ink's first render then draws the same lines over it.
-    const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number) => {
-      const state = initialAppState({ ...start, entries, total, sourceWidth });
+    const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number, progress?: { done: number; total: number }) => {
+      const state = initialAppState({ ...start, entries, total, sourceWidth, reading: progress });
       session.write(`${frameText(state, trueColour).join('\n')}\u001B[H`);
     };
     const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
     const listRows = libraryListRows(rows);
-    if (drawable && head && (head.entries.length >= listRows || head.entries.length === head.count)) {
-      drawFirstFrame(safeEntries(head.entries), head.count, head.sourceWidth);
-    } else if (drawable && listed) {
-      const all = safeEntries(listed.entries);
-      drawFirstFrame(all, all.length, widestSource(all));
+    // The newest articles while the rest is read: from the index's head, or the first ones read.
+    let newest: { entries: LibraryEntry[]; total: number; sourceWidth: number } | null = null;
+    if (head && (head.entries.length >= listRows || head.entries.length === head.count)) {
+      newest = { entries: safeEntries(head.entries), total: head.count, sourceWidth: head.sourceWidth };
+    } else if (!listed) {
+      const firstOrAll = await Promise.race([firstRead, listing.then(() => null)]);
+      if (firstOrAll && firstOrAll.newest.length < firstOrAll.total) {
+        const entries = safeEntries(firstOrAll.newest);
+        newest = { entries, total: firstOrAll.total, sourceWidth: widestSource(entries) };
+      }
     }
-    listed ??= await listLibraryIndexed(root, cache, { trust: true });
-    const { saveIndex } = listed;
-    // Broken entries carry names and messages from the library: made safe before any frame shows them.
-    const entries = safeEntries(listed.entries);
-    saveIndex();
+    if (newest && drawable) drawFirstFrame(newest.entries, newest.total, newest.sourceWidth, reading);
+    // The whole list, written back to the index once read.
+    const whole = (async () => {
+      const all = await listing;
+      all.saveIndex();
+      // Broken entries carry names and messages from the library: made safe before any frame shows them.
+      return { listed: all, entries: safeEntries(all.entries) };
+    })();
+    let entries: LibraryEntry[];
+    let partial: ReaderOptions['partial'];
+    if (newest) {
+      entries = newest.entries;
+      partial = {
+        total: newest.total,
+        sourceWidth: newest.sourceWidth,
+        reading,
+        onProgress: (listener) => progress.add(listener),
+        whole: whole.then((w) => w.entries),
+      };
+    } else {
+      ({ entries } = await whole);
+      if (drawable) drawFirstFrame(entries, entries.length, widestSource(entries));
+    }
 
     const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
     return runReader({
@@ -136,8 +177,9 @@ export async function readCommand(
       root,
       place,
       entries,
+      ...(partial ? { partial } : {}),
       checkLibrary: true,
-      check: listed.revalidate,
+      check: () => whole.then((w) => w.listed.revalidate()),
       relist: async () => {
         const again = await listLibraryIndexed(root, cacheDir(ctx.env));
         again.saveIndex();

@@ -20,6 +20,8 @@ export interface LibraryModel {
   entries: readonly LibraryEntry[];
   /** How many articles the library has, when `entries` are only its newest (a first frame drawn from the index). */
   total?: number;
+  /** The rest of the library is still being read (no index yet): how many articles of all are done. */
+  reading?: { done: number; total: number };
   sourceWidth: number;
   /** Folded summaries for the filter: made on the first search, not for a library nobody filters. */
   keys: readonly string[] | null;
@@ -160,6 +162,8 @@ export interface StartOptions {
   total?: number | undefined;
   /** Width of the widest source name, when `entries` are only the newest. */
   sourceWidth?: number | undefined;
+  /** The rest of the library is still being read (see LibraryModel.reading). */
+  reading?: { done: number; total: number } | undefined;
   /** A one-line warning to show first (e.g. the state file was set aside). */
   warning?: string | undefined;
   looks?: Looks | undefined;
@@ -181,6 +185,7 @@ export function initialAppState(o: StartOptions): AppState {
       ...libraryModel(o.entries),
       ...(o.total !== undefined ? { total: o.total } : {}),
       ...(o.sourceWidth !== undefined ? { sourceWidth: o.sourceWidth } : {}),
+      ...(o.reading ? { reading: o.reading } : {}),
     },
     reader: null,
     help: null,

@@ -21,6 +21,8 @@ export type Msg =
    * reader opens it aligned sentence by sentence, it gets the whole article's paragraphs now.
    */
   | { type: 'articleAligned'; id: string; generation: number; paragraphs: Extract<ArticleLoad, { status: 'ok' }>['paragraphs'] }
+  /** The library is still being read (a cold start): articles done of all. */
+  | { type: 'libraryProgress'; done: number; total: number }
   /** The library as read from disk again (checked after a first frame from the index, or after an edit). */
   | { type: 'libraryRead'; entries: readonly LibraryEntry[] }
   /** Progress of the search of article texts for the library filter. */

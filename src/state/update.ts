@@ -44,8 +44,18 @@ function apply(state: AppState, msg: Msg): Update {
       if (!reader || reader.id !== msg.id || reader.generation !== msg.generation || reader.load.status !== 'ok') return [state, []];
       return [settle({ ...state, reader: { ...reader, load: { ...reader.load, paragraphs: msg.paragraphs } } }), []];
     }
-    case 'libraryRead':
-      return [refilter(state, msg.entries), []];
+    case 'libraryProgress':
+      // Only while the list holds just the newest articles: a whole list has nothing left to read.
+      if (state.library.total === undefined) return [state, []];
+      return [{ ...state, library: { ...state.library, reading: { done: msg.done, total: msg.total } } }, []];
+    case 'libraryRead': {
+      // On the last of only the newest articles (G while the rest was read): on the last of all.
+      const { total, visible, nav } = state.library;
+      const atEnd = total !== undefined && visible.length > 1 && nav.list.selected === visible.length - 1;
+      const next = refilter(state, msg.entries);
+      if (!atEnd) return [next, []];
+      return [settle({ ...next, library: { ...next.library, nav: reduceLibrary(next.library.nav, { type: 'bottom' }) } }), []];
+    }
     case 'fullText':
       return [withFullText(state, msg), []];
     case 'notice':

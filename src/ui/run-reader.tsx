@@ -22,6 +22,7 @@ import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
 import { screenLayout } from '../layout/screen-layout.js';
+import { sanitise } from '../text/sanitize.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { Root } from './root.js';
 
@@ -33,7 +34,18 @@ export interface ReaderOptions {
   place: LibraryPlace;
   /** The library, already made safe to draw (safeEntries). */
   entries: LibraryEntry[];
-  /** The list came from the index unchecked: check the files once the reader runs. */
+  /**
+   * `entries` are only the library's newest (from the index's head, or the first read on a cold
+   * start): how many it has, its widest source, and the rest as it is read (made safe to draw).
+   */
+  partial?: {
+    total: number;
+    sourceWidth: number;
+    reading?: { done: number; total: number } | undefined;
+    onProgress: (listener: (done: number, total: number) => void) => void;
+    whole: Promise<LibraryEntry[]>;
+  };
+  /** The list came from the index unchecked: check the files once the reader runs (after the whole list is read). */
   checkLibrary: boolean;
   check: () => Promise<LibraryEntry[] | null>;
   relist: () => Promise<LibraryEntry[]>;
@@ -88,7 +100,20 @@ export function startReader(o: ReaderOptions): ReaderRun {
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let crashed: Error | null = null;
   const { columns, rows } = session.size();
-  const initial = initialAppState({ columns, rows, language: o.language, place: o.place, stored: o.stored, entries: o.entries, warning: o.warning, looks: o.looks, keymap: o.keymap, hasFeedsFile: o.hasFeedsFile });
+  const { partial } = o;
+  const initial = initialAppState({
+    columns,
+    rows,
+    language: o.language,
+    place: o.place,
+    stored: o.stored,
+    entries: o.entries,
+    warning: o.warning,
+    looks: o.looks,
+    keymap: o.keymap,
+    hasFeedsFile: o.hasFeedsFile,
+    ...(partial ? { total: partial.total, sourceWidth: partial.sourceWidth, reading: partial.reading } : {}),
+  });
 
   let redraw = () => undefined as void;
   const externals = o.makeExternals({
@@ -163,6 +188,14 @@ export function startReader(o: ReaderOptions): ReaderRun {
     },
     describeCrash: o.describeCrash,
   });
+  if (partial) {
+    // The rest of the list arrives while the reader already answers keys.
+    partial.onProgress((done, total) => program.send({ type: 'libraryProgress', done, total }));
+    partial.whole.then(
+      (entries) => program.send({ type: 'libraryRead', entries }),
+      (cause: unknown) => program.send({ type: 'notice', text: sanitise(cause instanceof Error ? cause.message : String(cause)) }),
+    );
+  }
   if (o.checkLibrary) effects.run({ type: 'checkLibrary' }, program.send);
   if (o.hasFeedsFile !== false) effects.run({ type: 'loadFeeds' }, program.send);
   if (o.initialId) program.send({ type: 'open', id: o.initialId, at: Date.now() });

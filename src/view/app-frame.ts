@@ -11,6 +11,7 @@ import { geometryOf, libraryListRows } from '../state/settle.js';
 import { isTooSmall, tOf } from '../state/steps.js';
 import { articleRecordOf } from '../storage/reading-state.js';
 import { wrapText } from '../text/wrap.js';
+import { intlLocale } from '../i18n/translate.js';
 import { feedCounts, pickerRows } from '../state/feeds-update.js';
 import { feedPickerFrame } from './feed-picker.js';
 import { helpFrame } from './help-frame.js';
@@ -68,6 +69,8 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
       ? t('ui.feeds.refreshingFeed', { done: feeds.refreshing.done, total: feeds.refreshing.total, feed: feeds.refreshing.feed })
       : t('ui.feeds.refreshing', { done: feeds.refreshing.done, total: feeds.refreshing.total })
     : undefined;
+  const number = new Intl.NumberFormat(intlLocale(state.language));
+  const readingNote = library.reading ? t('ui.library.reading', { done: number.format(library.reading.done), total: number.format(library.reading.total) }) : undefined;
   const feedsNote = feeds.error
     ? t('ui.feeds.feedsBroken', { error: feeds.error })
     : feeds.list?.length === 0 && !library.entries.some((e) => e.ok && e.summary.feed)
@@ -84,7 +87,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
     width: columns,
     listRows: libraryListRows(rows),
     libraryName: state.place.name,
-    note: state.notice?.text ?? refreshing ?? searchNote ?? feedsNote,
+    note: state.notice?.text ?? refreshing ?? readingNote ?? searchNote ?? feedsNote,
     sourceWidth: library.sourceWidth,
     ...(library.total !== undefined ? { total: library.total } : { unread: shownCount?.unread ?? 0 }),
     ...(shown && shownCount ? { feed: { name: shown.name ?? shown.url ?? '', articles: shownCount.articles } } : {}),

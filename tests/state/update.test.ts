@@ -138,3 +138,31 @@ describe('update', () => {
     expect(narrow.reader?.position.geometry).not.toBe(s.reader?.position.geometry);
   });
 });
+
+describe('a library read in the background', () => {
+  it('shows progress while only the newest are listed, and on the whole list keeps the selection (or the end, after G)', async () => {
+    const dir = makeLibrary(Object.fromEntries([1, 2, 3, 4].map((n) => [`a${n}`, { de: germanFile({ title: `Artikel ${n}`, published: `2025-0${n}-01T10:00:00+01:00` }) }])));
+    const opened = await openLibrary(dir);
+    if (!opened.ok) throw new Error(opened.message);
+    const entries = await listLibrary(opened.root);
+    const place = { key: opened.root.real, name: 'lib', flag: '' };
+    const partial = initialAppState({ columns: 120, rows: 30, language: 'en', place, stored: emptyState(), entries: entries.slice(0, 2), total: 4, reading: { done: 2, total: 4 } });
+    let s = run(partial, { type: 'libraryProgress', done: 3, total: 4 }).state;
+    expect(s.library.reading).toEqual({ done: 3, total: 4 });
+    // G on the newest alone, then the rest arrives: the selection goes to the last of all.
+    s = run(s, key('G'), { type: 'libraryRead', entries }).state;
+    expect(s.library.reading).toBeUndefined();
+    expect(s.library.total).toBeUndefined();
+    expect(s.library.nav.list.selected).toBe(entries.length - 1);
+    // Progress after the whole list is in changes nothing.
+    expect(run(s, { type: 'libraryProgress', done: 4, total: 4 }).state).toBe(s);
+  });
+
+  it('keeps the article under the cursor when the rest arrives and the cursor is not at the end', async () => {
+    const { state } = await library();
+    const entries = state.library.entries;
+    const partial = initialAppState({ columns: 120, rows: 30, language: 'en', place: state.place, stored: emptyState(), entries, total: 5 });
+    const s = run(partial, { type: 'libraryRead', entries }).state;
+    expect(s.library.nav.list.selected).toBe(0);
+  });
+});
