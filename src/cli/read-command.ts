@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { readIndexHead, widestSource } from '../content/library-index.js';
-import { listLibraryIndexed, listLibraryProgressive } from '../content/load-library.js';
+import { listLibraryIndexed, listLibraryProgressive, type IndexedLibrary } from '../content/load-library.js';
 import type { ReaderOptions } from '../ui/run-reader.js';
 import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
@@ -73,18 +73,25 @@ export async function readCommand(
   let reading: { done: number; total: number } | undefined;
   let first: (newest: LibraryEntry[], total: number) => void = () => undefined;
   const firstRead = new Promise<{ newest: LibraryEntry[]; total: number }>((resolve) => (first = (newest, total) => resolve({ newest, total })));
-  const listing = listLibraryProgressive(root, cache, {
-    trust: true,
-    onFirst: (newest, total) => first(newest, total),
-    onProgress: (done, total) => {
-      reading = { done, total };
-      for (const listener of progress) listener(done, total);
-    },
-  });
-  // A failure surfaces where the listing is awaited (the first frame does not wait for it).
-  listing.catch(() => undefined);
+  // Started after the first frame when the head gives it (reading the index takes a while).
+  let started: Promise<IndexedLibrary> | null = null;
+  const listing = () => {
+    if (started) return started;
+    started = listLibraryProgressive(root, cache, {
+      trust: true,
+      onFirst: (newest, total) => first(newest, total),
+      onProgress: (done, total) => {
+        reading = { done, total };
+        for (const listener of progress) listener(done, total);
+      },
+    });
+    // A failure surfaces where the listing is awaited (the first frame does not wait for it).
+    started.catch(() => undefined);
+    return started;
+  };
+  if (!head) void listing();
   // To open an article by id, the whole list is read first.
-  const listed = id === undefined ? null : await listing;
+  const listed = id === undefined ? null : await listing();
   if (listed && id !== undefined && !listed.entries.some((e) => e.id === id)) {
     const command = commandLike(id);
     throw new CliError(
@@ -139,7 +146,7 @@ export async function readCommand(
     if (head && (head.entries.length >= listRows || head.entries.length === head.count)) {
       newest = { entries: safeEntries(head.entries), total: head.count, sourceWidth: head.sourceWidth };
     } else if (!listed) {
-      const firstOrAll = await Promise.race([firstRead, listing.then(() => null)]);
+      const firstOrAll = await Promise.race([firstRead, listing().then(() => null)]);
       if (firstOrAll && firstOrAll.newest.length < firstOrAll.total) {
         const entries = safeEntries(firstOrAll.newest);
         newest = { entries, total: firstOrAll.total, sourceWidth: widestSource(entries) };
@@ -148,7 +155,7 @@ export async function readCommand(
     if (newest && drawable) drawFirstFrame(newest.entries, newest.total, newest.sourceWidth, reading);
     // The whole list, written back to the index once read.
     const whole = (async () => {
-      const all = await listing;
+      const all = await listing();
       all.saveIndex();
       // Broken entries carry names and messages from the library: made safe before any frame shows them.
       return { listed: all, entries: safeEntries(all.entries) };
