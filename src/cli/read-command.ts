@@ -9,7 +9,7 @@ import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
 import { screenLayout } from '../layout/screen-layout.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';
-import { initialAppState } from '../state/app-state.js';
+import { initialAppState, type AppState } from '../state/app-state.js';
 import { libraryListRows } from '../state/settle.js';
 import { loadState } from '../storage/reading-state.js';
 import { sanitise } from '../text/sanitize.js';
@@ -135,9 +135,10 @@ export async function readCommand(
 
     // The library's first frame, drawn before Ink and React load, from the same function as every
     // frame after it; Ink's first render then draws the same lines over it.
+    let firstState: AppState | null = null;
     const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number, progress?: { done: number; total: number }) => {
-      const state = initialAppState({ ...start, entries, total, sourceWidth, reading: progress });
-      session.write(`${frameText(state, trueColour).join('\n')}\u001B[H`);
+      firstState = initialAppState({ ...start, entries, total, sourceWidth, reading: progress });
+      session.write(`${frameText(firstState, trueColour).join('\n')}\u001B[H`);
     };
     const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
     const listRows = libraryListRows(rows);
@@ -160,6 +161,15 @@ export async function readCommand(
       // Broken entries carry names and messages from the library: made safe before any frame shows them.
       return { listed: all, entries: safeEntries(all.entries) };
     })();
+    // Until the program is up, keys that only move through the list are answered here.
+    const early = firstState ? new (await import('../ui/early-loop.js')).EarlyLoop(firstState, (state) => session.write(redrawText(frameText(state, trueColour)))) : null;
+    if (early) {
+      session.attach(early.handlers(describeCrash));
+      if (newest) {
+        progress.add((done, total) => early.send({ type: 'libraryProgress', done, total }));
+        void whole.then((w) => early.send({ type: 'libraryRead', entries: w.entries }));
+      }
+    }
     let entries: LibraryEntry[];
     let partial: ReaderOptions['partial'];
     if (newest) {
@@ -185,6 +195,7 @@ export async function readCommand(
       place,
       entries,
       ...(partial ? { partial } : {}),
+      ...(early ? { early } : {}),
       checkLibrary: true,
       check: () => whole.then((w) => w.listed.revalidate()),
       relist: async () => {
@@ -212,4 +223,9 @@ export async function readCommand(
       describeCrash,
     });
   }
+}
+
+/** A whole frame written over the last: each line cleared to its end, the rest of the screen below too. */
+function redrawText(lines: readonly string[]): string {
+  return `\u001B[H${lines.map((line) => `${line}\u001B[K`).join('\n')}\u001B[J\u001B[H`;
 }

@@ -24,6 +24,7 @@ import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
 import { screenLayout } from '../layout/screen-layout.js';
 import { sanitise } from '../text/sanitize.js';
 import { ErrorBoundary } from './error-boundary.js';
+import type { EarlyLoop } from './early-loop.js';
 import { Root } from './root.js';
 
 export interface ReaderOptions {
@@ -45,6 +46,8 @@ export interface ReaderOptions {
     onProgress: (listener: (done: number, total: number) => void) => void;
     whole: Promise<LibraryEntry[]>;
   };
+  /** The loop that answered keys before the program was up: its state is the program's first, and what it kept is sent on. */
+  early?: EarlyLoop;
   /** The list came from the index unchecked: check the files once the reader runs (after the whole list is read). */
   checkLibrary: boolean;
   check: () => Promise<LibraryEntry[] | null>;
@@ -101,7 +104,8 @@ export function startReader(o: ReaderOptions): ReaderRun {
   let crashed: Error | null = null;
   const { columns, rows } = session.size();
   const { partial } = o;
-  const initial = initialAppState({
+  const handover = o.early?.finish();
+  const initial = handover?.state ?? initialAppState({
     columns,
     rows,
     language: o.language,
@@ -188,11 +192,14 @@ export function startReader(o: ReaderOptions): ReaderRun {
     },
     describeCrash: o.describeCrash,
   });
+  for (const msg of handover?.held ?? []) program.send(msg);
   if (partial) {
-    // The rest of the list arrives while the reader already answers keys.
+    // The rest of the list arrives while the reader already answers keys (unless it came before it was up).
     partial.onProgress((done, total) => program.send({ type: 'libraryProgress', done, total }));
     partial.whole.then(
-      (entries) => program.send({ type: 'libraryRead', entries }),
+      (entries) => {
+        if (program.getState().library.total !== undefined) program.send({ type: 'libraryRead', entries });
+      },
       (cause: unknown) => program.send({ type: 'notice', text: sanitise(cause instanceof Error ? cause.message : String(cause)) }),
     );
   }

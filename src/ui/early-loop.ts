@@ -1,0 +1,63 @@
+/**
+ * The program's loop in the moments before Ink and React are up. The first
+ * frame is on screen then, drawn without them; keys that only move through
+ * it (and the rest of a library still being read) are applied here with the
+ * same `update` and drawn with the same frame function, so the list answers
+ * from its first frame. The first message that asks for an effect (opening an
+ * article, quitting, saving a setting) is kept, with everything after it, for
+ * the program, which takes over the state reached.
+ */
+import type { AppState } from '../state/app-state.js';
+import type { Msg } from '../state/messages.js';
+import { update } from '../state/update.js';
+import type { SessionHandlers } from '../terminal/session.js';
+
+export class EarlyLoop {
+  private held: Msg[] = [];
+  private ended = false;
+
+  constructor(
+    private state: AppState,
+    private readonly draw: (state: AppState) => void,
+  ) {}
+
+  /** Applies `msg` when it needs nothing but a new frame and nothing waits before it; else keeps it for the program. */
+  send(msg: Msg): void {
+    if (this.ended) return;
+    if (this.held.length === 0) {
+      const [next, effects] = update(this.state, msg);
+      if (effects.length === 0 && !next.quitting) {
+        if (next !== this.state) {
+          this.state = next;
+          this.draw(next);
+        }
+        return;
+      }
+    }
+    this.held.push(msg);
+  }
+
+  /** What the terminal session hands this loop until the program attaches. */
+  handlers(describeCrash: (cause: unknown) => string): SessionHandlers {
+    return {
+      keys: (keys, at) => {
+        for (const key of keys) this.send({ type: 'key', key, at });
+      },
+      resize: (columns, rows) => this.send({ type: 'resize', columns, rows }),
+      redraw: () => this.draw(this.state),
+      // Nothing is written yet that a sudden end could lose.
+      beforeExit: () => undefined,
+      describeCrash,
+    };
+  }
+
+  /** Hands over: the state reached, and the messages the program must still take, in order. Later sends are ignored. */
+  finish(): { state: AppState; held: readonly Msg[] } {
+    this.ended = true;
+    return { state: this.state, held: this.held };
+  }
+
+  get finished(): boolean {
+    return this.ended;
+  }
+}
