@@ -83,6 +83,16 @@ describe('update', () => {
     expect(found.state.reader?.position.search.editing).toBe(false);
   });
 
+  it('starts a new query on a second / in the reader (as in less and vim), not one appended to the last', async () => {
+    const { state, loaded } = await library();
+    let s = run(state, key('\r')).state;
+    s = run(s, { type: 'articleLoaded', id: 'neu', generation: 1, load: await loaded('neu') }).state;
+    s = run(s, ...keys('/Brücke'), key('\r')).state;
+    expect(s.reader?.position.search).toEqual({ query: 'Brücke', editing: false });
+    s = run(s, ...keys('/Stadt')).state;
+    expect(s.reader?.position.search).toEqual({ query: 'Stadt', editing: true });
+  });
+
   it('filters the library as one types and searches article texts, then a later query replaces the search', async () => {
     const { state } = await library();
     const { state: s, effects } = run(state, ...keys('/schule'));
