@@ -87,13 +87,16 @@ function factLines(article: Article, o: FormatOptions): string[] {
     o.lang === 'de' ? v.de : o.lang === 'en' ? (v.en ?? v.de) : v.en ? `${v.de} / ${v.en}` : v.de;
   const out = ['', o.t('cli.factsHeading')];
   if (article.facts.length === 0) out.push(o.t('ui.panel.noFacts'));
+  // Candidates an import proposed are marked in words, as the panel marks them.
+  const unconfirmed = ` (${o.t('ui.panel.unconfirmed')})`;
   for (const f of article.facts) {
     const where = f.sentence ? `¶${f.paragraph}.${f.sentence}` : `¶${f.paragraph}`;
-    out.push(...wrap(`- ${pick(f.label)}: ${pick(f.value)} (${where})`, o.width));
+    out.push(...wrap(`- ${pick(f.label)}: ${pick(f.value)} (${where})${f.confirmed ? '' : unconfirmed}`, o.width));
   }
-  if (article.glossary.length > 0) {
+  if (article.glossary.length > 0 || article.proposedGlossary.length > 0) {
     out.push('', o.t('cli.glossaryHeading'));
     for (const g of article.glossary) out.push(...wrap(`- ${g.de} = ${g.en}${g.note ? ` (${g.note})` : ''}`, o.width));
+    for (const g of article.proposedGlossary) out.push(...wrap(`- ${g.de} = ${g.en ?? o.t('ui.panel.noEnglish')}${unconfirmed}`, o.width));
   }
   return out;
 }

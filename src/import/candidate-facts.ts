@@ -254,13 +254,18 @@ export function candidateFacts(units: readonly string[]): Fact[] {
 const MAX_TERMS = 8;
 // A long German noun (a compound), or a hyphenated compound ("Cloud-Computing-Geschäft").
 const TERM = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}{3,}(?:-\p{Lu}?\p{Ll}+)+|\p{Lu}\p{Ll}{12,})(?![\p{L}\p{N}-])/gu;
-// Inflection endings that make two forms one term ("Stellenstreichung", "Stellenstreichungen").
-const stem = (word: string) => word.replace(/(en|er|es|n|s|e)$/u, '');
+// Inflection endings that make two forms one term ("Stellenstreichung", "Stellenstreichungen";
+// "Passwortmanager", "Passwortmanagers": taken off twice, so a genitive -s goes with them).
+const ENDING = /(en|er|es|n|s|e)$/u;
+const stem = (word: string) => word.replace(ENDING, '').replace(ENDING, '');
+// The genitive -s of a noun in -er, -el or -en ("des Anbieters", "des Unternehmens"): a glossary
+// lists the word as a dictionary does.
+const baseForm = (word: string) => word.replace(/(?<=\p{Ll}e[rln])s$/u, '');
 
 /**
  * The article's hardest terms for the curator to translate once and confirm: long compounds
- * and hyphenated domain words, the most frequent and longest first, each in the form it
- * first appears in; names found as candidate facts are left out.
+ * and hyphenated domain words, the most frequent and longest first, each in the shortest form
+ * it appears in, without a genitive -s; names found as candidate facts are left out.
  */
 export function proposedGlossary(units: readonly string[], facts: readonly Fact[] = []): GlossaryFileEntry[] {
   const names = new Set(facts.filter((f) => f.kind === 'organisation' || f.kind === 'person').flatMap((f) => f.value.de.split(/\s+/)));
@@ -274,8 +279,11 @@ export function proposedGlossary(units: readonly string[], facts: readonly Fact[
       if (names.has(word) || word.split('-').some((part) => names.has(part)) || GENERIC.test(word)) continue;
       const key = stem(word.toLowerCase());
       const seen = terms.get(key);
-      if (seen) seen.count++;
-      else terms.set(key, { first: word, count: 1, order: order++ });
+      if (!seen) terms.set(key, { first: baseForm(word), count: 1, order: order++ });
+      else {
+        seen.count++;
+        if (baseForm(word).length < seen.first.length) seen.first = baseForm(word);
+      }
     }
   }
   return [...terms.values()]

@@ -318,7 +318,9 @@ function findDek(items: readonly Item[], titleIndex: number, run: [number, numbe
     if (w < 40 || w > 400) return [];
     const nextText = items.findIndex((it, j) => j > i && isText(it));
     const metaBetween = items.slice(i + 1, nextText < 0 ? undefined : nextText).some((it) => it.role === 'meta');
-    const nextLonger = nextText >= 0 && weight((items[nextText] as Item).block.text) > w;
+    // A standfirst in the text is clearly shorter than the paragraph after it; a lede a few letters
+    // shorter than its neighbour is the article's first paragraph and stays in the text.
+    const nextLonger = nextText >= 0 && weight((items[nextText] as Item).block.text) > w * 1.25;
     // A second short summary sentence before the byline belongs to the dek too.
     const second = items[nextText];
     if (second && !metaBetween && w + weight(second.block.text) <= 350 && weight(second.block.text) <= 200) {

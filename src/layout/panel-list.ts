@@ -42,6 +42,8 @@ export interface PanelItemsInput {
   glossary: readonly PanelTerm[];
   /** The word for an unconfirmed fact or term, in the interface language. */
   unconfirmed: string;
+  /** What stands for a proposed term's English before a curator writes it, in the interface language. */
+  noEnglish: string;
   tab: 'facts' | 'glossary';
   /** The language shown: 'both' shows English labels. */
   view: 'both' | 'de' | 'en';
@@ -53,11 +55,17 @@ function pick(text: { de: string; en?: string | undefined }, view: PanelItemsInp
   return view === 'de' ? text.de : (text.en ?? text.de);
 }
 
-/** The panel's items: facts (label, value) or glossary terms (German — English, note). */
+/**
+ * The panel's items: facts (label, value) or glossary terms (German — English, note). A proposed
+ * term without English says so in words under it, rather than with a bare "?".
+ */
 export function panelItems(o: PanelItemsInput): PanelItem[] {
   return o.tab === 'facts'
     ? o.facts.map((f, i) => ({ title: `${o.current.has(i) ? '• ' : ''}${pick(f.label, o.view)}${f.confirmed ? '' : ` (${o.unconfirmed})`}`, detail: pick(f.value, o.view) }))
-    : o.glossary.map((g) => ({ title: `${g.de} — ${g.en ?? '?'}${g.confirmed ? '' : ` (${o.unconfirmed})`}`, detail: g.note ?? '' }));
+    : o.glossary.map((g) => ({
+        title: `${g.de}${g.en ? ` — ${g.en}` : ''}${g.confirmed ? '' : ` (${o.unconfirmed})`}`,
+        detail: g.note ?? (g.en ? '' : o.noEnglish),
+      }));
 }
 
 /** Most rows the selected item's detail may take when it is long (a glossary note). */

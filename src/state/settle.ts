@@ -89,7 +89,7 @@ function settlePanel(state: ReaderState, geo: ReaderGeometry, load: Extract<Arti
   const focused = state.panel.focused || overlay;
   const view = geo.screen.columns.length === 1 ? (geo.screen.columns[0]?.lang ?? 'de') : 'both';
   const current = new Set(factsAtCursor(article.facts, paragraphs, state));
-  const items = panelItems({ facts: article.facts, glossary: glossaryTerms(article), unconfirmed: t('ui.panel.unconfirmed'), tab: state.panel.tab, view, current });
+  const items = panelItems({ facts: article.facts, glossary: glossaryTerms(article), unconfirmed: t('ui.panel.unconfirmed'), noEnglish: t('ui.panel.noEnglish'), tab: state.panel.tab, view, current });
   const following = !focused && state.panel.tab === 'facts' && current.size > 0 ? Math.min(...current) : state.panel.selected;
   const width = overlay ? geo.screen.width : geo.screen.panel.width;
   const { top } = panelRows(items, following, state.panel.top, Math.max(8, width - 4), Math.max(1, geo.bodyRows - 1), focused);

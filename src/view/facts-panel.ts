@@ -37,7 +37,7 @@ export function factsPanelLines(o: FactsPanelInput): StyledLine[] {
   const { t, theme, tab } = o;
   const inner = Math.max(8, o.width - 4);
   const contentWidth = Math.max(1, o.width - 2);
-  const items = panelItems({ facts: o.facts, glossary: o.glossary, unconfirmed: t('ui.panel.unconfirmed'), tab, view: o.view, current: o.current });
+  const items = panelItems({ facts: o.facts, glossary: o.glossary, unconfirmed: t('ui.panel.unconfirmed'), noEnglish: t('ui.panel.noEnglish'), tab, view: o.view, current: o.current });
   const tabs: StyledLine = [
     seg(t('ui.panel.facts'), { ...(tab === 'facts' ? theme.heading : theme.muted), underline: tab === 'facts' }),
     seg(' · ', theme.muted),

@@ -289,6 +289,33 @@ describe('show, at the edges', () => {
   });
 });
 
+describe('show --facts on a fresh import', () => {
+  it('marks candidate facts and proposed glossary terms as unconfirmed, in words', async () => {
+    const facts = [
+      'facts:',
+      '  - id: money-12-millionen-euro',
+      '    kind: money',
+      '    label: { de: Betrag, en: Amount }',
+      '    value: { de: 12 Millionen Euro }',
+      '    paragraph: 1',
+      '    sentence: 2',
+      '    evidence: 12 Millionen Euro',
+      '    confirmed: false',
+      'glossary:',
+      '  - de: Brückenbauverwaltung',
+      '    confirmed: false',
+      '',
+    ].join('\n');
+    const lib = makeLibrary({ frisch: { de: germanFile(), facts } });
+    const { code, stdout } = await runCli(['show', 'frisch', '--lang', 'en', '--facts', '--library', lib]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('- Amount: 12 Millionen Euro (¶1.2) (unconfirmed)');
+    expect(stdout).toContain('- Brückenbauverwaltung = no English yet (unconfirmed)');
+    const german = await runCli(['show', 'frisch', '--lang', 'de', '--facts', '--library', lib, '--ui-lang', 'de']);
+    expect(german.stdout).toContain('- Betrag: 12 Millionen Euro (¶1.2) (unbestätigt)');
+  });
+});
+
 describe('an empty --library', () => {
   it('is a usage error, not the bundled articles', async () => {
     for (const argv of [['list', '--library', ''], ['import', 'x.txt', '--library', ' ']]) {

@@ -57,6 +57,16 @@ describe('the bundled library', () => {
     for (const kind of factKind.options.filter((k) => k !== 'other')) expect(kinds, kind).toContain(kind);
   });
 
+  it('gives a learner the gender and plural of every noun in its glossaries', async () => {
+    for (const a of await bundled()) {
+      for (const g of a.glossary) {
+        // A noun (or a phrase led by one) starts with a capital; verbs and adjectives need no gender.
+        if (!/^\p{Lu}/u.test(g.de)) continue;
+        expect(g.note ?? '', `${a.id}: ${g.de}`).toMatch(/\b(der|die|das)\b/);
+      }
+    }
+  });
+
   it('shows the statuses: reviewed English with a date, and one draft with paragraphs still to translate', async () => {
     const articles = await bundled();
     const reviewed = articles.filter((a) => a.translation === 'reviewed');

@@ -94,6 +94,18 @@ describe('candidate facts pass their own checks', () => {
     expect(facts.find((f) => f.value.de === '4 Milliarden Dollar')?.label).toEqual({ de: 'Betrag', en: 'Amount' });
   });
 
+  it('proposes each glossary term once, in the form a dictionary lists, never a genitive', () => {
+    const units = [
+      'Die Sicherheit des Passwortmanagers hängt am Hauptpasswort. Der Passwortmanager speichert alles verschlüsselt.',
+      'Ein Sprecher des Sendenetz-Anbieters nannte keine Zahlen. Die Pläne des Telekommunikationsunternehmens bleiben offen.',
+      'Die Stellenstreichungen treffen viele. Jede Stellenstreichung wird geprüft.',
+    ];
+    const terms = proposedGlossary(units).map((t) => t.de);
+    expect(terms).toEqual(expect.arrayContaining(['Passwortmanager', 'Sendenetz-Anbieter', 'Telekommunikationsunternehmen', 'Stellenstreichung']));
+    expect(terms.filter((t) => t.startsWith('Passwortmanager'))).toHaveLength(1);
+    expect(terms.filter((t) => t.startsWith('Stellenstreichung'))).toHaveLength(1);
+  });
+
   it("proposes the article's hardest terms for the glossary, unconfirmed, names left out", () => {
     const units = TEXT.split('\n\n').slice(3);
     const terms = proposedGlossary(units, candidateFacts(units)).map((t) => t.de);

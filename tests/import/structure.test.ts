@@ -69,3 +69,20 @@ describe('boilerplate dropped by import', () => {
     expect(found.dek).toBe('Die Leiterin der Stadtbibliothek spricht über leere Regale, lange Warteschlangen und die Zukunft des Lesens.');
   });
 });
+
+describe('the first paragraph of the text', () => {
+  const LEDE = 'Die Stadt Beispielheim bekommt eine neue Brücke über den Fluss. Der Bau soll im Sommer beginnen und rund 12 Millionen Euro kosten, wie die Verwaltung am Mittwoch mitteilte.';
+  const REST = [
+    'Die alte Brücke ist seit Jahren marode. Sie wurde im Jahr 1962 gebaut und trägt inzwischen nur noch Fahrzeuge bis 7,5 Tonnen, was Busse und Lieferwagen zu langen Umwegen zwingt.',
+    'Der Stadtrat hatte den Neubau im vergangenen Herbst mit großer Mehrheit beschlossen. Nur zwei Mitglieder stimmten dagegen, weil sie die Kosten für zu hoch hielten.',
+  ];
+  it.each([
+    ['an HTML page without a description', `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Neue Brücke für Beispielheim | Bote</title></head><body><article><h1>Neue Brücke für Beispielheim</h1><p>12.03.2025, 10:15 Uhr</p>${[LEDE, ...REST].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`],
+    ['a page copied as text', ['Neue Brücke für Beispielheim', '', '12.03.2025, 10:15 Uhr', '', LEDE, '', ...REST.flatMap((p) => [p, '']), ''].join('\n')],
+  ])('stays in the text, not lifted into the dek, when the next paragraph is hardly longer: %s', async (_, input) => {
+    const found = await article(input);
+    expect(found.paragraphs[0]).toBe(LEDE);
+    expect(found.paragraphs).toHaveLength(3);
+    expect(found.dek).toBeUndefined();
+  });
+});

@@ -83,6 +83,40 @@ describe('update', () => {
     expect(found.state.reader?.position.search.editing).toBe(false);
   });
 
+  it('starts a new query on a second / in the reader (as in less and vim), not one appended to the last', async () => {
+    const { state, loaded } = await library();
+    let s = run(state, key('\r')).state;
+    s = run(s, { type: 'articleLoaded', id: 'neu', generation: 1, load: await loaded('neu') }).state;
+    s = run(s, ...keys('/Brücke'), key('\r')).state;
+    expect(s.reader?.position.search).toEqual({ query: 'Brücke', editing: false });
+    s = run(s, ...keys('/Stadt')).state;
+    expect(s.reader?.position.search).toEqual({ query: 'Stadt', editing: true });
+  });
+
+  it('opens a link of the text with o and its number, and says so when there is no such link', async () => {
+    const links = Array.from({ length: 12 }, (_, i) => `[${i + 1}]: https://example.org/quelle-${i + 1} "Beispielheim"`).join('\n');
+    const dir = makeLibrary({ verlinkt: { de: `${germanFile({ extra: 'url: https://example.org/artikel' })}\n${links}\n` } });
+    const opened = await openLibrary(dir);
+    if (!opened.ok) throw new Error(opened.message);
+    const state = initialAppState({ columns: 120, rows: 30, language: 'en', place: { key: opened.root.real, name: 'lib', flag: '' }, stored: emptyState(), entries: await listLibrary(opened.root) });
+    const article = await loadArticle(opened.root, 'verlinkt');
+    if (!article.ok) throw new Error('not ok');
+    expect(article.article.links).toHaveLength(12);
+    const s = run(state, key('\r'), { type: 'articleLoaded', id: 'verlinkt', generation: 1, load: { status: 'ok', article: article.article, paragraphs: alignArticle(article.article) } }).state;
+    const opens = (...msgs: Msg[]) => run(s, ...msgs).effects.filter((e) => e.type === 'openUrl');
+    // 2 could not begin another number (there are 12 links): it opens at once; 1 waits for a second digit.
+    expect(opens(...keys('o2'))).toEqual([{ type: 'openUrl', url: 'https://example.org/quelle-2' }]);
+    expect(opens(...keys('o1'))).toEqual([]);
+    expect(opens(...keys('o12'))).toEqual([{ type: 'openUrl', url: 'https://example.org/quelle-12' }]);
+    expect(opens(...keys('o1'), key('\r'))).toEqual([{ type: 'openUrl', url: 'https://example.org/quelle-1' }]);
+    // Enter alone: the article's own page; any other key cancels, and a number past the list is said.
+    expect(opens(key('o'), key('\r'))).toEqual([{ type: 'openUrl', url: 'https://example.org/artikel' }]);
+    const cancelled = run(s, ...keys('ox'));
+    expect(cancelled.effects.filter((e) => e.type === 'openUrl')).toEqual([]);
+    expect(cancelled.state.reader?.choosingLink).toBeNull();
+    expect(run(s, ...keys('o1'), ...keys('3')).state.notice?.text).toMatch(/13/);
+  });
+
   it('filters the library as one types and searches article texts, then a later query replaces the search', async () => {
     const { state } = await library();
     const { state: s, effects } = run(state, ...keys('/schule'));

@@ -58,6 +58,22 @@ describe('the terminal session', () => {
     t.session.dispose();
   });
 
+  it('takes a terminal that reports 0 columns and rows as the documented 80×24, not one character a line', () => {
+    const t = setup();
+    t.stdout.columns = 0;
+    t.stdout.rows = 0;
+    expect(t.session.size()).toEqual({ columns: 80, rows: 24 });
+    t.session.start();
+    t.session.attach(t.handlers);
+    t.stdout.emit('resize');
+    expect(t.seen.resized).toEqual(['80x24']);
+    t.stdout.columns = 132;
+    t.stdout.rows = 40;
+    t.stdout.emit('resize');
+    expect(t.seen.resized.at(-1)).toBe('132x40');
+    t.session.dispose();
+  });
+
   it('waits a moment for the rest of an escape sequence a read cut, and takes a lone Esc as Esc', async () => {
     const t = setup();
     t.session.start();
