@@ -11,6 +11,8 @@ export class TimedPty {
   private child: ChildProcess;
   private output = '';
   private chunks = 0;
+  /** When each chunk arrived and how long the output was after it: when a text was first written. */
+  private marks: { at: bigint; length: number }[] = [];
   private err = '';
   private waiters: (() => void)[] = [];
   pid = 0;
@@ -28,6 +30,7 @@ export class TimedPty {
     this.child.stdout?.on('data', (text: string) => {
       this.output += text;
       this.chunks++;
+      this.marks.push({ at: now(), length: this.output.length });
       for (const w of this.waiters.splice(0)) w();
     });
     this.started = new Promise((resolve) => {
@@ -56,6 +59,30 @@ export class TimedPty {
     await this.started;
     await this.until(() => this.output.includes(text), timeoutMs, text);
     return ms(now() - this.forked);
+  }
+
+  /**
+   * Milliseconds from the program's start until whichever of `texts` is written first, and which;
+   * all of them are looked for in everything written so far, so call it early.
+   */
+  async firstOf(texts: string[], timeoutMs = 30_000): Promise<{ ms: number; text: string }> {
+    await this.started;
+    await this.until(() => texts.some((t) => this.output.includes(t)), timeoutMs, texts.join(' or '));
+    const seen = texts.map((text) => ({ text, ms: this.seenAt(text) })).filter((s) => !Number.isNaN(s.ms));
+    return seen.sort((a, b) => a.ms - b.ms)[0] ?? { text: '', ms: NaN };
+  }
+
+  /** Milliseconds from the program's start until `text` had been written (NaN when it has not been). */
+  seenAt(text: string): number {
+    const index = this.output.indexOf(text);
+    if (index < 0) return NaN;
+    const mark = this.marks.find((m) => m.length >= index + text.length);
+    return mark ? ms(mark.at - this.forked) : NaN;
+  }
+
+  /** Sends keys at once, without waiting for anything (e.g. before the program has drawn). */
+  type(keys: string): void {
+    this.child.stdin?.write(`${JSON.stringify({ write: Buffer.from(keys).toString('base64') })}\n`);
   }
 
   /**
