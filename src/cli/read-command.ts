@@ -138,7 +138,7 @@ export async function readCommand(
     let firstState: AppState | null = null;
     const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number, progress?: { done: number; total: number }) => {
       firstState = initialAppState({ ...start, entries, total, sourceWidth, reading: progress });
-      session.write(`${frameText(firstState, trueColour).join('\n')}\u001B[H`);
+      session.write(redrawText(frameText(firstState, trueColour)));
     };
     const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
     const listRows = libraryListRows(rows);
@@ -147,6 +147,8 @@ export async function readCommand(
     if (head && (head.entries.length >= listRows || head.entries.length === head.count)) {
       newest = { entries: safeEntries(head.entries), total: head.count, sourceWidth: head.sourceWidth };
     } else if (!listed) {
+      // Until the folders are counted and the newest read, the screen says the library is being read.
+      if (drawable) drawFirstFrame([], 0, 0, { done: 0, total: 0 });
       const firstOrAll = await Promise.race([firstRead, listing().then(() => null)]);
       if (firstOrAll && firstOrAll.newest.length < firstOrAll.total) {
         const entries = safeEntries(firstOrAll.newest);
@@ -161,15 +163,6 @@ export async function readCommand(
       // Broken entries carry names and messages from the library: made safe before any frame shows them.
       return { listed: all, entries: safeEntries(all.entries) };
     })();
-    // Until the program is up, keys that only move through the list are answered here.
-    const early = firstState ? new (await import('../ui/early-loop.js')).EarlyLoop(firstState, (state) => session.write(redrawText(frameText(state, trueColour)))) : null;
-    if (early) {
-      session.attach(early.handlers(describeCrash));
-      if (newest) {
-        progress.add((done, total) => early.send({ type: 'libraryProgress', done, total }));
-        void whole.then((w) => early.send({ type: 'libraryRead', entries: w.entries }));
-      }
-    }
     let entries: LibraryEntry[];
     let partial: ReaderOptions['partial'];
     if (newest) {
@@ -186,6 +179,15 @@ export async function readCommand(
       if (drawable) drawFirstFrame(entries, entries.length, widestSource(entries));
     }
 
+    // Until the program is up, keys that only move through the list are answered here.
+    const early = firstState ? new (await import('../ui/early-loop.js')).EarlyLoop(firstState, (state) => session.write(redrawText(frameText(state, trueColour)))) : null;
+    if (early) {
+      session.attach(early.handlers(describeCrash));
+      if (newest) {
+        progress.add((done, total) => early.send({ type: 'libraryProgress', done, total }));
+        void whole.then((w) => early.send({ type: 'libraryRead', entries: w.entries }));
+      }
+    }
     const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
     return runReader({
       session,

@@ -70,7 +70,13 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
       : t('ui.feeds.refreshing', { done: feeds.refreshing.done, total: feeds.refreshing.total })
     : undefined;
   const number = new Intl.NumberFormat(intlLocale(state.language));
-  const readingNote = library.reading ? t('ui.library.reading', { done: number.format(library.reading.done), total: number.format(library.reading.total) }) : undefined;
+  // Before the folders are counted (total 0) there is nothing to count yet.
+  const starting = library.reading?.total === 0;
+  const readingNote = library.reading
+    ? starting
+      ? t('ui.library.readingStart')
+      : t('ui.library.reading', { done: number.format(library.reading.done), total: number.format(library.reading.total) })
+    : undefined;
   const feedsNote = feeds.error
     ? t('ui.feeds.feedsBroken', { error: feeds.error })
     : feeds.list?.length === 0 && !library.entries.some((e) => e.ok && e.summary.feed)
@@ -89,6 +95,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
     libraryName: state.place.name,
     note: state.notice?.text ?? refreshing ?? readingNote ?? searchNote ?? feedsNote,
     sourceWidth: library.sourceWidth,
+    ...(starting ? { starting } : {}),
     ...(library.total !== undefined ? { total: library.total } : { unread: shownCount?.unread ?? 0 }),
     ...(shown && shownCount ? { feed: { name: shown.name ?? shown.url ?? '', articles: shownCount.articles } } : {}),
     t,

@@ -36,6 +36,8 @@ export interface LibraryFrameInput {
    * newest of them (a first frame drawn from the index's head).
    */
   total?: number;
+  /** Nothing is known of the library yet (a cold start, before its folders are counted): no count, no "empty". */
+  starting?: boolean;
   /** Unread articles (of the feed shown, or of all), when known. */
   unread?: number;
   /** The feed shown, when one is chosen: its name, and how many articles it has. */
@@ -98,9 +100,11 @@ export function libraryFrame(o: LibraryFrameInput): StyledLine[] {
   const { list, search } = state;
   const count = t('ui.library.count', { count: o.feed?.articles ?? o.total ?? entries.length });
   const unread = o.unread ? ` · ${t('ui.library.unread', { count: o.unread })}` : '';
-  const heading = `${t('ui.library.title')} · ${o.libraryName}${o.feed ? ` · ${o.feed.name}` : ''} · ${count}${unread}`;
+  const heading = `${t('ui.library.title')} · ${o.libraryName}${o.feed ? ` · ${o.feed.name}` : ''}${o.starting ? '' : ` · ${count}${unread}`}`;
   const lines: StyledLine[] = [[seg(truncate(heading, width), theme.heading)]];
-  if (entries.length === 0) {
+  if (o.starting) {
+    // Rows come with the first articles read.
+  } else if (entries.length === 0) {
     lines.push([seg(truncate(t('ui.library.empty', { library: o.libraryName }), width))]);
   } else if (visible.length === 0) {
     lines.push([seg(truncate(t('ui.library.noMatches', { query: search.query }), width), theme.muted)]);
