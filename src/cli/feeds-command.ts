@@ -3,7 +3,7 @@ import { displayPath } from '../content/library-paths.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { discoverFeed, DiscoverError } from '../feeds/discover.js';
-import { addFeed, addFeeds, findFeed, labelOf, loadFeeds, removeFeedAt, type Feed } from '../feeds/feeds-file.js';
+import { addFeed, addFeeds, BUILT_IN_FEED_DEFAULTS, findFeed, labelOf, loadFeeds, removeFeedAt, type Feed, type FeedDefaults } from '../feeds/feeds-file.js';
 import { feedStatuses } from '../feeds/library-feeds.js';
 import { readOpml, writeOpml } from '../feeds/opml.js';
 import type { FeedSubscription } from '../content/feeds-schema.js';
@@ -23,9 +23,15 @@ export interface FeedsAddOptions extends GlobalOptions {
   fullText?: boolean;
 }
 
+/** The config file's defaults for feed entries that leave fullText or translate out. */
+export function feedDefaults(ctx: CommandContext): FeedDefaults {
+  const feeds = ctx.config?.settings.feeds;
+  return feeds ? { fullText: feeds.fullText, translate: feeds.translate } : BUILT_IN_FEED_DEFAULTS;
+}
+
 /** The library's feeds, or a one-line error naming feeds.yaml and the line (exit 1). */
-export async function requireFeeds(root: LibraryRoot): Promise<{ feeds: Feed[]; file: string }> {
-  const loaded = await loadFeeds(root.real);
+export async function requireFeeds(root: LibraryRoot, ctx: CommandContext): Promise<{ feeds: Feed[]; file: string }> {
+  const loaded = await loadFeeds(root.real, feedDefaults(ctx));
   if (!loaded.ok) {
     const [first, ...rest] = loaded.errors;
     const where = (e: typeof first) => (e ? `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}` : loaded.file);
@@ -40,7 +46,7 @@ function writeFailure(cause: unknown, file: string, ctx: CommandContext): CliErr
 
 export async function feedsAddCommand(url: string, options: FeedsAddOptions, ctx: CommandContext): Promise<number> {
   const { root, flag } = await requireLibrary(ctx, options);
-  const { feeds, file } = await requireFeeds(root);
+  const { feeds, file } = await requireFeeds(root, ctx);
   let address: URL;
   try {
     address = new URL(url.trim());
@@ -68,7 +74,8 @@ export async function feedsAddCommand(url: string, options: FeedsAddOptions, ctx
   let chosen = name ?? title;
   // A learnt title that another feed has already (two feeds of one publisher) gets its host added.
   if (name === undefined && chosen !== undefined && findFeed(feeds, chosen)?.label === chosen) chosen = `${chosen} (${new URL(found.url).host})`;
-  const sub: FeedSubscription = { url: found.url, fullText: options.fullText !== false, translate: 'off', ...(chosen ? { name: chosen } : {}) };
+  // Left unset, full text and drafts follow the config file's `feeds:` defaults.
+  const sub: FeedSubscription = { url: found.url, ...(options.fullText === false ? { fullText: false } : {}), ...(chosen ? { name: chosen } : {}) };
   try {
     await addFeed(root.real, sub);
   } catch (cause) {
@@ -90,7 +97,7 @@ const isoOrNull = (value: string | number | undefined) => (value === undefined ?
 
 export async function feedsListCommand(options: FeedsListOptions, ctx: CommandContext): Promise<number> {
   const { root, shown, flag } = await requireLibrary(ctx, options);
-  const { feeds } = await requireFeeds(root);
+  const { feeds } = await requireFeeds(root, ctx);
   const statuses = await feedStatuses(root, feeds, { stateDir: stateDir(ctx.env), cacheDir: cacheDir(ctx.env) });
   if (options.json) {
     const json = {
@@ -136,7 +143,7 @@ export async function feedsListCommand(options: FeedsListOptions, ctx: CommandCo
 
 export async function feedsRemoveCommand(target: string, options: GlobalOptions, ctx: CommandContext): Promise<number> {
   const { root, flag } = await requireLibrary(ctx, options);
-  const { feeds, file } = await requireFeeds(root);
+  const { feeds, file } = await requireFeeds(root, ctx);
   const feed = findFeed(feeds, target);
   if (!feed) throw new CliError(ctx.t('feeds.unknownFeed', { name: sanitise(target), file: sanitise(displayPath(file)) }), 2, ctx.t('feeds.unknownFeedHint', { library: flag }));
   try {
@@ -165,7 +172,7 @@ async function readStdinText(ctx: CommandContext): Promise<string> {
 
 export async function feedsImportCommand(input: string, options: GlobalOptions, ctx: CommandContext): Promise<number> {
   const { root, flag } = await requireLibrary(ctx, options);
-  const { feeds, file } = await requireFeeds(root);
+  const { feeds, file } = await requireFeeds(root, ctx);
   const text = input === '-' ? await readStdinText(ctx) : Buffer.from(await readInputFile(input, ctx)).toString('utf8');
   const shownInput = sanitise(input);
   let found;
@@ -198,7 +205,7 @@ export async function feedsImportCommand(input: string, options: GlobalOptions, 
     let name = entry.name ? cleanText(entry.name) : undefined;
     if (name && names.has(name)) name = `${name} (${url.host})`;
     if (name) names.add(name);
-    adding.push({ url: url.href, fullText: entry.fullText !== false, translate: 'off', ...(name ? { name } : {}) });
+    adding.push({ url: url.href, ...(entry.fullText === false ? { fullText: false } : {}), ...(name ? { name } : {}) });
   }
   try {
     await addFeeds(root.real, adding);
@@ -213,7 +220,7 @@ export async function feedsImportCommand(input: string, options: GlobalOptions, 
 
 export async function feedsExportCommand(options: GlobalOptions, ctx: CommandContext): Promise<number> {
   const { root } = await requireLibrary(ctx, options);
-  const { feeds } = await requireFeeds(root);
+  const { feeds } = await requireFeeds(root, ctx);
   ctx.out(await writeOpml(feeds, ctx.t('feeds.opmlTitle')));
   return 0;
 }

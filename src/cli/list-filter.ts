@@ -39,7 +39,7 @@ export async function listFilter(
   }
   let feedUrl: string | undefined;
   if (options.feed !== undefined) {
-    const { feeds, file } = await requireFeeds(root);
+    const { feeds, file } = await requireFeeds(root, ctx);
     // A feed no longer followed is still found by its URL in its articles.
     feedUrl = findFeed(feeds, options.feed)?.url ?? (/^https?:\/\//i.test(options.feed.trim()) ? options.feed.trim() : undefined);
     if (feedUrl === undefined) {

@@ -3,7 +3,12 @@
  * that is updated in place; piped, each feed gets one line when it is done. A summary follows.
  * Exit status 0 when every feed was reached, 1 when some failed.
  */
+import { configPath } from '../config/config-path.js';
+import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { displayPath } from '../content/library-paths.js';
+import type { LibraryRoot } from '../content/load-article.js';
+import { draftAfterRefresh, type AutoDraftResult } from '../feeds/auto-draft.js';
+import type { Feed } from '../feeds/feeds-file.js';
 import { RefreshBusyError } from '../feeds/refresh-lock.js';
 import { refreshFeeds, selectFeeds, type FeedProgress, type FeedResult, type RefreshSummary } from '../feeds/refresh.js';
 import { cacheDir, stateDir } from '../storage/app-dirs.js';
@@ -11,7 +16,9 @@ import { truncate } from '../text/display-width.js';
 import { sanitise, terminalSafeJson } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
-import { requireFeeds } from './feeds-command.js';
+import { feedDefaults, requireFeeds } from './feeds-command.js';
+import { describeDraftError } from '../translate/describe-error.js';
+import { describeNoDrafter } from '../translate/open-drafter.js';
 
 function statusText(event: FeedProgress, ctx: CommandContext): string {
   if (event.result) return resultText(event.result, ctx);
@@ -111,15 +118,41 @@ function resultJson(result: FeedResult): unknown {
   };
 }
 
+/** The machine drafts `translate: auto` asks for after a refresh, as lines for stderr and as JSON. */
+async function autoDrafts(root: LibraryRoot, feeds: readonly Feed[], summary: RefreshSummary, ctx: CommandContext): Promise<{ lines: string[]; json: unknown; failed: boolean; warning: boolean }> {
+  const result: AutoDraftResult = await draftAfterRefresh({ root, feeds, summary, settings: ctx.config?.settings ?? DEFAULT_SETTINGS, env: ctx.env, cacheDir: cacheDir(ctx.env) });
+  switch (result.kind) {
+    case 'none':
+      return { lines: [], json: null, failed: false, warning: false };
+    case 'noDrafter': {
+      const { message, hint } = describeNoDrafter(result.why, ctx.t, displayPath(ctx.config?.file ?? configPath(ctx.env)));
+      const reason = sanitise(hint ? `${message}. ${hint}` : message);
+      return { lines: [ctx.t('feeds.autoNoDrafter', { feeds: sanitise(result.feeds.join(', ')), reason })], json: { ok: false, error: reason }, failed: false, warning: true };
+    }
+    case 'ran': {
+      const lines: string[] = [];
+      if (result.drafted.length > 0 || !result.error) {
+        lines.push(ctx.t('feeds.autoDrafted', { count: result.drafted.length, provider: sanitise(result.provider), model: sanitise(result.model), sent: result.sent, budget: result.budget }));
+      }
+      if (result.leftForLater.length > 0) lines.push(ctx.t('feeds.autoLeft', { count: result.leftForLater.length }));
+      const error = result.error ? describeDraftError(result.error, ctx.t) : undefined;
+      if (error) lines.push(ctx.t('feeds.autoFailed', { error }));
+      const json = { ok: !error, provider: result.provider, model: result.model, drafted: result.drafted, leftForLater: result.leftForLater, sent: result.sent, budget: result.budget, error: error ?? null };
+      return { lines, json, failed: error !== undefined, warning: error !== undefined };
+    }
+  }
+}
+
 /**
  * --json: JSON Lines, for a program that runs the refresh as a child process (the reader can,
  * to keep its own memory and frame times): one `newsbridge.refresh-progress` object per event,
  * then one `newsbridge.refresh` object with the summary.
  */
-async function refreshJson(root: Parameters<typeof refreshFeeds>[0]['root'], names: readonly string[], ctx: CommandContext): Promise<number> {
+async function refreshJson(root: LibraryRoot, names: readonly string[], chosen: readonly Feed[], ctx: CommandContext): Promise<number> {
   const summary = await refreshFeeds({
     root,
     names,
+    defaults: feedDefaults(ctx),
     stateDir: stateDir(ctx.env),
     cacheDir: cacheDir(ctx.env),
     env: ctx.env,
@@ -137,9 +170,11 @@ async function refreshJson(root: Parameters<typeof refreshFeeds>[0]['root'], nam
       ctx.out(`${terminalSafeJson(progress, 0)}\n`);
     },
   });
-  const out = { format: 'newsbridge.refresh', version: 1, ok: summary.ok, counts: summary.counts, new: summary.newIds, updated: summary.updatedIds, feeds: summary.feeds.map(resultJson) };
+  // The summary comes after the drafts, so a reader that lists the library on it sees them.
+  const drafts = await autoDrafts(root, chosen, summary, ctx);
+  const out = { format: 'newsbridge.refresh', version: 1, ok: summary.ok && !drafts.failed, counts: summary.counts, new: summary.newIds, updated: summary.updatedIds, feeds: summary.feeds.map(resultJson), drafts: drafts.json };
   ctx.out(`${terminalSafeJson(out, 0)}\n`);
-  return summary.ok ? 0 : 1;
+  return summary.ok && !drafts.failed ? 0 : 1;
 }
 
 export async function refreshCommand(names: readonly string[], options: RefreshCommandOptions, ctx: CommandContext): Promise<number> {
@@ -153,7 +188,7 @@ export async function refreshCommand(names: readonly string[], options: RefreshC
 
 async function refreshLibrary(names: readonly string[], options: RefreshCommandOptions, ctx: CommandContext): Promise<number> {
   const { root, shown, flag } = await requireLibrary(ctx, options);
-  const { feeds, file } = await requireFeeds(root);
+  const { feeds, file } = await requireFeeds(root, ctx);
   if (feeds.length === 0 && !options.json) {
     ctx.err(`${ctx.t('feeds.noFeeds', { library: shown, flag })}\n`);
     return 0;
@@ -162,7 +197,7 @@ async function refreshLibrary(names: readonly string[], options: RefreshCommandO
   if (unknown[0] !== undefined) {
     throw new CliError(ctx.t('feeds.unknownFeed', { name: sanitise(unknown[0]), file: sanitise(displayPath(file)) }), 2, ctx.t('feeds.unknownFeedHint', { library: flag }));
   }
-  if (options.json) return refreshJson(root, names, ctx);
+  if (options.json) return refreshJson(root, names, chosen, ctx);
   // In place only when every line fits on the screen; else (and when piped) a line per finished feed.
   const rows = ctx.rows !== undefined && ctx.rows > 0 ? ctx.rows : 24;
   const live = ctx.stdoutIsTTY && chosen.length < rows - 2 ? new LiveBlock(chosen, ctx) : null;
@@ -176,6 +211,7 @@ async function refreshLibrary(names: readonly string[], options: RefreshCommandO
     cacheDir: cacheDir(ctx.env),
     env: ctx.env,
     t: ctx.t,
+    defaults: feedDefaults(ctx),
     onProgress: (event) => {
       if (live) live.update(event);
       else if (event.result) ctx.out(`${[line(event.label, resultText(event.result, ctx), ctx), ...detailLines(event.result, ctx)].join('\n')}\n`);
@@ -184,5 +220,7 @@ async function refreshLibrary(names: readonly string[], options: RefreshCommandO
   });
   live?.draw();
   ctx.out(`${[...details, summaryLine(summary, ctx)].join('\n')}\n`);
-  return summary.ok ? 0 : 1;
+  const drafts = await autoDrafts(root, chosen, summary, ctx);
+  if (drafts.lines.length > 0) (drafts.warning ? ctx.err : ctx.out)(`${drafts.lines.join('\n')}\n`);
+  return summary.ok && !drafts.failed ? 0 : 1;
 }

@@ -14,12 +14,12 @@ export const feedSubscription = z
     name: text.optional().describe('Name shown in lists and used by commands (default: the feed title found when it was added)'),
     fullText: z
       .boolean()
-      .default(true)
-      .describe("Fetch each new item's page and take its text (true), or keep the feed's own text (false)"),
+      .optional()
+      .describe("Fetch each new item's page and take its text (true), or keep the feed's own text (false); default: feeds.fullText of the config file, else true"),
     translate: z
       .enum(['auto', 'off'])
-      .default('off')
-      .describe('auto: machine-draft English for new articles of this feed (needs a translation provider)'),
+      .optional()
+      .describe('auto: machine-draft English for new articles of this feed after a refresh (needs a translation provider); default: feeds.translate of the config file, else off'),
     translateBudget: z
       .int()
       .min(0)

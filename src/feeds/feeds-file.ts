@@ -13,11 +13,22 @@ import { displayPath, packageRoot } from '../content/library-paths.js';
 import { cleanStrings } from '../content/parse-files.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 
-/** A subscription with the name it is shown and addressed by. */
+/** A subscription with the name it is shown and addressed by, and its settings resolved. */
 export interface Feed extends FeedSubscription {
   /** `name`, else the feed's host and path: never empty. */
   label: string;
+  /** The entry's own setting, else the config file's `feeds:` default. */
+  fullText: boolean;
+  translate: 'auto' | 'off';
 }
+
+/** What a feed entry that leaves fullText or translate out gets (the config file's `feeds:` section). */
+export interface FeedDefaults {
+  fullText: boolean;
+  translate: 'auto' | 'off';
+}
+
+export const BUILT_IN_FEED_DEFAULTS: FeedDefaults = { fullText: true, translate: 'off' };
 
 export type FeedsResult = { ok: true; feeds: Feed[]; file: string; exists: boolean } | { ok: false; errors: Diagnostic[]; file: string };
 
@@ -36,8 +47,11 @@ export function labelOf(sub: FeedSubscription): string {
   return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
-/** Reads the library's feeds (none when there is no feeds.yaml); errors name the file and line. */
-export async function loadFeeds(library: string): Promise<FeedsResult> {
+/**
+ * Reads the library's feeds (none when there is no feeds.yaml); errors name the file and line.
+ * An entry without fullText or translate takes them from `defaults`.
+ */
+export async function loadFeeds(library: string, defaults: FeedDefaults = BUILT_IN_FEED_DEFAULTS): Promise<FeedsResult> {
   const file = feedsFilePath(library);
   const shown = displayPath(file);
   let source: string;
@@ -54,7 +68,12 @@ export async function loadFeeds(library: string): Promise<FeedsResult> {
   if (!yaml.ok) return { ok: false, file, errors: yaml.errors };
   const result = feedsFile.safeParse(yaml.value ?? {});
   if (!result.success) return { ok: false, file, errors: schemaDiagnostics(result.error, shown, yaml.doc, yaml.counter, 1) };
-  const feeds = cleanStrings(result.data.feeds).map((sub) => ({ ...sub, label: labelOf(sub) }));
+  const feeds = cleanStrings(result.data.feeds).map((sub) => ({
+    ...sub,
+    label: labelOf(sub),
+    fullText: sub.fullText ?? defaults.fullText,
+    translate: sub.translate ?? defaults.translate,
+  }));
   // Two entries for one URL would refresh it twice and split its articles' counts.
   const seen = new Map<string, number>();
   for (const [i, feed] of feeds.entries()) {
@@ -89,13 +108,13 @@ async function readDocument(library: string): Promise<Document> {
   return doc;
 }
 
-/** The subscription as written to the file: defaults left out, so the file stays short. */
+/** The subscription as written to the file: what is left unset follows the config file's defaults. */
 function entryOf(sub: FeedSubscription): Record<string, unknown> {
   return {
     url: sub.url,
     ...(sub.name ? { name: sub.name } : {}),
-    ...(sub.fullText === false ? { fullText: false } : {}),
-    ...(sub.translate === 'auto' ? { translate: 'auto' } : {}),
+    ...(sub.fullText !== undefined ? { fullText: sub.fullText } : {}),
+    ...(sub.translate !== undefined ? { translate: sub.translate } : {}),
     ...(sub.translateBudget !== undefined ? { translateBudget: sub.translateBudget } : {}),
   };
 }

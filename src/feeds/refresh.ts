@@ -18,7 +18,7 @@ import { cleanText } from '../text/normalize.js';
 import { sanitise } from '../text/sanitize.js';
 import type { Translate } from '../i18n/translate.js';
 import { makeRefreshContext, type NetSettings, type RefreshContext } from './context.js';
-import { loadFeeds, type Feed } from './feeds-file.js';
+import { loadFeeds, type Feed, type FeedDefaults } from './feeds-file.js';
 import { loadFetchStates, saveFetchState, stateOf, type FeedFetchState } from './fetch-state.js';
 import { itemArticle } from './item-article.js';
 import { lockRefresh } from './refresh-lock.js';
@@ -95,6 +95,8 @@ export interface RefreshOptions {
   env?: NodeJS.ProcessEnv;
   net?: Partial<NetSettings>;
   now?: () => number;
+  /** What feed entries that leave fullText (or translate) out get: the config file's `feeds:` section. */
+  defaults?: FeedDefaults;
 }
 
 /** Thrown when the library's feeds.yaml cannot be read: `lines` name the file and line. */
@@ -279,7 +281,7 @@ function failureText(cause: unknown, feed: Feed, ctx: RefreshContext): string {
  */
 export async function refreshFeeds(options: RefreshOptions): Promise<RefreshSummary> {
   const { root } = options;
-  const loaded = await loadFeeds(root.real);
+  const loaded = await loadFeeds(root.real, options.defaults);
   if (!loaded.ok) throw new FeedsFileError(loaded.errors.map((e) => sanitise(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`)));
   const { feeds } = selectFeeds(loaded.feeds, options.names);
   if (feeds.length === 0) return summarise([]);

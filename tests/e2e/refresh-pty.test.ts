@@ -71,4 +71,45 @@ describe('feeds in the library screen', () => {
     pty.write('Q');
     expectRestored(pty, await pty.exit());
   }, 60_000);
+  it('keeps taking keys while a slow refresh runs, and newer articles arriving above leave the cursor on its article', async () => {
+    server.set(
+      '/langsam.xml',
+      rss2('Langsamer Bote', [
+        { guid: 'l-1', title: 'Neues Hallenbad', text: prose(3).join(' '), date: 'Mon, 03 Mar 2025 09:30:00 +0100' },
+        { guid: 'l-2', title: 'Neuer Radweg', text: prose(4).join(' '), date: 'Tue, 04 Mar 2025 09:30:00 +0100' },
+      ]),
+    );
+    server.delay('/langsam.xml', 2500);
+    const library = path.join(base, 'library-langsam');
+    for (const [id, title, day] of [
+      ['alt-eins', 'Alte Meldung eins', '2024-05-01'],
+      ['alt-zwei', 'Alte Meldung zwei', '2024-04-01'],
+      ['alt-drei', 'Alte Meldung drei', '2024-03-01'],
+    ] as const) {
+      mkdirSync(path.join(library, id), { recursive: true });
+      writeFileSync(path.join(library, id, 'article.de.md'), `---\ntitle: ${title}\nsource: Probeblatt\npublished: ${day}T10:00:00+02:00\n---\n\nEin Satz.\n`);
+    }
+    writeFileSync(path.join(library, 'feeds.yaml'), `feeds:\n  - url: ${server.url('/langsam.xml')}\n    name: Langsam\n    fullText: false\n`);
+    const pty = new PtySession([process.execPath, BIN, '--library', library], {
+      columns: 120,
+      rows: 24,
+      env: { NEWSBRIDGE_STATE_DIR: path.join(base, 'state-langsam'), NEWSBRIDGE_CACHE_DIR: path.join(base, 'cache-langsam'), LANG: 'C.UTF-8', NO_COLOR: '' },
+    });
+    const selected = (s: string, title: string) => s.split('\n').some((l) => l.startsWith('▌') && l.includes(title));
+    await pty.waitFor((s) => s.includes('Alte Meldung drei') && s.includes('Enter open'), 'the library');
+    pty.write('R');
+    await pty.waitFor((s) => s.includes('refreshing feeds: 0 of 1'), 'the refresh under way');
+    // The feed answers after 2.5 s: these keys are taken while it runs.
+    pty.write('j');
+    await pty.waitFor((s) => selected(s, 'Alte Meldung zwei') && s.includes('refreshing feeds'), 'the cursor moved during the refresh');
+    pty.write('j');
+    await pty.waitFor((s) => selected(s, 'Alte Meldung drei') && s.includes('refreshing feeds'), 'the cursor moved again during the refresh');
+    const after = await pty.waitFor((s) => s.includes('Neuer Radweg') && s.includes('refreshed: 2 new'), 'the new articles', 30_000);
+    // Two newer articles came in above; the cursor is still on the article it was on.
+    expect(selected(after, 'Alte Meldung drei')).toBe(true);
+    const rows = after.split('\n');
+    expect(rows.findIndex((l) => l.includes('Neuer Radweg'))).toBeLessThan(rows.findIndex((l) => l.includes('Alte Meldung eins')));
+    pty.write('Q');
+    expectRestored(pty, await pty.exit());
+  }, 60_000);
 });

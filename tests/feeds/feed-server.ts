@@ -31,6 +31,9 @@ export class FeedServer {
   private readonly delays: { prefix: string; ms: number }[] = [];
   private server: Server | undefined;
   base = '';
+  /** Requests being answered now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
 
   /** Serves `body` at `path` (a new body gets a new ETag and Last-Modified). */
   set(path: string, body: string, type = path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/rss+xml; charset=utf-8'): void {
@@ -62,6 +65,7 @@ export class FeedServer {
   clearTricks(): void {
     this.tricks.clear();
     this.delays.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 
   url(path: string): string {
@@ -75,6 +79,9 @@ export class FeedServer {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      res.on('close', () => this.inFlight--);
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const wait = this.delays.find((d) => path.startsWith(d.prefix))?.ms ?? 0;
       if (wait > 0) setTimeout(() => this.answer(path, req, res), wait);

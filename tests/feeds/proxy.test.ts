@@ -81,4 +81,15 @@ describe('proxy variables', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/failed: cannot (reach|download from)/);
   });
+  it('HTTPS_PROXY tunnels an https feed through the proxy (CONNECT) and leaves http feeds alone', async () => {
+    proxied.length = 0;
+    const port = new URL(server.base).port;
+    const lib = tempDir();
+    // The tunnel reaches the plain HTTP server, so TLS fails after it: what counts is where the request went.
+    writeFileSync(path.join(lib, 'feeds.yaml'), `feeds:\n  - url: https://127.0.0.1:${port}/feed.xml\n    fullText: false\n  - url: ${server.url('/feed.xml')}\n    fullText: false\n`);
+    const result = await runCli(['refresh', '--library', lib], { NEWSBRIDGE_STATE_DIR: tempDir(), HTTPS_PROXY: proxyUrl });
+    expect(proxied).toEqual([`CONNECT 127.0.0.1:${port}`]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 new');
+  });
 });

@@ -148,6 +148,19 @@ describe('refresh', () => {
     expect(loaded.article.english).toMatchObject({ status: 'draft', title: 'Town hall opens longer' });
     expect(loaded.article.english?.changed).toMatch(/changed the title/);
     expect(loaded.article.paragraphs[0]?.en).toBe('Beispielheim presents report number 1.');
+
+    // A changed text (same title) updates the other article the same way, and the note says so.
+    const other = first.newIds[1] ?? '';
+    writeFileSync(path.join(lib, other, 'article.en.md'), '---\ntitle: Report two\nstatus: reviewed\nreviewed: 2025-01-20\n---\n\nBeispielheim presents report number 2.\n');
+    server.set('/t.xml', rss2('Bote', [{ ...list[0], title: 'Rathaus öffnet noch länger' } as FixtureItem, { ...list[1], text: 'Beispielheim legt Bericht Nummer 2 in neuer Fassung vor.' } as FixtureItem]));
+    const third = await refresh();
+    expect(third.updatedIds).toEqual([other]);
+    expect(folders()).toHaveLength(2);
+    const changed = await loadArticle(root, other);
+    if (!changed.ok) throw new Error('does not load');
+    expect(changed.article.paragraphs[0]).toMatchObject({ de: 'Beispielheim legt Bericht Nummer 2 in neuer Fassung vor.', en: 'Beispielheim presents report number 2.' });
+    expect(changed.article.english).toMatchObject({ status: 'draft', title: 'Report two' });
+    expect(changed.article.english?.changed).toMatch(/changed the text/);
   });
 
   it('goes on when one feed fails, and says why for that one only', async () => {

@@ -86,4 +86,20 @@ describe('feed items for refresh', () => {
     expect(item).toMatchObject({ key: 'tag:alt,2004:1', link: 'http://alt.example/1', published: '2004-06-01T12:00:00+02:00' });
     expect(item?.paragraphs[0]).toBe('Erster Absatz des alten Formats.');
   });
+  it('read RSS 0.91 and 0.92: no guid, so each item is known by its link; entities in titles decoded', async () => {
+    for (const version of ['0.91', '0.92']) {
+      const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="${version}"><channel><title>Alter Bote</title><link>https://alt.example/</link><description>Nachrichten</description><language>de</language>
+<item><title>Stra&#223;enfest &amp;amp; Markt</title><link>/region/fest.html</link><description>&lt;p&gt;Am Wochenende feiert die Altstadt ihr Stra&amp;szlig;enfest.&lt;/p&gt;</description></item>
+<item><title>Zweite Meldung</title><link>https://alt.example/region/zwei.html</link><description><![CDATA[Die <b>Br&uuml;cke</b> ist fertig.]]></description></item>
+</channel></rss>`;
+      const parsed = await parseFeedText(xml, { baseUrl: 'https://alt.example/rss.xml' });
+      expect(parsed.title).toBe('Alter Bote');
+      expect(parsed.items.map((i) => i.key)).toEqual(['https://alt.example/region/fest.html', 'https://alt.example/region/zwei.html']);
+      expect(parsed.items[0]?.title).toBe('Straßenfest & Markt');
+      expect(parsed.items[0]?.paragraphs).toEqual(['Am Wochenende feiert die Altstadt ihr Straßenfest.']);
+      expect(parsed.items[1]?.paragraphs).toEqual(['Die Brücke ist fertig.']);
+    }
+  });
 });

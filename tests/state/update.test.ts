@@ -7,6 +7,8 @@ import { parseKey } from '../../src/input/keys.js';
 import { initialAppState, type AppState } from '../../src/state/app-state.js';
 import type { Effect, Msg } from '../../src/state/messages.js';
 import { update } from '../../src/state/update.js';
+import { appFrame } from '../../src/view/app-frame.js';
+import { themeFor } from '../../src/view/theme.js';
 import { emptyState } from '../../src/storage/reading-state.js';
 import { englishFile, germanFile, makeLibrary } from '../helpers/library.js';
 
@@ -198,5 +200,19 @@ describe('a library read in the background', () => {
     const partial = initialAppState({ columns: 120, rows: 30, language: 'en', place: state.place, stored: emptyState(), entries, total: 5 });
     const s = run(partial, { type: 'libraryRead', entries }).state;
     expect(s.library.nav.list.selected).toBe(0);
+  });
+});
+
+describe('a library that follows no feeds', () => {
+  it('says on the library screen how to add one, and R says so too; a feed loaded takes the hint away', async () => {
+    const { state } = await library();
+    const first = { ...initialAppState({ columns: 120, rows: 30, language: 'en', place: { ...state.place, flag: ' --library lib' }, stored: emptyState(), entries: state.library.entries, hasFeedsFile: false }) };
+    const text = (s: AppState) => appFrame(s, themeFor(false)).map((line) => line.map((span) => span.text).join('')).join('\n');
+    expect(text(first)).toContain('No feeds yet: add one with newsbridge feeds add URL --library lib, then R refreshes');
+    const pressed = run(first, key('R'));
+    expect(pressed.effects.some((e) => e.type === 'refresh')).toBe(false);
+    expect(text(pressed.state)).toContain('this library follows no feeds: add one with newsbridge feeds add URL --library lib');
+    const followed = run(first, { type: 'feedsLoaded', feeds: [{ name: 'Bote', url: 'http://127.0.0.1:1/bote.xml' }] });
+    expect(text(followed.state)).not.toContain('No feeds yet');
   });
 });

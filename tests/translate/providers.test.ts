@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/parse-config.js';
+import { chooseProvider } from '../../src/translate/choose-provider.js';
 import { draftArticle } from '../../src/translate/draft-article.js';
 import { SYSTEM_PROMPT } from '../../src/translate/providers/openai.js';
 import { chatReply, startChat, startDeepL, startLibreTranslate } from '../helpers/provider-servers.js';
@@ -219,3 +221,21 @@ describe('the HTTP providers’ failures (LibreTranslate and chat completions sh
   });
 });
 
+
+describe('DeepL’s free and pro endpoints', () => {
+  it('come from plan, else from the key (":fx" keys are free); serverUrl wins over both', () => {
+    const endpoint = (settings: string, key: string) => {
+      const text = `translate:\n  providers:\n    d: { type: deepl${settings} }\n`;
+      const parsed = parseConfig(text, { shown: 'config.yaml', absolute: '/nowhere/config.yaml' });
+      if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+      const choice = chooseProvider(parsed.settings.translate, { DEEPL_AUTH_KEY: key });
+      if (!choice.ok) throw new Error(choice.reason);
+      return choice.provider.endpoint;
+    };
+    expect(endpoint('', 'k-1:fx')).toBe('https://api-free.deepl.com');
+    expect(endpoint('', 'k-1')).toBe('https://api.deepl.com');
+    expect(endpoint(', plan: pro', 'k-1:fx')).toBe('https://api.deepl.com');
+    expect(endpoint(', plan: free', 'k-1')).toBe('https://api-free.deepl.com');
+    expect(endpoint(', plan: pro, serverUrl: "http://127.0.0.1:9"', 'k-1')).toBe('http://127.0.0.1:9');
+  });
+});

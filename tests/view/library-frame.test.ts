@@ -64,4 +64,34 @@ describe('the library frame', () => {
     expect(row).toContain('article.de.md:5');
     expect(row).not.toContain('/srv/bib');
   });
+  it('shows machine drafts as their own status beside reviewed, draft and untranslated', () => {
+    const statuses = ['reviewed', 'draft', 'machine', 'untranslated'] as const;
+    const entries: LibraryEntry[] = statuses.map((translation, i) => {
+      const base = entry(`a${i}`, `2024-0${i + 1}-10T10:00:00+01:00`, `Titel ${translation}`);
+      return base.ok ? { ...base, summary: { ...base.summary, translation } } : base;
+    });
+    for (const language of ['en', 'de'] as const) {
+      const t = createTranslator(language);
+      const lines = libraryFrame({
+        entries,
+        visible: [0, 1, 2, 3],
+        state: initialLibraryState(4),
+        view: 'de',
+        read: () => true,
+        width: 100,
+        listRows: 8,
+        libraryName: 'bib',
+        note: undefined,
+        sourceWidth: 10,
+        t,
+        language,
+        theme: themeFor(false),
+      }).map((line) => line.map((s) => s.text).join(''));
+      for (const translation of statuses) {
+        const row = lines.find((l) => l.includes(`Titel ${translation}`)) ?? '';
+        expect(row.trimEnd().endsWith(t(`ui.status.${translation}`))).toBe(true);
+      }
+    }
+    expect(createTranslator('en')('ui.status.machine')).toBe('machine');
+  });
 });
