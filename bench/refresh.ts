@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from '../scripts/bundle-options.mjs';
 import { parseFeedText } from '../src/import/feed.js';
+import { TimedPty } from './pty-timer.js';
 
 const FEEDS = 30;
 const ITEMS = 50;
@@ -25,7 +26,14 @@ export interface FeedRow {
   samples: number[];
   unit: 'ms' | 'MB';
   target?: string;
-  ok?: (median: number) => boolean;
+  ok?: (median: number, p95: number) => boolean;
+}
+
+/** What the key row during a refresh needs: the 500-paragraph article's folder, and how many presses. */
+export interface KeysDuringRefresh {
+  longArticle: string;
+  presses: number;
+  env: NodeJS.ProcessEnv;
 }
 
 const paragraphs = (f: number, i: number) => [
@@ -105,6 +113,38 @@ function timedRefresh(lib: string, stateDir: string): Promise<{ ms: number; rssM
   });
 }
 
+/**
+ * Key → frame in the reader while R refreshes the 30 feeds in the background (their 1,500
+ * articles arriving in the library behind it): R in the library, Enter on the long article,
+ * then j, each press timed until the status line's position changes.
+ */
+async function keysDuringRefresh(tmp: string, urls: readonly string[], o: KeysDuringRefresh): Promise<FeedRow> {
+  const lib = path.join(tmp, 'feeds-keys-lib');
+  rmSync(lib, { recursive: true, force: true });
+  mkdirSync(lib, { recursive: true });
+  cpSync(o.longArticle, path.join(lib, path.basename(o.longArticle)), { recursive: true });
+  writeFileSync(path.join(lib, 'feeds.yaml'), `feeds:\n${urls.map((u, i) => `  - url: ${u}\n    name: Bote ${i}\n`).join('')}`);
+  const pty = new TimedPty([process.execPath, BIN, '--library', lib], o.env);
+  const samples: number[] = [];
+  try {
+    await pty.firstSeen('Enter open');
+    await pty.settle();
+    await pty.press('R', 'refreshing feeds');
+    await pty.press('\r', '¶ 1/500');
+    const position = /(¶ \d+\/500 · sentence \d+\/\d+)/;
+    for (let i = 0; i < o.presses; i++) samples.push(await pty.press('j', { pattern: position, unlike: pty.lastMatch(position) }));
+  } finally {
+    await pty.quit();
+  }
+  return {
+    what: `500-paragraph article: j while R refreshes ${FEEDS} feeds in the background (${samples.length} presses)`,
+    samples,
+    unit: 'ms',
+    target: 'median < 16, p95 < 33',
+    ok: (m, p) => m < 16 && p < 33,
+  };
+}
+
 function hugeFeed(count: number): string {
   const items: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -116,7 +156,7 @@ function hugeFeed(count: number): string {
 }
 
 /** The feed rows; `tmp` is a scratch folder, `runs` how often the cheap measures repeat. */
-export async function refreshRows(tmp: string, runs = 3): Promise<FeedRow[]> {
+export async function refreshRows(tmp: string, runs = 3, keys?: KeysDuringRefresh): Promise<FeedRow[]> {
   const sites = await startSites();
   const rows: FeedRow[] = [];
   try {
@@ -141,6 +181,7 @@ export async function refreshRows(tmp: string, runs = 3): Promise<FeedRow[]> {
     rows.push({ what: `refresh, ${FEEDS} feeds × ${ITEMS} items with full text (empty library)`, samples: cold, unit: 'ms', target: '< 60 s', ok: (m) => m < 60_000 });
     rows.push({ what: 'peak RSS of that refresh', samples: rss, unit: 'MB' });
     rows.push({ what: `refresh again, ${FEEDS} feeds answering 304`, samples: warm, unit: 'ms', target: '< 2 s', ok: (m) => m < 2000 });
+    if (keys) rows.push(await keysDuringRefresh(tmp, sites.urls, keys));
   } finally {
     await sites.stop();
   }
@@ -167,7 +208,7 @@ async function main(): Promise<void> {
   console.log('| measure | median | runs | target | met |\n| --- | ---: | ---: | --- | --- |');
   for (const r of rows) {
     const m = median(r.samples);
-    console.log(`| ${r.what} | ${r.unit === 'MB' ? m.toFixed(0) : m.toFixed(1)} ${r.unit} | ${r.samples.length} | ${r.target ?? ''} | ${r.ok ? (r.ok(m) ? 'yes' : '**no**') : ''} |`);
+    console.log(`| ${r.what} | ${r.unit === 'MB' ? m.toFixed(0) : m.toFixed(1)} ${r.unit} | ${r.samples.length} | ${r.target ?? ''} | ${r.ok ? (r.ok(m, Math.max(...r.samples)) ? 'yes' : '**no**') : ''} |`);
   }
 }
 

@@ -423,7 +423,7 @@ async function main() {
   if (flag('BENCH_SKIP_FEEDS')) log('feeds: left out (BENCH_SKIP_FEEDS=1)');
   else {
     log('feeds: refresh of 30 local feeds, a 10,000-item feed…');
-    rows.push(...(await refreshRows(tmp, FEW)));
+    rows.push(...(await refreshRows(tmp, FEW, { longArticle: path.join(libs.long, 'langer-artikel'), presses: PRESSES, env: env() })));
   }
 
   const tables: Table[] = [main];
