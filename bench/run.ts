@@ -88,6 +88,15 @@ function dropIndex() {
   for (const entry of readdirSync(cache)) if (entry !== 'compiled') rmSync(path.join(cache, entry), { recursive: true, force: true });
 }
 
+/**
+ * The library's index as a reader who has opened it before has it: a cold start that is quit
+ * before the whole list is read leaves none, so warm rows first let `list` write it.
+ */
+function fillIndex(node: string, args: string[]) {
+  const result = spawnSync(node, [BIN, 'list', ...args], { env: { ...process.env, ...env() }, stdio: 'ignore', maxBuffer: 1 << 30 });
+  if (result.status !== 0) throw new Error(`list ${args.join(' ')} failed`);
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 const keyTarget = { target: 'median < 16, p95 < 33', ok: (m: number, p: number) => m < 16 && p < 33 };
 
@@ -146,7 +155,7 @@ async function startupTable(node: string, libs: Libraries, full: boolean): Promi
   const cold = await coldStarts(node, bigArgs, n, RUNS);
   rows.push({
     what: `first frame, ${count(n)} articles, cold (no index cache)`,
-    samples: cold.first,
+    samples: cold.list,
     unit: 'ms',
     ratio: true,
     vsBundled: true,
@@ -156,13 +165,14 @@ async function startupTable(node: string, libs: Libraries, full: boolean): Promi
   rows.push(progressRow(n, cold));
 
   log(`Node ${version}: first frame, ${count(n)} articles, warm…`);
+  fillIndex(node, bigArgs);
   const warm = await firstFrame(bigArgs, `${count(n)} articles`);
   rows.push({ what: `first frame, ${count(n)} articles, warm index cache`, samples: warm, unit: 'ms', ratio: true, vsBundled: true, target: '≤ 1.5× bundled', ok: (m, _p, _b, ref) => m <= 1.5 * (ref['bundled'] ?? 0) });
 
   log(`Node ${version}: G the moment the list appears…`);
   rows.push({
     what: `\`G\` the moment the ${count(n)}-article list appears, until the last article is on screen (warm index)`,
-    samples: await gAtOnce(node, bigArgs, n),
+    samples: await gAtOnce(node, bigArgs, n, () => fillIndex(node, bigArgs)),
     unit: 'ms',
     target: '≤ 50 ms',
     ok: (m) => m <= 50,
@@ -171,6 +181,7 @@ async function startupTable(node: string, libs: Libraries, full: boolean): Promi
 
   if (full) {
     log(`Node ${version}: keys typed before the first frame, ${count(n)} articles…`);
+    fillIndex(node, bigArgs);
     rows.push(await keysBeforeFirstFrame(node, bigArgs, n, `${count(n)} articles, warm`));
   }
 
@@ -193,7 +204,7 @@ async function startupTable(node: string, libs: Libraries, full: boolean): Promi
   return { title: `Node ${version}`, rows, base: median(bare), ref: { bundled: median(bundled) } };
 }
 
-/** Cold starts of a library of `n`: time to the first frame, to the whole list, and what the first frame showed. */
+/** Cold starts of a library of `n`: time to the first frame (progress or the list), to the first articles listed, and what the first frame showed. */
 async function coldStarts(node: string, args: string[], n: number, runs: number, timeoutMs = 30_000) {
   const whole = `${count(n)} articles`;
   const first: number[] = [];
@@ -210,7 +221,7 @@ async function coldStarts(node: string, args: string[], n: number, runs: number,
     await pty.quit();
     first.push(seen.ms);
     list.push(t);
-    showed.push(seen.ms - drawn > 100 ? 'a blank screen first' : seen.text === whole ? 'the whole list' : 'progress');
+    showed.push(seen.ms - drawn > 100 ? 'a blank screen first' : seen.text === whole ? 'the list' : 'progress');
     return seen.ms;
   });
   // The warm-up run is not counted.
@@ -227,13 +238,13 @@ async function coldStarts(node: string, args: string[], n: number, runs: number,
 function progressRow(n: number, cold: { first: number[]; list: number[]; showed: string[] }): Row {
   const kinds = [...new Set(cold.showed)];
   return {
-    what: `cold start, ${count(n)} articles: the first frame shows progress ('reading the library') or the whole list; time until the whole list (first frame showed: ${kinds.join(', ')})`,
-    samples: cold.list,
+    what: `cold start, ${count(n)} articles: the first frame shows progress ('reading the library') or the list; time until that frame (it showed: ${kinds.join(', ')})`,
+    samples: cold.first,
     unit: 'ms',
     ratio: true,
     vsBundled: true,
     target: 'progress, or the list within 3× bundled',
-    verdict: (ref) => cold.showed.every((s, i) => s === 'progress' || (s === 'the whole list' && (cold.first[i] ?? Infinity) <= 3 * (ref['bundled'] ?? 0))),
+    verdict: (ref) => cold.showed.every((s, i) => s === 'progress' || (s === 'the list' && (cold.first[i] ?? Infinity) <= 3 * (ref['bundled'] ?? 0))),
   };
 }
 
@@ -320,10 +331,11 @@ async function hundredThousand(): Promise<Table> {
 
   log(`${count(n)}: cold start…`);
   const cold = await coldStarts(process.execPath, args, n, Math.min(RUNS, 3), 120_000);
-  rows.push({ what: `first frame, ${count(n)} articles, cold (no index cache)`, samples: cold.first, unit: 'ms', ratio: true, vsBundled: true });
+  rows.push({ what: `first frame, ${count(n)} articles, cold (no index cache)`, samples: cold.list, unit: 'ms', ratio: true, vsBundled: true });
   rows.push(progressRow(n, cold));
 
   log(`${count(n)}: warm first frame…`);
+  fillIndex(process.execPath, args);
   const warm = await repeat(RUNS, async () => {
     const pty = new TimedPty([process.execPath, BIN, ...args], env());
     const t = await pty.firstSeen(`${count(n)} articles`, 60_000);

@@ -5,6 +5,7 @@
  * it starts can be stopped at once (`dispose`), so quitting never waits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { LibraryEntry } from '../content/article.js';
 import { scanFullText } from '../content/full-text.js';
@@ -40,6 +41,9 @@ async function loadFeedNames(root: LibraryRoot): Promise<{ feeds: { name: string
 const SEARCH_DEBOUNCE_MS = 150;
 /** Progress of that search is reported every this many articles. */
 const SEARCH_PROGRESS_STEP = 200;
+
+/** Niceness of a background refresh (0 is the reader's, 19 the lowest). */
+const BACKGROUND_PRIORITY = 10;
 
 export interface EffectDeps {
   root: LibraryRoot;
@@ -193,6 +197,14 @@ export class NodeEffects {
     const [program, ...args] = command;
     const child = spawn(program ?? process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.children.add(child);
+    // The refresh works in the background: the reader in front keeps the CPU when both want it.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch {
+        // Not allowed here (some systems): it runs at the reader's priority.
+      }
+    }
     const feeds = new Set<string>();
     let done = 0;
     let summary: RefreshLine | null = null;
