@@ -27,6 +27,11 @@ import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } 
 const COMMANDS = ['list', 'show', 'validate', 'import', 'align', 'help', 'read'] as const;
 
 /** Levenshtein distance, for telling a misspelt command from an article id (both are short). */
+/** How long no key must come before the program is started behind the first frame (see EarlyLoop.whenNeeded). */
+const KEYS_PAUSE_MS = 40;
+/** The latest it starts, however fast keys come. */
+const PROGRAM_AT_LATEST_MS = 400;
+
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -188,6 +193,8 @@ export async function readCommand(
         void whole.then((w) => early.send({ type: 'libraryRead', entries: w.entries }));
       }
     }
+    // The program (Ink and React) starts once the keys pause, or at once for a key that needs it.
+    if (early) await early.whenNeeded(KEYS_PAUSE_MS, PROGRAM_AT_LATEST_MS);
     const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
     return runReader({
       session,

@@ -15,6 +15,8 @@ import type { SessionHandlers } from '../terminal/session.js';
 export class EarlyLoop {
   private held: Msg[] = [];
   private ended = false;
+  private lastSent = performance.now();
+  private needed: (() => void) | null = null;
 
   constructor(
     private state: AppState,
@@ -24,6 +26,7 @@ export class EarlyLoop {
   /** Applies `msg` when it needs nothing but a new frame and nothing waits before it; else keeps it for the program. */
   send(msg: Msg): void {
     if (this.ended) return;
+    if (msg.type === 'key') this.lastSent = performance.now();
     if (this.held.length === 0) {
       const [next, effects] = update(this.state, msg);
       if (effects.length === 0 && !next.quitting) {
@@ -35,6 +38,30 @@ export class EarlyLoop {
       }
     }
     this.held.push(msg);
+    this.needed?.();
+  }
+
+  /**
+   * Resolves when the program is needed: a message waits for it, no key came for `quietMs`, or
+   * `mostMs` have passed. Starting Ink takes the main thread for a while (loading, the first
+   * render), so it starts when the keys pause, not between two of them.
+   */
+  whenNeeded(quietMs: number, mostMs: number): Promise<void> {
+    const started = performance.now();
+    return new Promise((resolve) => {
+      const check = () => {
+        const now = performance.now();
+        if (this.held.length > 0 || now - this.lastSent >= quietMs || now - started >= mostMs) {
+          clearTimeout(timer);
+          this.needed = null;
+          resolve();
+          return;
+        }
+        timer = setTimeout(check, Math.min(quietMs - (now - this.lastSent), mostMs - (now - started)));
+      };
+      let timer = setTimeout(check, 0);
+      this.needed = check;
+    });
   }
 
   /** What the terminal session hands this loop until the program attaches. */

@@ -44,4 +44,19 @@ describe('the loop before the program is up', () => {
     expect(state.quitting).toBe(false);
     expect(held).toHaveLength(1);
   });
+
+  it('asks for the program at once for a held key, else once keys pause', async () => {
+    const loop = new EarlyLoop(await start(), () => undefined);
+    let ready = false;
+    const needed = loop.whenNeeded(10_000, 20_000).then(() => (ready = true));
+    loop.send(key('j'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    loop.send(key('\r'));
+    await needed;
+    const quiet = new EarlyLoop(await start(), () => undefined);
+    const t0 = performance.now();
+    await quiet.whenNeeded(30, 20_000);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
+  });
 });
