@@ -16,7 +16,7 @@ import { sanitise } from '../text/sanitize.js';
 import { safeEntries } from '../content/safe-entries.js';
 import { FEEDS_FILE } from '../content/library-paths.js';
 import { TerminalSession } from '../terminal/session.js';
-import { frameText } from '../ui/root.js';
+import { frameText } from '../view/frame-text.js';
 import { remapKeymap } from '../input/key-spec.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { configPath } from '../config/config-path.js';

@@ -6,9 +6,7 @@
 import { Box, Text } from 'ink';
 import React, { memo, useMemo, useSyncExternalStore } from 'react';
 import type { AppState } from '../state/app-state.js';
-import { appFrame } from '../view/app-frame.js';
-import { styledLineToAnsi } from '../view/ansi.js';
-import { themeFor } from '../view/theme.js';
+import { frameText } from '../view/frame-text.js';
 
 /** The program as the screen sees it: its state, and word when it changes. */
 export interface Store {
@@ -21,11 +19,6 @@ export interface Store {
 const Line = memo(function Line({ text }: { text: string }) {
   return <Text wrap="truncate-end">{text === '' ? ' ' : text}</Text>;
 });
-
-/** Lines as terminal text, for Ink and for the first frame written without it alike. */
-export function frameText(state: AppState, trueColour: boolean): string[] {
-  return appFrame(state, themeFor(state.looks.colour, state.looks.background)).map((line) => styledLineToAnsi(line, trueColour));
-}
 
 export function Root({ store, trueColour }: { store: Store; trueColour: boolean }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
