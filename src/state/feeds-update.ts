@@ -20,21 +20,42 @@ export function isUnread(state: Pick<AppState, 'stored' | 'place'>, entry: Libra
 }
 
 /** Articles and unread articles per feed URL (and in all: key ''), over the whole library. */
-export function feedCounts(state: Pick<AppState, 'stored' | 'place' | 'library'>): Map<string, { articles: number; unread: number }> {
-  const counts = new Map<string, { articles: number; unread: number }>([['', { articles: 0, unread: 0 }]]);
+export function feedCounts(state: Pick<AppState, 'stored' | 'place' | 'library'>): ReadonlyMap<string, { articles: number; unread: number }> {
+  // Every frame of the library asks; a list of 100,000 is counted again only when it or the read marks change.
+  const known = countsMemo.get(state.library.entries);
+  if (known && known.stored === state.stored && known.place === state.place.key) return known.counts;
+  const all = { articles: 0, unread: 0 };
+  const counts = new Map<string, { articles: number; unread: number }>([['', all]]);
   for (const entry of state.library.entries) {
     if (!entry.ok) continue;
     const unread = isUnread(state, entry) ? 1 : 0;
-    for (const key of entry.summary.feed ? ['', entry.summary.feed] : ['']) {
-      const count = counts.get(key) ?? { articles: 0, unread: 0 };
-      counts.set(key, { articles: count.articles + 1, unread: count.unread + unread });
-    }
+    all.articles++;
+    all.unread += unread;
+    const feed = entry.summary.feed;
+    if (!feed) continue;
+    let count = counts.get(feed);
+    if (!count) counts.set(feed, (count = { articles: 0, unread: 0 }));
+    count.articles++;
+    count.unread += unread;
   }
+  countsMemo.set(state.library.entries, { stored: state.stored, place: state.place.key, counts });
   return counts;
 }
 
+const countsMemo = new WeakMap<readonly LibraryEntry[], { stored: AppState['stored']; place: string; counts: ReadonlyMap<string, { articles: number; unread: number }> }>();
+
 /** The picker's rows: all articles, then each feed followed (and feeds articles came from that are no longer followed). */
-export function pickerRows(state: Pick<AppState, 'feeds' | 'library'>): { name: string | null; url: string | null }[] {
+export function pickerRows(state: Pick<AppState, 'feeds' | 'library'>): readonly { name: string | null; url: string | null }[] {
+  const known = rowsMemo.get(state.library.entries);
+  if (known && known.feeds === state.feeds.list) return known.rows;
+  const rows = pickerRowsOf(state);
+  rowsMemo.set(state.library.entries, { feeds: state.feeds.list, rows });
+  return rows;
+}
+
+const rowsMemo = new WeakMap<readonly LibraryEntry[], { feeds: AppState['feeds']['list']; rows: readonly { name: string | null; url: string | null }[] }>();
+
+function pickerRowsOf(state: Pick<AppState, 'feeds' | 'library'>): { name: string | null; url: string | null }[] {
   const rows: { name: string | null; url: string | null }[] = [{ name: null, url: null }];
   const known = new Set<string>();
   for (const feed of state.feeds.list ?? []) {
@@ -161,4 +182,13 @@ export function updatePicker(state: AppState, key: KeyPress): Update {
     default:
       return [state, []];
   }
+}
+
+const fromFeeds = new WeakMap<readonly LibraryEntry[], boolean>();
+
+/** Whether any article came from a feed (asked on every frame of a library without feeds: kept per list). */
+export function hasFeedArticles(entries: readonly LibraryEntry[]): boolean {
+  let known = fromFeeds.get(entries);
+  if (known === undefined) fromFeeds.set(entries, (known = entries.some((e) => e.ok && e.summary.feed !== undefined && e.summary.feed !== '')));
+  return known;
 }

@@ -12,7 +12,7 @@ import { isTooSmall, tOf } from '../state/steps.js';
 import { articleRecordOf } from '../storage/reading-state.js';
 import { wrapText } from '../text/wrap.js';
 import { intlLocale } from '../i18n/translate.js';
-import { feedCounts, pickerRows } from '../state/feeds-update.js';
+import { feedCounts, hasFeedArticles, pickerRows } from '../state/feeds-update.js';
 import { feedPickerFrame } from './feed-picker.js';
 import { helpFrame } from './help-frame.js';
 import { libraryFrame } from './library-frame.js';
@@ -79,7 +79,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
     : undefined;
   const feedsNote = feeds.error
     ? t('ui.feeds.feedsBroken', { error: feeds.error })
-    : feeds.list?.length === 0 && !library.entries.some((e) => e.ok && e.summary.feed)
+    : feeds.list?.length === 0 && !hasFeedArticles(library.entries)
       ? t('ui.feeds.noFeeds', { library: state.place.flag })
       : undefined;
   const shown = library.feed === null ? undefined : pickerRows(state).find((r) => r.url === library.feed);
