@@ -78,12 +78,15 @@ export async function readCommand(
   let reading: { done: number; total: number } | undefined;
   let first: (newest: LibraryEntry[], total: number) => void = () => undefined;
   const firstRead = new Promise<{ newest: LibraryEntry[]; total: number }>((resolve) => (first = (newest, total) => resolve({ newest, total })));
+  // The reading of a large library stops when the reader ends: quitting does not wait for it.
+  const stopListing = new AbortController();
   // Started after the first frame when the head gives it (reading the index takes a while).
   let started: Promise<IndexedLibrary> | null = null;
   const listing = () => {
     if (started) return started;
     started = listLibraryProgressive(root, cache, {
       trust: true,
+      signal: stopListing.signal,
       onFirst: (newest, total) => first(newest, total),
       onProgress: (done, total) => {
         reading = { done, total };
@@ -142,7 +145,8 @@ export async function readCommand(
     // frame after it; Ink's first render then draws the same lines over it.
     let firstState: AppState | null = null;
     const drawFirstFrame = (entries: LibraryEntry[], total: number, sourceWidth: number, progress?: { done: number; total: number }) => {
-      firstState = initialAppState({ ...start, entries, total, sourceWidth, reading: progress });
+      // `total` only when the list holds just the newest: a whole list counts itself (and its unread).
+      firstState = initialAppState({ ...start, entries, ...(total !== entries.length || progress ? { total } : {}), sourceWidth, reading: progress });
       session.write(redrawText(frameText(firstState, trueColour)));
     };
     const drawable = id === undefined && !screenLayout(columns, rows, 'both', false).tooSmall;
@@ -168,6 +172,8 @@ export async function readCommand(
       // Broken entries carry names and messages from the library: made safe before any frame shows them.
       return { listed: all, entries: safeEntries(all.entries) };
     })();
+    // Stopped when the reader ends (see stopListing): nothing then waits for the list.
+    whole.catch(() => undefined);
     let entries: LibraryEntry[];
     let partial: ReaderOptions['partial'];
     if (newest) {
@@ -190,47 +196,57 @@ export async function readCommand(
       session.attach(early.handlers(describeCrash));
       if (newest) {
         progress.add((done, total) => early.send({ type: 'libraryProgress', done, total }));
-        void whole.then((w) => early.send({ type: 'libraryRead', entries: w.entries }));
+        whole.then(
+          (w) => early.send({ type: 'libraryRead', entries: w.entries }),
+          () => undefined,
+        );
       }
     }
     // The program (Ink and React) starts once the keys pause, or at once for a key that needs it.
     if (early) await early.whenNeeded(KEYS_PAUSE_MS, PROGRAM_AT_LATEST_MS);
     const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
-    return runReader({
-      session,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      root,
-      place,
-      entries,
-      ...(partial ? { partial } : {}),
-      ...(early ? { early } : {}),
-      checkLibrary: true,
-      check: () => whole.then((w) => w.listed.revalidate()),
-      relist: async () => {
-        const again = await listLibraryIndexed(root, cacheDir(ctx.env));
-        again.saveIndex();
-        return again.entries;
-      },
-      language,
-      stored: loaded.state,
-      warning: loaded.warning,
-      stateDir: dir,
-      looks,
-      keymap,
-      trueColour,
-      initialId: id,
-      hasFeedsFile,
-      draft: (request) =>
-        import('../runtime/draft-in-reader.js').then(({ draftInReader }) =>
-          draftInReader({ settings: settings ?? DEFAULT_SETTINGS, env: ctx.env, configFile: ctx.config?.file ?? configPath(ctx.env), t, root }, request),
+    try {
+      return await runReader({
+        session,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        root,
+        place,
+        entries,
+        ...(partial ? { partial } : {}),
+        ...(early ? { early } : {}),
+        checkLibrary: true,
+        check: () => whole.then(
+          (w) => w.listed.revalidate(),
+          () => null,
         ),
-      // The refresh runs as this program's own `refresh` command, in a process of its own.
-      refreshCommand: process.argv[1] ? [process.execPath, process.argv[1], 'refresh', '--json', '--library', root.real, '--ui-lang', language] : null,
-      makeExternals: (terminal) =>
-        nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume, browser: settings?.browser, editor: settings?.editor }),
-      describeCrash,
-    });
+        relist: async () => {
+          const again = await listLibraryIndexed(root, cacheDir(ctx.env));
+          again.saveIndex();
+          return again.entries;
+        },
+        language,
+        stored: loaded.state,
+        warning: loaded.warning,
+        stateDir: dir,
+        looks,
+        keymap,
+        trueColour,
+        initialId: id,
+        hasFeedsFile,
+        draft: (request) =>
+          import('../runtime/draft-in-reader.js').then(({ draftInReader }) =>
+            draftInReader({ settings: settings ?? DEFAULT_SETTINGS, env: ctx.env, configFile: ctx.config?.file ?? configPath(ctx.env), t, root }, request),
+          ),
+        // The refresh runs as this program's own `refresh` command, in a process of its own.
+        refreshCommand: process.argv[1] ? [process.execPath, process.argv[1], 'refresh', '--json', '--library', root.real, '--ui-lang', language] : null,
+        makeExternals: (terminal) =>
+          nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume, browser: settings?.browser, editor: settings?.editor }),
+        describeCrash,
+      });
+    } finally {
+      stopListing.abort();
+    }
   }
 }
 

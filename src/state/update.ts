@@ -119,7 +119,9 @@ function updateKey(state: AppState, key: KeyPress, at: number): Update {
   if (state.quitting) return [state, []];
   // Suspending and quitting at once work everywhere, also while an article loads.
   const global = commandFor(key, 'list', state.keymap);
-  if (global === 'quitNow') return quit(state);
+  // In a search field being typed into, a letter is a letter (Q too): only Ctrl-C quits from there.
+  const typing = !key.ctrl && !key.meta && key.input !== '' && (state.reader ? state.reader.position.search.editing : state.library.nav.search.editing) && !state.help;
+  if (global === 'quitNow' && !typing) return quit(state);
   if (global === 'suspend') return [state, [{ type: 'suspend' }]];
   if (isTooSmall(state)) return global === 'quit' ? quit(state) : [state, []];
   if (state.help) return updateHelp(state, key, at);

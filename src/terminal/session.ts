@@ -76,6 +76,8 @@ export class TerminalSession {
   private handlers: SessionHandlers | null = null;
   /** Keys that came before the program was ready for them (typed while it started). */
   private early: { keys: KeyPress[]; at: number }[] = [];
+  /** The terminal was resized before the program was ready for it. */
+  private resizedEarly = false;
   private escapeTimer: NodeJS.Timeout | null = null;
   private reading = false;
   private onScreen = false;
@@ -110,6 +112,11 @@ export class TerminalSession {
   /** The program is ready: keys go to it from now on, those typed before first. */
   attach(handlers: SessionHandlers): void {
     this.handlers = handlers;
+    if (this.resizedEarly) {
+      this.resizedEarly = false;
+      const { columns, rows } = this.size();
+      handlers.resize(columns, rows);
+    }
     const early = this.early;
     this.early = [];
     for (const { keys, at } of early) handlers.keys(keys, at);
@@ -218,7 +225,9 @@ export class TerminalSession {
 
   private readonly onResize = () => {
     const { columns, rows } = this.size();
-    this.handlers?.resize(columns, rows);
+    if (this.handlers) this.handlers.resize(columns, rows);
+    // Before the program is ready: it is told the size it finds at attach.
+    else this.resizedEarly = true;
   };
 
   private readonly onData = (chunk: string | Buffer) => {

@@ -9,6 +9,7 @@
  */
 import type { AppState } from '../state/app-state.js';
 import type { Msg } from '../state/messages.js';
+import { settle } from '../state/settle.js';
 import { update } from '../state/update.js';
 import type { SessionHandlers } from '../terminal/session.js';
 
@@ -18,10 +19,15 @@ export class EarlyLoop {
   private lastSent = performance.now();
   private needed: (() => void) | null = null;
 
+  private state: AppState;
+
   constructor(
-    private state: AppState,
+    first: AppState,
     private readonly draw: (state: AppState) => void,
-  ) {}
+  ) {
+    // Laid out for the screen (the list's page size) as the program's states are.
+    this.state = settle(first);
+  }
 
   /** Applies `msg` when it needs nothing but a new frame and nothing waits before it; else keeps it for the program. */
   send(msg: Msg): void {

@@ -200,7 +200,8 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
     calls,
     program: run.program,
     unmount: async () => {
-      stdin.type('Q');
+      // Ctrl-C quits from anywhere, a search field being typed into included (where Q is a letter).
+      stdin.type('\u0003');
       await run.done;
       session.dispose();
     },

@@ -44,6 +44,17 @@ const keys = (text: string, at = 1000): Msg[] => [...text].map((ch) => ({ type: 
 const key = (bytes: string, at = 1000): Msg => ({ type: 'key', key: parseKey(bytes), at });
 
 describe('update', () => {
+  it('types Q into a search field being edited (only Ctrl-C quits from there), and quits on Q elsewhere', async () => {
+    const { state } = await library();
+    const typed = run(state, key('/'), key('Q'));
+    expect(typed.state.quitting).toBe(false);
+    expect(typed.state.library.nav.search.query).toBe('Q');
+    expect(run(typed.state, key('\u0003')).state.quitting).toBe(true);
+    // Enter keeps the filter and leaves the field: Q quits again.
+    expect(run(typed.state, key('\r'), key('Q')).state.quitting).toBe(true);
+    expect(run(state, key('Q')).state.quitting).toBe(true);
+  });
+
   it('opens the selected article: marked read, its text asked for, the state saved', async () => {
     const { state } = await library();
     const { state: next, effects } = run(state, key('j'), key('\r'));

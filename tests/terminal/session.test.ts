@@ -58,6 +58,21 @@ describe('the terminal session', () => {
     t.session.dispose();
   });
 
+  it('tells the program of a resize that came before it was ready, with the size at attach', () => {
+    const t = setup();
+    t.session.start();
+    t.stdout.columns = 80;
+    t.stdout.rows = 24;
+    t.stdout.emit('resize');
+    expect(t.seen.resized).toEqual([]);
+    t.session.attach(t.handlers);
+    expect(t.seen.resized).toEqual(['80x24']);
+    // Once only: a later attach (the program after the early loop) has nothing left to hear.
+    t.session.attach(t.handlers);
+    expect(t.seen.resized).toEqual(['80x24']);
+    t.session.dispose();
+  });
+
   it('takes a terminal that reports 0 columns and rows as the documented 80×24, not one character a line', () => {
     const t = setup();
     t.stdout.columns = 0;

@@ -5,6 +5,7 @@ import { parseKey } from '../../src/input/keys.js';
 import { initialAppState, type AppState } from '../../src/state/app-state.js';
 import type { Msg } from '../../src/state/messages.js';
 import { emptyState } from '../../src/storage/reading-state.js';
+import { libraryListRows } from '../../src/state/settle.js';
 import { EarlyLoop } from '../../src/ui/early-loop.js';
 import { germanFile, makeLibrary } from '../helpers/library.js';
 
@@ -35,6 +36,19 @@ describe('the loop before the program is up', () => {
     expect(held.map((m) => (m.type === 'key' ? (m.key.name ?? m.key.input) : m.type))).toEqual(['enter', 'k', 'resize']);
     loop.send(key('g'));
     expect(loop.finish().held).toHaveLength(3);
+  });
+
+  it('pages by the screen from the first key (the list laid out for it)', async () => {
+    const dir = makeLibrary(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`a${String(i).padStart(2, '0')}`, { de: germanFile({ title: `Artikel ${i}` }) }])));
+    const opened = await openLibrary(dir);
+    if (!opened.ok) throw new Error(opened.message);
+    const first = initialAppState({ columns: 100, rows: 30, language: 'en', place: { key: opened.root.real, name: 'lib', flag: '' }, stored: emptyState(), entries: await listLibrary(opened.root) });
+    const drawn: AppState[] = [];
+    const loop = new EarlyLoop(first, (state) => drawn.push(state));
+    loop.send(key('\u001B[6~'));
+    const rows = libraryListRows(30);
+    expect(rows).toBeGreaterThan(10);
+    expect(drawn.at(-1)?.library.nav.list.selected).toBe(rows - 1);
   });
 
   it('leaves quitting to the program', async () => {
