@@ -2,8 +2,8 @@
  * Imports every page and feed of ../shared/corpus into a fresh library (one per file, as a
  * curator would, through the command line) and runs validate's checks on what was written:
  * a fresh import must have no errors (warnings, such as untranslated paragraphs, are fine).
- * Used by `npm run eval:import` and by tests/import/corpus-validate.test.ts; both skip
- * when the corpus is absent. The corpus is read in place, never copied.
+ * Used by `npm run eval:import` (which fails on any error, and is left out of `npm test`:
+ * a clone has no corpus beside it). The corpus is read in place, never copied.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

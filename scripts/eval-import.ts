@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     for (const e of r.errors) console.log(`${''.padEnd(60)}${e}`);
   }
   console.log(`${inputs.length} files: ${errors} errors, ${warnings} warnings`);
+  // A corpus file that does not import, or imports into an article validate rejects, fails the run.
+  if (errors > 0) process.exitCode = 1;
 
   console.log('');
   const seeds = existsSync(seedDir) ? readdirSync(seedDir).filter((f) => f.endsWith('.txt')) : [];
