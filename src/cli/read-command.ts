@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LibraryEntry } from '../content/article.js';
 import { readIndexHead, widestSource } from '../content/library-index.js';
 import { listLibraryIndexed, listLibraryProgressive, type IndexedLibrary } from '../content/load-library.js';
+import type { Msg } from '../state/messages.js';
 import type { ReaderOptions } from '../ui/run-reader.js';
 import { isUiLanguage } from '../i18n/language.js';
 import { createTranslator } from '../i18n/translate.js';
@@ -178,13 +179,7 @@ export async function readCommand(
     let partial: ReaderOptions['partial'];
     if (newest) {
       entries = newest.entries;
-      partial = {
-        total: newest.total,
-        sourceWidth: newest.sourceWidth,
-        reading,
-        onProgress: (listener) => progress.add(listener),
-        whole: whole.then((w) => w.entries),
-      };
+      partial = { total: newest.total, sourceWidth: newest.sourceWidth, reading };
     } else {
       ({ entries } = await whole);
       if (drawable) drawFirstFrame(entries, entries.length, widestSource(entries));
@@ -192,21 +187,26 @@ export async function readCommand(
 
     // Until the program is up, keys that only move through the list are answered here.
     const early = firstState ? new (await import('../ui/early-loop.js')).EarlyLoop(firstState, (state) => session.write(redrawText(frameText(state, trueColour)))) : null;
-    if (early) {
-      session.attach(early.handlers(describeCrash));
-      if (newest) {
-        progress.add((done, total) => early.send({ type: 'libraryProgress', done, total }));
-        whole.then(
-          (w) => early.send({ type: 'libraryRead', entries: w.entries }),
-          () => undefined,
-        );
-      }
+    if (early) session.attach(early.handlers(describeCrash));
+    // The rest of the list comes as messages: to the early loop while it runs, then to the program
+    // (kept here in between when there is no early loop).
+    const waiting: Msg[] = [];
+    let send: (msg: Msg) => void = (msg) => (early ? early.send(msg) : void waiting.push(msg));
+    if (newest) {
+      progress.add((done, total) => send({ type: 'libraryProgress', done, total }));
+      whole.then(
+        (w) => send({ type: 'libraryRead', entries: w.entries }),
+        (cause: unknown) => {
+          // Stopped because the reader ended: nobody to tell.
+          if (!stopListing.signal.aborted) send({ type: 'notice', text: sanitise(cause instanceof Error ? cause.message : String(cause)) });
+        },
+      );
     }
     // The program (Ink and React) starts once the keys pause, or at once for a key that needs it.
     if (early) await early.whenNeeded(KEYS_PAUSE_MS, PROGRAM_AT_LATEST_MS);
-    const [{ runReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
+    const [{ startReader }, { nodeExternals }] = await Promise.all([import('../ui/run-reader.js'), import('../runtime/node-externals.js')]);
     try {
-      return await runReader({
+      const reader = startReader({
         session,
         stdout: process.stdout,
         stderr: process.stderr,
@@ -244,6 +244,10 @@ export async function readCommand(
           nodeExternals({ root, t, env: ctx.env, suspend: terminal.suspend, resume: terminal.resume, browser: settings?.browser, editor: settings?.editor }),
         describeCrash,
       });
+      // From here on (the early loop has handed over) messages go to the program.
+      for (const msg of waiting) reader.program.send(msg);
+      send = reader.program.send;
+      return await reader.done;
     } finally {
       stopListing.abort();
     }

@@ -22,7 +22,6 @@ import type { Binding } from '../input/keymap.js';
 import type { StoredState } from '../storage/reading-state.js';
 import { CRASH_EXIT_CODE, type TerminalSession } from '../terminal/session.js';
 import { screenLayout } from '../layout/screen-layout.js';
-import { sanitise } from '../text/sanitize.js';
 import { ErrorBoundary } from './error-boundary.js';
 import type { EarlyLoop } from './early-loop.js';
 import { Root } from './root.js';
@@ -37,14 +36,13 @@ export interface ReaderOptions {
   entries: LibraryEntry[];
   /**
    * `entries` are only the library's newest (from the index's head, or the first read on a cold
-   * start): how many it has, its widest source, and the rest as it is read (made safe to draw).
+   * start): how many it has, and its widest source. The rest comes as messages (libraryProgress,
+   * libraryRead) sent to the program by the caller.
    */
   partial?: {
     total: number;
     sourceWidth: number;
     reading?: { done: number; total: number } | undefined;
-    onProgress: (listener: (done: number, total: number) => void) => void;
-    whole: Promise<LibraryEntry[]>;
   };
   /** The loop that answered keys before the program was up: its state is the program's first, and what it kept is sent on. */
   early?: EarlyLoop;
@@ -82,11 +80,6 @@ export interface ReaderRun {
 
 /** Time for the blank frame to be written before the screen is drawn again (a few of Ink's frames). */
 const REDRAW_AFTER_MS = 30;
-
-/** Runs the reader until the user quits; resolves with the exit status. */
-export async function runReader(o: ReaderOptions): Promise<number> {
-  return startReader(o).done;
-}
 
 /** Starts the reader on the session; see `ReaderRun`. */
 export function startReader(o: ReaderOptions): ReaderRun {
@@ -193,16 +186,6 @@ export function startReader(o: ReaderOptions): ReaderRun {
     describeCrash: o.describeCrash,
   });
   for (const msg of handover?.held ?? []) program.send(msg);
-  if (partial) {
-    // The rest of the list arrives while the reader already answers keys (unless it came before it was up).
-    partial.onProgress((done, total) => program.send({ type: 'libraryProgress', done, total }));
-    partial.whole.then(
-      (entries) => {
-        if (program.getState().library.total !== undefined) program.send({ type: 'libraryRead', entries });
-      },
-      (cause: unknown) => program.send({ type: 'notice', text: sanitise(cause instanceof Error ? cause.message : String(cause)) }),
-    );
-  }
   if (o.checkLibrary) effects.run({ type: 'checkLibrary' }, program.send);
   if (o.hasFeedsFile !== false) effects.run({ type: 'loadFeeds' }, program.send);
   if (o.initialId) program.send({ type: 'open', id: o.initialId, at: Date.now() });
