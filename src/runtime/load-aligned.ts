@@ -44,7 +44,7 @@ export async function loadAligned(root: LibraryRoot, id: string, pause: () => Pr
  * A paragraph laid out before its sentences are aligned: one unit over the whole of it, so the
  * reader can show and move through it at once; `alignRest` replaces it.
  */
-export function unalignedParagraph(p: Article['paragraphs'][number]): AlignedParagraph {
+function unalignedParagraph(p: Article['paragraphs'][number]): AlignedParagraph {
   const whole = (text: string) => (text === '' ? null : { start: 0, end: text.length });
   return {
     de: p.de,

@@ -89,8 +89,4 @@ export class EarlyLoop {
     this.ended = true;
     return { state: this.state, held: this.held };
   }
-
-  get finished(): boolean {
-    return this.ended;
-  }
 }
