@@ -9,14 +9,25 @@ type Build = (match: RegExpExecArray) => Quantity[] | undefined;
 
 /** A regex and what to make of one of its matches. */
 export interface QuantityRule {
-  pattern: RegExp;
+  readonly pattern: RegExp;
   /** Returns nothing to let later rules, or a later start, read the text instead. */
   build: Build;
 }
 
-/** A rule from a regex source; `d` gives the offsets of list items, `u` the `\p{…}` classes. */
+/**
+ * A rule from a regex source; `d` gives the offsets of list items, `u` the `\p{…}` classes.
+ * The regex is made on first use: parsing the `\p{…}` classes of all the rules takes V8 about
+ * 15 ms, which the reader's first frame (it loads this module for the marks of machine drafts)
+ * should not pay.
+ */
 export function rule(source: string, build: Build): QuantityRule {
-  return { pattern: new RegExp(source, 'gdu'), build };
+  let pattern: RegExp | null = null;
+  return {
+    get pattern() {
+      return (pattern ??= new RegExp(source, 'gdu'));
+    },
+    build,
+  };
 }
 
 const itemPatterns = new Map<string, RegExp>();
