@@ -100,10 +100,11 @@ try {
   // The published package has no dependencies: whatever the bundle leaves out must come with Node.
   const missing = unbundled(result.metafile);
   if (missing.length > 0) throw new Error(`the bundle imports packages it does not contain: ${missing.join(', ')}`);
-  // Two stand-alone files beside the program, built apart so its chunks stay as they are: the compile
-  // cache's switch (run by bin/newsbridge.js before the program), and the man page's writer, run
-  // here: the man page comes from the same commander program as --help.
-  await build({ ...bundleOptions, entryPoints: { 'compile-cache': 'src/compile-cache.ts' }, outdir: fresh, define });
+  // Two stand-alone files beside the program, built apart so its chunks stay as they are: the
+  // start-up file (the compile cache's switch and ICU's warm-up, run by bin/newsbridge.js before
+  // the program), and the man page's writer, run here: the man page comes from the same
+  // commander program as --help.
+  await build({ ...bundleOptions, entryPoints: { 'start-up': 'src/start-up.ts' }, outdir: fresh, define });
   await build({ ...bundleOptions, entryPoints: { 'man-page': 'src/cli/man-page.ts' }, outdir: `${fresh}.man`, define });
   const { manPage } = await import(pathToFileURL(`${fresh}.man/man-page.js`).href);
   // SOURCE_DATE_EPOCH (reproducible builds) fixes the page's date; else it is the day of the build.

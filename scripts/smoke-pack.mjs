@@ -39,7 +39,7 @@ process.stdout.write('newsbridge smoke test: pack, install globally, run\n');
 const packed = JSON.parse(run('npm pack', 'npm', ['pack', '--json', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }));
 const tarball = path.join(work, packed[0].filename);
 const files = packed[0].files.map((f) => f.path);
-for (const wanted of ['bin/newsbridge.js', 'dist/newsbridge.js', 'dist/compile-cache.js', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/newsbridge.1', `articles/${SEED}/article.de.md`, 'schema/facts.schema.json', 'LICENSE', 'README.md']) {
+for (const wanted of ['bin/newsbridge.js', 'dist/newsbridge.js', 'dist/start-up.js', 'dist/THIRD-PARTY-NOTICES.txt', 'dist/newsbridge.1', `articles/${SEED}/article.de.md`, 'schema/facts.schema.json', 'LICENSE', 'README.md']) {
   if (!files.includes(wanted)) fail(`the tarball holds ${wanted}`, files.join('\n'));
 }
 const stray = files.filter((f) => /^(src|tests|bench|scripts|\.ci|node_modules)\//.test(f));

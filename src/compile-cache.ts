@@ -1,7 +1,7 @@
 /**
- * Loaded by bin/newsbridge.js before the program itself: on Node ≥ 22.1 it
- * turns on the module compile cache in the cache folder, so later starts skip
- * compiling the bundle (Node 20 has no such cache; there it does nothing).
+ * On Node ≥ 22.1 the module compile cache in the cache folder, so later starts
+ * skip compiling the bundle (Node 20 has no such cache; there it does nothing).
+ * Turned on by src/start-up.ts before the program loads.
  */
 import nodeModule from 'node:module';
 import path from 'node:path';
@@ -22,5 +22,3 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): string
     return null;
   }
 }
-
-enableCompileCache();
