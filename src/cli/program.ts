@@ -2,8 +2,10 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../net/version.js';
 import type { CommandContext, GlobalOptions } from './context.js';
+import { readAction } from './plain-start.js';
 
 export { VERSION };
+export { CommanderError } from 'commander';
 
 export type Action = (ctx: CommandContext) => Promise<number>;
 
@@ -37,7 +39,7 @@ export function buildProgram(ctx: CommandContext, setAction: (action: Action, ne
 
   common(program.command('read [id]', { isDefault: true }).description(t('cli.readCommand')))
     .action((id: string | undefined, options: GlobalOptions, cmd: Command) => {
-      setAction(async (c) => (await import('./read-command.js')).readCommand(id, withGlobals(cmd, options), c));
+      setAction(readAction(id, withGlobals(cmd, options)));
     });
 
   common(program.command('list').description(t('cli.listCommand')))

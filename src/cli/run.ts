@@ -1,5 +1,4 @@
 /** Runs one command line against the given streams; returns the exit status. */
-import { CommanderError } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { showDiagnostic } from '../content/diagnostic.js';
 import { isUiLanguage, languageFromArgv, languageFromEnvironment, type UiLanguage } from '../i18n/language.js';
@@ -9,7 +8,8 @@ import { CliError } from './cli-error.js';
 import { colorLevel } from './color-level.js';
 import type { CommandContext } from './context.js';
 import { OutputGuard } from './output-guard.js';
-import { buildProgram, type Action, type ActionNeeds } from './program.js';
+import { PLAIN_START_OPTIONS, readAction } from './plain-start.js';
+import type { Action, ActionNeeds } from './program.js';
 import type { InputStream } from './read-stdin.js';
 import { commandLike, firstWord } from './suggest-command.js';
 
@@ -54,7 +54,7 @@ function fail(ctx: CommandContext, message: string, hint?: string): void {
 /** Commander's parse errors in the interface language (its own text is English only). */
 const PARSE_ERRORS = ['unknownOption', 'unknownCommand', 'missingArgument', 'optionMissingArgument', 'excessArguments', 'invalidArgument'] as const;
 
-function parseErrorMessage(cause: CommanderError, ctx: CommandContext): string {
+function parseErrorMessage(cause: { code: string; message: string }, ctx: CommandContext): string {
   const kind = PARSE_ERRORS.find((k) => cause.code === `commander.${k}`);
   const english = cause.message.replace(/^error: /, '').replace(/\s*\(Did you mean .+\?\)\s*$/s, '');
   if (!kind) return english;
@@ -63,21 +63,12 @@ function parseErrorMessage(cause: CommanderError, ctx: CommandContext): string {
   return ctx.t(`cli.parse.${kind}`, { name });
 }
 
-/** Runs the command; a command whose output could not be written ends with status 1 (said once on stderr). */
-export async function run(argv: readonly string[], io: RunIO): Promise<number> {
-  const guard = io.guard ?? new OutputGuard(io.stdout, io.stderr);
-  const code = await runCommand(argv, io, guard);
-  return guard.failure !== null && code === 0 ? 1 : code;
-}
-
-async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard): Promise<number> {
-  const requested = languageFromArgv(argv);
-  const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
-  const ctx = makeContext(language, argv, io, guard);
-  if (requested !== undefined && !isUiLanguage(requested)) {
-    fail(ctx, ctx.t('cli.badUiLang', { value: sanitise(requested) }), ctx.t('cli.hint', { command: '' }));
-    return 2;
-  }
+/**
+ * Parses a command line with the commander program (loaded here, not at start: see plain-start.ts).
+ * Returns the command to run, or the exit status when there is none (help, a version, a slip).
+ */
+async function parse(argv: readonly string[], ctx: CommandContext): Promise<{ action: Action | undefined; needs: ActionNeeds } | number> {
+  const { buildProgram, CommanderError } = await import('./program.js');
   let action: Action | undefined;
   let needs: ActionNeeds = { config: true };
   const program = buildProgram(ctx, (a, n) => {
@@ -107,6 +98,32 @@ async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard
     const hint = ctx.t('cli.hint', { command: command ? `${command} ` : '' });
     fail(ctx, sanitise(parseErrorMessage(cause, ctx)), suggestion ? `${ctx.t('cli.didYouMean', { suggestion: sanitise(suggestion) })} ${hint}` : hint);
     return 2;
+  }
+  return { action, needs };
+}
+
+/** Runs the command; a command whose output could not be written ends with status 1 (said once on stderr). */
+export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+  const guard = io.guard ?? new OutputGuard(io.stdout, io.stderr);
+  const code = await runCommand(argv, io, guard);
+  return guard.failure !== null && code === 0 ? 1 : code;
+}
+
+async function runCommand(argv: readonly string[], io: RunIO, guard: OutputGuard): Promise<number> {
+  const requested = languageFromArgv(argv);
+  const language = requested && isUiLanguage(requested) ? requested : languageFromEnvironment(io.env);
+  const ctx = makeContext(language, argv, io, guard);
+  if (requested !== undefined && !isUiLanguage(requested)) {
+    fail(ctx, ctx.t('cli.badUiLang', { value: sanitise(requested) }), ctx.t('cli.hint', { command: '' }));
+    return 2;
+  }
+  let action: Action | undefined;
+  let needs: ActionNeeds = { config: true };
+  if (argv.length === 0) action = readAction(undefined, { ...PLAIN_START_OPTIONS });
+  else {
+    const parsed = await parse(argv, ctx);
+    if (typeof parsed === 'number') return parsed;
+    ({ action, needs } = parsed);
   }
   if (!action) return 0;
   try {
