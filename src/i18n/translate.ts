@@ -34,6 +34,18 @@ export function intlLocale(language: UiLanguage): string {
   return language === 'de' ? 'de-DE' : 'en-GB';
 }
 
+const numberFormats = new Map<UiLanguage, Intl.NumberFormat>();
+
+/** A count in the UI language ("10,000" / "10.000"); the formatter is made once per language. */
+export function formatCount(n: number, language: UiLanguage): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(language));
+    numberFormats.set(language, format);
+  }
+  return format.format(n);
+}
+
 const translators = new Map<UiLanguage, Translate>();
 
 /** The one translator of a language, made on first use and kept (frames and updates ask for it often). */

@@ -11,7 +11,7 @@ import { geometryOf, libraryListRows } from '../state/settle.js';
 import { isTooSmall, tOf } from '../state/steps.js';
 import { articleRecordOf } from '../storage/reading-state.js';
 import { wrapText } from '../text/wrap.js';
-import { intlLocale } from '../i18n/translate.js';
+import { formatCount } from '../i18n/translate.js';
 import { feedCounts, hasFeedArticles, pickerRows } from '../state/feeds-update.js';
 import { feedPickerFrame } from './feed-picker.js';
 import { helpFrame } from './help-frame.js';
@@ -69,13 +69,12 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
       ? t('ui.feeds.refreshingFeed', { done: feeds.refreshing.done, total: feeds.refreshing.total, feed: feeds.refreshing.feed })
       : t('ui.feeds.refreshing', { done: feeds.refreshing.done, total: feeds.refreshing.total })
     : undefined;
-  const number = new Intl.NumberFormat(intlLocale(state.language));
   // Before the folders are counted (total 0) there is nothing to count yet.
   const starting = library.reading?.total === 0;
   const readingNote = library.reading
     ? starting
       ? t('ui.library.readingStart')
-      : t('ui.library.reading', { done: number.format(library.reading.done), total: number.format(library.reading.total) })
+      : t('ui.library.reading', { done: formatCount(library.reading.done, state.language), total: formatCount(library.reading.total, state.language) })
     : undefined;
   const feedsNote = feeds.error
     ? t('ui.feeds.feedsBroken', { error: feeds.error })

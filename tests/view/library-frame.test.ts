@@ -94,4 +94,28 @@ describe('the library frame', () => {
     }
     expect(createTranslator('en')('ui.status.machine')).toBe('machine');
   });
+
+  it('groups the digits of large counts in the heading, in the UI language', () => {
+    const entries = [entry('a', '2024-01-10T10:00:00+01:00', 'Titel')];
+    const heading = (language: 'en' | 'de') =>
+      libraryFrame({
+        entries,
+        visible: [0],
+        state: initialLibraryState(1),
+        view: 'de',
+        read: () => false,
+        width: 100,
+        listRows: 5,
+        libraryName: 'bib',
+        note: undefined,
+        sourceWidth: 10,
+        total: 12345,
+        unread: 10000,
+        t: createTranslator(language),
+        language,
+        theme: themeFor(false),
+      }).map((line) => line.map((s) => s.text).join(''))[0];
+    expect(heading('en')).toContain('12,345 articles · 10,000 unread');
+    expect(heading('de')).toContain('12.345 Artikel · 10.000 ungelesen');
+  });
 });
