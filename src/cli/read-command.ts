@@ -216,8 +216,8 @@ export async function readCommand(
         ...(partial ? { partial } : {}),
         ...(early ? { early } : {}),
         checkLibrary: true,
-        check: () => whole.then(
-          (w) => w.listed.revalidate(),
+        check: (between) => whole.then(
+          (w) => w.listed.revalidate(between),
           () => null,
         ),
         relist: async () => {

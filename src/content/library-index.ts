@@ -34,6 +34,13 @@ export interface ListingOptions extends PoolOptions {
   firstCount?: number | undefined;
 }
 
+/**
+ * What the walk of the folders awaits between its slices: by default the next turn of the event
+ * loop. The reader passes one that also waits while keys are coming, so a background check of a
+ * large library never stands between a key and its frame.
+ */
+export type Between = () => Promise<void>;
+
 export interface IndexedListing {
   /** Every entry, newest first. */
   entries: LibraryEntry[];
@@ -43,7 +50,7 @@ export interface IndexedListing {
    * With `trust`: checks the folders and files behind the entries taken from the index
    * unchecked, and resolves with the corrected list, newest first (or null if all were right).
    */
-  revalidate: () => Promise<LibraryEntry[] | null>;
+  revalidate: (between?: Between) => Promise<LibraryEntry[] | null>;
 }
 
 /** Articles read per batch (the first batch is `firstCount`). */
@@ -92,7 +99,7 @@ interface Scan {
  * to be read. A few milliseconds at a time, so the keyboard is never held up. Without an
  * index, nothing is checked: every folder is to be read.
  */
-async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: AbortSignal | undefined): Promise<Scan> {
+async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: AbortSignal | undefined, between: Between = nextTurn): Promise<Scan> {
   const seen = new Uint8Array(table?.names.length ?? 0);
   const toRead: Scan['toRead'] = [];
   let total = 0;
@@ -125,7 +132,7 @@ async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: 
         if (!keys || !sameKeys(table.keys, at, keys)) toRead.push({ name, careful: false });
       }
       if (dir === null) break;
-      await nextTurn();
+      await between();
       if (signal?.aborted) throw new Error('aborted', { cause: signal.reason });
     }
   } finally {
@@ -148,8 +155,8 @@ function entryOf(record: ReadRecord): LibraryEntry {
  * The index brought up to date with the folders: `table` (null: none) checked against them,
  * and what is new or changed read (newest first, in workers when there is much of it).
  */
-async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, options: ListingOptions): Promise<{ table: IndexTable; changed: boolean }> {
-  const scan = await scanFolders(root, table, options.signal);
+async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, options: ListingOptions, between?: Between): Promise<{ table: IndexTable; changed: boolean }> {
+  const scan = await scanFolders(root, table, options.signal, between);
   const { toRead, removed, total } = scan;
   toRead.sort((a, b) => newestFirst(a.name, b.name));
   const firstCount = options.firstCount ?? 100;
@@ -198,12 +205,12 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
     options.onFirst?.(entries.slice(0, options.firstCount ?? 100), entries.length);
     options.onProgress?.(entries.length, entries.length);
     let trusted: IndexTable | null = old;
-    const revalidate = async (): Promise<LibraryEntry[] | null> => {
+    const revalidate = async (between?: Between): Promise<LibraryEntry[] | null> => {
       const from = trusted;
       // Once: the index is not kept in memory after it.
       trusted = null;
       if (!from) return null;
-      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile });
+      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile }, between);
       if (!built.changed) return null;
       if (file) writeIndexTable(file, root, built.table);
       return sortEntries([...built.table.entries]);

@@ -3,7 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { LibraryEntry } from './article.js';
 import type { LibraryRoot } from './load-article.js';
 import { recoverReplacements, type Recovery } from '../storage/replace-files.js';
-import { sortEntries, summariesWithIndex, type ListingOptions } from './library-index.js';
+import { sortEntries, summariesWithIndex, type Between, type ListingOptions } from './library-index.js';
 
 export type { ListingOptions } from './library-index.js';
 
@@ -60,8 +60,11 @@ export interface IndexedLibrary {
   entries: LibraryEntry[];
   /** Writes the index back if anything changed; call it once the first output is out. */
   saveIndex: () => void;
-  /** With `trust`: the list corrected after checking the folders and files (null when it was right). */
-  revalidate: () => Promise<LibraryEntry[] | null>;
+  /**
+   * With `trust`: the list corrected after checking the folders and files (null when it was
+   * right); `between` is what the walk awaits between its slices (see Between).
+   */
+  revalidate: (between?: Between) => Promise<LibraryEntry[] | null>;
 }
 
 /**

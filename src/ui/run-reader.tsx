@@ -7,10 +7,12 @@ import { PassThrough } from 'node:stream';
 import { render, type RenderOptions } from 'ink';
 import React from 'react';
 import type { LibraryEntry } from '../content/article.js';
+import type { Between } from '../content/library-index.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import type { UiLanguage } from '../i18n/language.js';
 import { translatorFor } from '../i18n/translate.js';
 import { NodeEffects } from '../runtime/effects.js';
+import { InputQuiet } from '../runtime/input-quiet.js';
 import type { ReaderDraftRequest } from '../runtime/draft-in-reader.js';
 import type { Externals } from '../runtime/externals.js';
 import { StateWriter } from '../runtime/persist.js';
@@ -48,7 +50,8 @@ export interface ReaderOptions {
   early?: EarlyLoop;
   /** The list came from the index unchecked: check the files once the reader runs (after the whole list is read). */
   checkLibrary: boolean;
-  check: () => Promise<LibraryEntry[] | null>;
+  /** Checks the files; the walk awaits `between` between its slices. */
+  check: (between: Between) => Promise<LibraryEntry[] | null>;
   relist: () => Promise<LibraryEntry[]>;
   language: UiLanguage;
   stored: StoredState;
@@ -117,11 +120,13 @@ export function startReader(o: ReaderOptions): ReaderRun {
     suspend: () => session.suspend(),
     resume: () => session.resume(),
   });
+  // The check of the library's files waits while keys are coming (see InputQuiet).
+  const quiet = new InputQuiet();
   const effects = new NodeEffects({
     root: o.root,
     externals,
     relist: o.relist,
-    check: o.check,
+    check: () => o.check(quiet.wait),
     save: (stored) => writer.save(stored),
     layoutNow: () => {
       const state = programRef.current?.getState();
@@ -170,6 +175,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
   };
   session.attach({
     keys: (keys, at) => {
+      quiet.noteInput();
       for (const key of keys) program.send({ type: 'key', key, at });
     },
     resize: (c, r) => program.send({ type: 'resize', columns: c, rows: r }),

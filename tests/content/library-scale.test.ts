@@ -238,6 +238,34 @@ describe('listing in worker threads', () => {
   });
 });
 
+describe('the check behind a trusted index', () => {
+  it('walks the folders only when `between` lets it go on', async () => {
+    // Enough folders that the walk takes several of its few-millisecond slices.
+    const lib = manyArticles(4000);
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    (await listLibraryIndexed(root, cache)).saveIndex();
+    const trusted = await listLibraryProgressive(root, cache, { trust: true });
+    let calls = 0;
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    const checking = trusted.revalidate(async () => {
+      calls++;
+      await held;
+    }).then((fresh) => {
+      finished = true;
+      return fresh;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toBe(1);
+    expect(finished).toBe(false);
+    release();
+    expect(await checking).toBeNull();
+    expect(calls).toBeGreaterThan(1);
+  }, 60_000);
+});
+
 describe('writers keep the index current', () => {
   it('updates the entries of written and removed articles, leaving the rest', async () => {
     const lib = manyArticles(3);
