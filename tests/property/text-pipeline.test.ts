@@ -11,7 +11,7 @@ import { displayWidth, graphemeCells, padEnd, truncate } from '../../src/text/di
 import { cleanText, normalise } from '../../src/text/normalize.js';
 import { hasControlCharacters, sanitise, showControls, terminalSafeJson } from '../../src/text/sanitize.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
-import { wrapText } from '../../src/text/wrap.js';
+import { tokens, wrapText } from '../../src/text/wrap.js';
 import { anyText, hostileSequence, interleaved, prose, safePiece, trickyPiece } from './arbitraries.js';
 
 // eslint-disable-next-line no-control-regex
@@ -183,6 +183,16 @@ describe('wrapText', () => {
         expect(visible(lines.map((l) => l.text).join(''))).toBe(visible(text));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('cuts one-column text into the same words by its plain scan as by the general pattern', () => {
+    const piece = fc.constantFrom('a', 'ä', 'Z', '9', ' ', ' ', '\u00A0', '-', '/', '„', '“', '–', '…', '€', '.', ',', '→', '│');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), (text) => {
+        expect(tokens(text, true)).toEqual(tokens(text, false));
+      }),
+      { numRuns: 500 },
     );
   });
 
