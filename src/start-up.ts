@@ -5,7 +5,12 @@
  */
 import { warmIntl } from './cli/warm-intl.js';
 import { enableCompileCache } from './compile-cache.js';
+import { intlLocale, isUiLanguage, languageFromArgv, languageFromEnvironment } from './i18n/language.js';
 
 enableCompileCache();
 // On a terminal the output formats dates and numbers (the reader's first frame among them).
-if (process.stdout.isTTY) warmIntl();
+// The language as run.ts finds it (a language kept in the reader's preferences is not read here).
+if (process.stdout.isTTY) {
+  const asked = languageFromArgv(process.argv.slice(2));
+  warmIntl(intlLocale(asked !== undefined && isUiLanguage(asked) ? asked : languageFromEnvironment(process.env)));
+}

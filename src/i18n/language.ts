@@ -25,3 +25,8 @@ export function languageFromArgv(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/** Intl locale tag for dates and numbers. */
+export function intlLocale(language: UiLanguage): string {
+  return language === 'de' ? 'de-DE' : 'en-GB';
+}

@@ -2,7 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import type { UiLanguage } from './language.js';
+import { intlLocale, type UiLanguage } from './language.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -29,10 +29,7 @@ export function createTranslator(language: UiLanguage): Translate {
   return instance.t;
 }
 
-/** Intl locale tag for dates and numbers. */
-export function intlLocale(language: UiLanguage): string {
-  return language === 'de' ? 'de-DE' : 'en-GB';
-}
+export { intlLocale };
 
 const numberFormats = new Map<UiLanguage, Intl.NumberFormat>();
 
