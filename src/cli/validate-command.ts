@@ -123,7 +123,18 @@ export async function validateCommand(target: string | undefined, options: Valid
   // One line per article with problems, when several have some: where to start.
   const troubled = reports.filter((r) => (options.errorsOnly ? count(r.diagnostics, 'error') : r.diagnostics.length) > 0);
   if (troubled.length > 1) {
-    const lines = troubled.map((r) => `  ${showControls(r.id)}: ${ctx.t('cli.errors', { count: count(r.diagnostics, 'error') })}, ${ctx.t('cli.warnings', { count: count(r.diagnostics, 'warning') })}`);
+    // Most articles share their counts: each pair is worded once (100,000 articles made 200,000 calls of t).
+    const worded = new Map<string, string>();
+    const counts = (errorCount: number, warningCount: number) => {
+      const key = `${errorCount}/${warningCount}`;
+      let text = worded.get(key);
+      if (text === undefined) {
+        text = `${ctx.t('cli.errors', { count: errorCount })}, ${ctx.t('cli.warnings', { count: warningCount })}`;
+        worded.set(key, text);
+      }
+      return text;
+    };
+    const lines = troubled.map((r) => `  ${showControls(r.id)}: ${counts(count(r.diagnostics, 'error'), count(r.diagnostics, 'warning'))}`);
     ctx.err(`${ctx.t('validate.perArticle')}\n${lines.join('\n')}\n`);
   }
   const summary =
