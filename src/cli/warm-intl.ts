@@ -8,6 +8,7 @@
  * data is loaded (each locale's dates cost about 2 MB of memory).
  */
 import { Worker } from 'node:worker_threads';
+import { keepAfter } from '../storage/young-generation.js';
 
 /** Starts a worker that makes the formatters of `locale` (the UI language's, see intlLocale). */
 export function warmIntl(locale: string): void {
@@ -19,6 +20,7 @@ new Intl.DateTimeFormat(${tag}, { dateStyle: 'medium', timeStyle: 'short', timeZ
     const worker = new Worker(code, { eval: true, stdout: true, stderr: true });
     worker.unref();
     worker.on('error', () => undefined);
+    keepAfter(worker);
   } catch {
     // No worker: the first Intl object of the main thread loads ICU itself.
   }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { keepAfter } from '../storage/young-generation.js';
 import { runSummaryJob, type ReadRecord, type SummaryJob } from './summary-job.js';
 import type { WorkerAnswer, WorkerRequest } from './summary-worker.js';
 
@@ -104,6 +105,7 @@ function inWorkers(
     };
     const start = () => {
       const worker = new Worker(file);
+      keepAfter(worker);
       workers.push(worker);
       let current = -1;
       const feed = () => {

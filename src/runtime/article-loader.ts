@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { keepAfter } from '../storage/young-generation.js';
 import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { rememberRows, type RowLabels } from '../layout/reader-geometry.js';
@@ -119,6 +120,7 @@ export class ArticleLoader {
     if (this.worker) return true;
     if (WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER))) return false;
     const worker = new Worker(WORKER);
+    keepAfter(worker);
     worker.unref();
     worker.on('message', (answer: WorkerAnswer) => this.waiting.get(answer.seq)?.answer(answer));
     worker.on('error', () => {
