@@ -6,10 +6,8 @@
 import { warmIntl } from './cli/warm-intl.js';
 import { enableCompileCache } from './compile-cache.js';
 import { intlLocale, isUiLanguage, languageFromArgv, languageFromEnvironment } from './i18n/language.js';
-import { keepYoungGenerationSmall } from './storage/young-generation.js';
 
 enableCompileCache();
-keepYoungGenerationSmall();
 // On a terminal the output formats dates and numbers (the reader's first frame among them).
 // The language as run.ts finds it (a language kept in the reader's preferences is not read here).
 if (process.stdout.isTTY) {
