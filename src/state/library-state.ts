@@ -5,6 +5,11 @@ import { EMPTY_SEARCH, reduceSearch, type SearchAction, type SearchField } from 
 export interface LibraryState {
   list: ListWindow;
   search: SearchField;
+  /**
+   * The last move was to the end (G): while only the newest articles are listed, the selection
+   * goes on to the last of all when the rest arrives. Any other move ends it.
+   */
+  toEnd?: boolean;
 }
 
 export type LibraryAction =
@@ -29,13 +34,13 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
     case 'halfUp':
     case 'pageDown':
     case 'pageUp':
-      return { ...state, list: moveWindow(state.list, action.type) };
+      return { ...state, list: moveWindow(state.list, action.type), toEnd: action.type === 'bottom' };
     case 'layout':
       return { ...state, list: resizeWindow(state.list, action.viewportRows) };
     case 'results':
       return { ...state, list: selectIndex({ ...state.list, count: action.count }, action.selected ?? state.list.selected) };
     case 'select':
-      return { ...state, list: selectIndex(state.list, action.index) };
+      return { ...state, list: selectIndex(state.list, action.index), toEnd: false };
     case 'startSearch':
     case 'type':
     case 'erase':
@@ -47,7 +52,7 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
       const { count, selected } = state.list;
       if (count === 0) return state;
       const index = (selected + (action.type === 'nextMatch' ? 1 : -1) + count) % count;
-      return { ...state, list: selectIndex(state.list, index) };
+      return { ...state, list: selectIndex(state.list, index), toEnd: false };
     }
     default: {
       const never: never = action;

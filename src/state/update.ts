@@ -49,9 +49,9 @@ function apply(state: AppState, msg: Msg): Update {
       if (state.library.total === undefined) return [state, []];
       return [{ ...state, library: { ...state.library, reading: { done: msg.done, total: msg.total } } }, []];
     case 'libraryRead': {
-      // On the last of only the newest articles (G while the rest was read): on the last of all.
-      const { total, visible, nav } = state.library;
-      const atEnd = total !== undefined && visible.length > 1 && nav.list.selected === visible.length - 1;
+      // G while only the newest articles were listed: on to the last of all.
+      const { total, nav } = state.library;
+      const atEnd = total !== undefined && nav.toEnd === true;
       const next = refilter(state, msg.entries);
       if (!atEnd) return [next, []];
       return [settle({ ...next, library: { ...next.library, nav: reduceLibrary(next.library.nav, { type: 'bottom' }) } }), []];

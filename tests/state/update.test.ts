@@ -205,6 +205,19 @@ describe('a library read in the background', () => {
     expect(run(s, { type: 'libraryProgress', done: 4, total: 4 }).state).toBe(s);
   });
 
+  it('keeps the article under the cursor when j took it to the last of the newest (only G means the end)', async () => {
+    const { state } = await library();
+    const entries = state.library.entries;
+    const partial = initialAppState({ columns: 120, rows: 30, language: 'en', place: state.place, stored: emptyState(), entries: entries.slice(0, 2), total: entries.length });
+    const moved = run(partial, key('j')).state;
+    expect(moved.library.nav.list.selected).toBe(1);
+    const s = run(moved, { type: 'libraryRead', entries }).state;
+    expect(s.library.nav.list.selected).toBe(1);
+    // G, then k: no longer at the end, so the rest arriving moves nothing either.
+    const back = run(partial, key('G'), key('k'), { type: 'libraryRead', entries }).state;
+    expect(back.library.nav.list.selected).toBe(0);
+  });
+
   it('keeps the article under the cursor when the rest arrives and the cursor is not at the end', async () => {
     const { state } = await library();
     const entries = state.library.entries;
