@@ -39,11 +39,12 @@ await worker.terminate();
 }
 
 describe('the young generation', () => {
+  // At its first size (1–2 MB per half) or one step above it when a worker started under load; V8's default grows to 32 MB (Node 20) or 128 MB (Node 24).
   it('stays at its first size when kept small, a worker thread started meanwhile', () => {
-    expect(youngGenerationAfterWork(true)).toBeLessThan(8);
+    expect(youngGenerationAfterWork(true)).toBeLessThan(16);
   });
 
   it('grows to tens of MB otherwise (what the setting prevents)', () => {
-    expect(youngGenerationAfterWork(false)).toBeGreaterThan(16);
+    expect(youngGenerationAfterWork(false)).toBeGreaterThan(24);
   });
 });
