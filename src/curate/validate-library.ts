@@ -5,7 +5,7 @@ import { error } from '../content/diagnostic.js';
 import { articleFromFiles, loadArticle, readArticleFiles, type ArticleFiles, type LibraryRoot } from '../content/load-article.js';
 import { articleFolderEntries, mapLimit } from '../content/load-library.js';
 import { BUILD_ID, articleStats, cacheFile, keyOf, readCache, sameKey, writeCache, type FileKey } from '../content/file-cache.js';
-import { isArticleId } from '../content/library-paths.js';
+import { displayPath, isArticleId } from '../content/library-paths.js';
 import { listEntryLines } from '../content/parse-files.js';
 import type { ReadResult } from '../content/read-file.js';
 import { checkArticle, type SourceLines } from './validate-article.js';
@@ -80,11 +80,26 @@ export async function validateArticle(root: LibraryRoot, id: string): Promise<Ar
   }
 }
 
-const VERSION = `validate-2:${BUILD_ID ?? 'dev'}`;
+const VERSION = `validate-3:${BUILD_ID ?? 'dev'}`;
 
 interface CachedReport {
   keys: (FileKey | null)[];
+  /** Each file relative to the library: the next run may start in another working folder. */
   diagnostics: Diagnostic[];
+}
+
+/** `d` with its file relative to the library (left whole when it lies outside). */
+function stored(d: Diagnostic, root: LibraryRoot): Diagnostic {
+  if (d.file === '') return d;
+  const inLibrary = path.relative(root.real, path.resolve(d.file));
+  return inLibrary.startsWith('..') || path.isAbsolute(inLibrary) ? { ...d, file: path.resolve(d.file) } : { ...d, file: inLibrary };
+}
+
+/** Turns the cache's paths into paths as shown from the working folder now (see displayPath). */
+function shownFrom(root: LibraryRoot): (d: Diagnostic) => Diagnostic {
+  // One prefix for the whole library: displayPath for each of 300,000 files would be slow.
+  const prefix = root.real === process.cwd() ? '' : `${displayPath(root.real)}${path.sep}`;
+  return (d) => (d.file === '' || path.isAbsolute(d.file) ? d : { ...d, file: `${prefix}${d.file}` });
 }
 
 export interface LibraryReport {
@@ -102,6 +117,7 @@ export async function validateLibrary(root: LibraryRoot, cacheDir: string | null
   const folders = await articleFolderEntries(root);
   const file = cacheDir ? cacheFile(cacheDir, 'validate', root) : null;
   const old = file ? readCache<CachedReport>(file, VERSION, root) : {};
+  const shown = shownFrom(root);
   const records: Record<string, CachedReport> = {};
   const reports = new Array<ArticleReport>(folders.length);
   const todo: { index: number; name: string; keys: (FileKey | null)[] | null }[] = [];
@@ -111,14 +127,14 @@ export async function validateLibrary(root: LibraryRoot, cacheDir: string | null
     const keys = plain && stats ? [keyOf(stats.de), keyOf(stats.en), keyOf(stats.facts)] : null;
     const cached = old[name];
     if (keys && cached && keys.every((k, i) => sameKey(k, cached.keys[i]))) {
-      reports[index] = { id: name, diagnostics: cached.diagnostics };
+      reports[index] = { id: name, diagnostics: cached.diagnostics.map(shown) };
       records[name] = cached;
     } else todo.push({ index, name, keys });
   });
   await mapLimit(todo, 8, async ({ index, name, keys }) => {
     const report = await validateArticle(root, name);
     reports[index] = report;
-    if (keys) records[name] = { keys, diagnostics: report.diagnostics };
+    if (keys) records[name] = { keys, diagnostics: report.diagnostics.map((d) => stored(d, root)) };
   });
   let dirty = todo.length > 0 || Object.keys(old).length !== Object.keys(records).length;
   return { reports, save: () => {

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readIndexHead } from '../../src/content/library-index.js';
 import { listLibraryIndexed, openLibrary } from '../../src/content/load-library.js';
+import { packageRoot } from '../../src/content/library-paths.js';
 import { validateLibrary } from '../../src/curate/validate-library.js';
 import { englishFile, factsFile, germanFile, makeLibrary, tempDir } from '../helpers/library.js';
 
@@ -117,5 +119,27 @@ describe('the validate cache', () => {
     const byId = Object.fromEntries(second.reports.map((r) => [r.id, r.diagnostics.map((d) => d.message).join(' | ')]));
     expect(byId['good']).toMatch(/1 English paragraphs for 2 German ones/);
     expect(byId['other']).toBe('from the cache');
+  });
+});
+
+describe('the validate cache, from another working folder', () => {
+  it('shows a kept result with the file as seen from where validate runs now', () => {
+    // The built program in two working folders: the library's parent (paths shown relative to it),
+    // then another folder (outside of which the library lies: paths shown whole).
+    const parent = tempDir();
+    const lib = makeLibrary({ kurz: { de: germanFile(), en: englishFile({ paragraphs: ['Only one paragraph.'] }) } }, path.join(parent, 'bib'));
+    const cache = tempDir();
+    const bin = path.join(packageRoot(), 'bin', 'newsbridge.js');
+    const validate = (cwd: string) =>
+      spawnSync(process.execPath, [bin, 'validate', '--library', lib], { cwd, encoding: 'utf8', env: { ...process.env, NEWSBRIDGE_CACHE_DIR: cache, LANG: 'C' } });
+    const english = path.join('bib', 'kurz', 'article.en.md');
+    const first = validate(parent);
+    expect(first.stdout + first.stderr).toContain(`${english}:`);
+    const second = validate(tempDir());
+    const shown = second.stdout + second.stderr;
+    // The result comes from the cache (the files are unchanged) and names the file from there.
+    expect(shown).toContain(`${path.join(lib, 'kurz', 'article.en.md')}:`);
+    expect(shown).toMatch(/1 English paragraphs for 2 German ones/);
+    expect(readdirSync(cache).some((f) => f.startsWith('validate-'))).toBe(true);
   });
 });
