@@ -40,6 +40,14 @@ function manyArticles(count: number, dir?: string): string {
   return makeLibrary(articles, dir);
 }
 
+/** The library in `lib` with its index written to a fresh cache folder, as a run of `list` leaves it. */
+async function indexed(lib: string) {
+  const cache = tempDir();
+  const root = await rootOf(lib);
+  (await listLibraryIndexed(root, cache)).saveIndex();
+  return { lib, cache, root };
+}
+
 const ids = (entries: readonly LibraryEntry[]) => entries.map((e) => e.id);
 const indexFile = (cache: string) => path.join(cache, readdirSync(cache)[0] as string);
 
@@ -49,10 +57,7 @@ describe('the index file', () => {
     const long = 'Sehr langer Titel '.repeat(90);
     const articles: Record<string, ArticleFixture> = {};
     for (let i = 0; i < 210; i++) articles[`${day(i)}-lang-${i}`] = { de: germanFile({ title: `${long}${i}`, published: `${day(i)}T09:30:00+01:00` }) };
-    const lib = makeLibrary(articles);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(makeLibrary(articles));
     expect(readFileSync(indexFile(cache), 'utf8').indexOf('\n')).toBeGreaterThan(300_000);
     const head = readIndexHead(cache, root);
     expect(head?.count).toBe(210);
@@ -78,10 +83,7 @@ describe('the index file', () => {
   });
 
   it('ignores an index of another version, of another library, or cut short', async () => {
-    const lib = manyArticles(3);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(manyArticles(3));
     const file = indexFile(cache);
     const good = readFileSync(file, 'utf8');
     expect(readIndexTable(file, root)?.names).toHaveLength(3);
@@ -101,10 +103,7 @@ describe('the index file', () => {
   });
 
   it('reads again only the articles whose records are not what it writes', async () => {
-    const lib = manyArticles(3);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(manyArticles(3));
     const file = indexFile(cache);
     const [head = '', records = ''] = readFileSync(file, 'utf8').split('\n');
     const rows = JSON.parse(records) as unknown[][];
@@ -121,10 +120,7 @@ describe('the index file', () => {
   });
 
   it('merges written records into a table by name', async () => {
-    const lib = manyArticles(4);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(manyArticles(4));
     const table = readIndexTable(indexFile(cache), root);
     if (!table) throw new Error('no index');
     const stored = ['Titel', 0, 'Quelle', null, 0, 0, 'untranslated'] as const;
@@ -220,10 +216,7 @@ describe('listing in worker threads', () => {
   });
 
   it('trusts the index, then finds added, removed and changed folders', async () => {
-    const lib = manyArticles(20);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { lib, cache, root } = await indexed(manyArticles(20));
     makeLibrary({ [`${day(30)}-neu`]: { de: germanFile({ published: `${day(30)}T09:30:00+01:00` }) } }, lib);
     const { rmSync } = await import('node:fs');
     rmSync(path.join(lib, `${day(0)}-meldung-0`), { recursive: true });
@@ -241,10 +234,7 @@ describe('listing in worker threads', () => {
 describe('the check behind a trusted index', () => {
   it('walks the folders only when `between` lets it go on', async () => {
     // Enough folders that the walk takes several of its few-millisecond slices.
-    const lib = manyArticles(4000);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(manyArticles(4000));
     const trusted = await listLibraryProgressive(root, cache, { trust: true });
     let calls = 0;
     let release = () => undefined as void;
@@ -268,10 +258,7 @@ describe('the check behind a trusted index', () => {
 
 describe('writers keep the index current', () => {
   it('updates the entries of written and removed articles, leaving the rest', async () => {
-    const lib = manyArticles(3);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { lib, cache, root } = await indexed(manyArticles(3));
     makeLibrary({ [`${day(9)}-neu`]: { de: germanFile({ title: 'Neu', published: `${day(9)}T09:30:00+01:00` }), en: englishFile() } }, lib);
     const { rmSync } = await import('node:fs');
     rmSync(path.join(lib, `${day(1)}-meldung-1`), { recursive: true });
@@ -296,10 +283,7 @@ describe('writers keep the index current', () => {
   });
 
   it('import writes the new article into the index', async () => {
-    const lib = manyArticles(2);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { lib, cache, root } = await indexed(manyArticles(2));
     const input = path.join(tempDir(), 'seite.txt');
     writeFileSync(input, RAW_PAGE);
     const result = await runCli(['import', input, '--library', lib], { NEWSBRIDGE_CACHE_DIR: cache });
@@ -314,10 +298,7 @@ describe('writers keep the index current', () => {
   });
 
   it('an index written by another build is remade, not trusted', async () => {
-    const lib = manyArticles(2);
-    const cache = tempDir();
-    const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    const { cache, root } = await indexed(manyArticles(2));
     const file = indexFile(cache);
     writeFileSync(file, readFileSync(file, 'utf8').replace(INDEX_VERSION, 'index-7:another-build').replaceAll('"Meldung 0"', '"Aus dem Index"'));
     appendFileSync(file, '');
