@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/content/article.js';
 import { createTranslator } from '../../src/i18n/translate.js';
-import { libraryFrame } from '../../src/view/library-frame.js';
+import { libraryFrame, type LibraryFrameInput } from '../../src/view/library-frame.js';
 import { initialLibraryState } from '../../src/state/library-state.js';
 import { themeFor } from '../../src/view/theme.js';
 
@@ -14,6 +14,26 @@ function entry(id: string, published: string, title: string): LibraryEntry {
   };
 }
 
+/** The frame's lines as text for `entries` (all visible, the first selected) in `language`; `more` changes the rest. */
+function frameLines(entries: LibraryEntry[], language: 'en' | 'de', more: Partial<LibraryFrameInput> = {}): string[] {
+  return libraryFrame({
+    entries,
+    visible: entries.map((_, i) => i),
+    state: initialLibraryState(entries.length),
+    view: 'de',
+    read: () => false,
+    width: 100,
+    listRows: 10,
+    libraryName: 'bib',
+    note: undefined,
+    sourceWidth: 10,
+    t: createTranslator(language),
+    language,
+    theme: themeFor(false),
+    ...more,
+  }).map((line) => line.map((s) => s.text).join(''));
+}
+
 describe('the library frame', () => {
   for (const language of ['en', 'de'] as const) {
     it(`starts every title in the same column whatever the month (${language})`, () => {
@@ -22,21 +42,7 @@ describe('the library frame', () => {
         entry('b', '2023-05-02T10:00:00+02:00', 'Maititel'),
         entry('c', '2023-02-12T10:00:00+01:00', 'Februartitel'),
       ];
-      const lines = libraryFrame({
-        entries,
-        visible: [0, 1, 2],
-        state: initialLibraryState(3),
-        view: 'de',
-        read: () => false,
-        width: 100,
-        listRows: 10,
-        libraryName: 'bib',
-        note: undefined,
-        sourceWidth: 10,
-        t: createTranslator(language),
-        language,
-        theme: themeFor(false),
-      }).map((line) => line.map((s) => s.text).join(''));
+      const lines = frameLines(entries, language);
       const columns = ['Septembertitel', 'Maititel', 'Februartitel'].map((title) => lines.find((l) => l.includes(title))?.indexOf(title));
       expect(columns[0]).toBeGreaterThan(0);
       expect(new Set(columns).size).toBe(1);
@@ -45,21 +51,7 @@ describe('the library frame', () => {
 
   it("shows a broken article's problem from its folder on, without the library's path", () => {
     const broken: LibraryEntry = { ok: false, id: 'kaputt', errors: [{ file: path.join('/srv/bib', 'kaputt', 'article.de.md'), line: 5, severity: 'error', message: 'published: missing' }] };
-    const lines = libraryFrame({
-      entries: [broken],
-      visible: [0],
-      state: initialLibraryState(1),
-      view: 'de',
-      read: () => false,
-      width: 100,
-      listRows: 5,
-      libraryName: '/srv/bib',
-      note: undefined,
-      sourceWidth: 10,
-      t: createTranslator('en'),
-      language: 'en',
-      theme: themeFor(false),
-    }).map((line) => line.map((s) => s.text).join(''));
+    const lines = frameLines([broken], 'en', { listRows: 5, libraryName: '/srv/bib' });
     const row = lines.find((l) => l.includes('kaputt')) ?? '';
     expect(row).toContain('article.de.md:5');
     expect(row).not.toContain('/srv/bib');
@@ -72,21 +64,7 @@ describe('the library frame', () => {
     });
     for (const language of ['en', 'de'] as const) {
       const t = createTranslator(language);
-      const lines = libraryFrame({
-        entries,
-        visible: [0, 1, 2, 3],
-        state: initialLibraryState(4),
-        view: 'de',
-        read: () => true,
-        width: 100,
-        listRows: 8,
-        libraryName: 'bib',
-        note: undefined,
-        sourceWidth: 10,
-        t,
-        language,
-        theme: themeFor(false),
-      }).map((line) => line.map((s) => s.text).join(''));
+      const lines = frameLines(entries, language, { read: () => true, listRows: 8 });
       for (const translation of statuses) {
         const row = lines.find((l) => l.includes(`Titel ${translation}`)) ?? '';
         expect(row.trimEnd().endsWith(t(`ui.status.${translation}`))).toBe(true);
@@ -97,24 +75,7 @@ describe('the library frame', () => {
 
   it('groups the digits of large counts in the heading, in the UI language', () => {
     const entries = [entry('a', '2024-01-10T10:00:00+01:00', 'Titel')];
-    const heading = (language: 'en' | 'de') =>
-      libraryFrame({
-        entries,
-        visible: [0],
-        state: initialLibraryState(1),
-        view: 'de',
-        read: () => false,
-        width: 100,
-        listRows: 5,
-        libraryName: 'bib',
-        note: undefined,
-        sourceWidth: 10,
-        total: 12345,
-        unread: 10000,
-        t: createTranslator(language),
-        language,
-        theme: themeFor(false),
-      }).map((line) => line.map((s) => s.text).join(''))[0];
+    const heading = (language: 'en' | 'de') => frameLines(entries, language, { listRows: 5, total: 12345, unread: 10000 })[0];
     expect(heading('en')).toContain('12,345 articles · 10,000 unread');
     expect(heading('de')).toContain('12.345 Artikel · 10.000 ungelesen');
   });
