@@ -78,8 +78,9 @@ export async function readCommand(
   const head = id === undefined && cache ? readIndexHead(cache, root) : null;
   // Without a head the library is read at once, newest folders first: the first of them are
   // enough for the first frame (`first`), and the reader shows the rest as it comes.
-  const progress = new Set<(done: number, total: number) => void>();
   let reading: { done: number; total: number } | undefined;
+  // Who hears of the progress once the first frame is up (the early loop, then the program).
+  let tellProgress: ((done: number, total: number) => void) | null = null;
   let first: (newest: LibraryEntry[], total: number) => void = () => undefined;
   const firstRead = new Promise<{ newest: LibraryEntry[]; total: number }>((resolve) => (first = (newest, total) => resolve({ newest, total })));
   // The reading of a large library stops when the reader ends: quitting does not wait for it.
@@ -94,7 +95,7 @@ export async function readCommand(
       onFirst: (newest, total) => first(newest, total),
       onProgress: (done, total) => {
         reading = { done, total };
-        for (const listener of progress) listener(done, total);
+        tellProgress?.(done, total);
       },
     });
     // A failure surfaces where the listing is awaited (the first frame does not wait for it).
@@ -196,7 +197,7 @@ export async function readCommand(
     const waiting: Msg[] = [];
     let send: (msg: Msg) => void = (msg) => (early ? early.send(msg) : void waiting.push(msg));
     if (newest) {
-      progress.add((done, total) => send({ type: 'libraryProgress', done, total }));
+      tellProgress = (done, total) => send({ type: 'libraryProgress', done, total });
       whole.then(
         (w) => send({ type: 'libraryRead', entries: w.entries }),
         (cause: unknown) => {
