@@ -7,6 +7,7 @@
  * (stale-while-revalidate), since checking 200,000 files takes a while.
  */
 import { opendirSync, type Dir } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryEntry } from './article.js';
 import { cacheFile } from './file-cache.js';
 import { mergeIntoTable, readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable } from './index-file.js';
@@ -66,8 +67,6 @@ function newestFirst(a: string, b: string): number {
   if (da !== DATED.test(b)) return da ? -1 : 1;
   return da ? (a < b ? 1 : a > b ? -1 : 0) : a < b ? -1 : a > b ? 1 : 0;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Position of `name` in the sorted `names`, or -1. */
 function find(names: readonly string[], name: string): number {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { keepAfter } from '../storage/young-generation.js';
 import { runSummaryJob, type ReadRecord, type SummaryJob } from './summary-job.js';
 import type { WorkerAnswer, WorkerRequest } from './summary-worker.js';
@@ -31,8 +32,6 @@ function builtWorker(): URL | null {
   }
   return null;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function aborted(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason;

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { keepAfter } from '../storage/young-generation.js';
 import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
@@ -21,8 +22,6 @@ import { loadAligned, type AlignedRequest, type LoadedArticle } from './load-ali
 
 /** Most milliseconds of work between two looks at the keyboard. */
 const SLICE_MS = 8;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the screen will need the rows for: asked when the text is ready, so a resize meanwhile is seen. */
 export type LayoutNow = () => { columns: ScreenLayout['columns']; labelsFor: (article: Article) => RowLabels } | null;

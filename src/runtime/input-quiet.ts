@@ -5,15 +5,10 @@
  * and its frame (the frame of a key is drawn a turn or two of the event loop after the key,
  * and each turn could otherwise run one of its slices first).
  */
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 
 /** How long after the last key the background work goes on (longer than key repeat's gaps). */
 export const QUIET_MS = 150;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });
 
 export class InputQuiet {
   private last = Number.NEGATIVE_INFINITY;
@@ -31,6 +26,6 @@ export class InputQuiet {
   /** Resolves on a later turn of the event loop, once no key has come for `quietMs`. */
   readonly wait = async (): Promise<void> => {
     await nextTurn();
-    for (let left = this.last + this.quietMs - this.now(); left > 0; left = this.last + this.quietMs - this.now()) await sleep(left);
+    for (let left = this.last + this.quietMs - this.now(); left > 0; left = this.last + this.quietMs - this.now()) await sleep(left, undefined, { ref: false });
   };
 }
