@@ -91,8 +91,9 @@ interface CachedReport {
 /** `d` with its file relative to the library (left whole when it lies outside). */
 function stored(d: Diagnostic, root: LibraryRoot): Diagnostic {
   if (d.file === '') return d;
-  const inLibrary = path.relative(root.real, path.resolve(d.file));
-  return inLibrary.startsWith('..') || path.isAbsolute(inLibrary) ? { ...d, file: path.resolve(d.file) } : { ...d, file: inLibrary };
+  const absolute = path.resolve(d.file);
+  const inLibrary = path.relative(root.real, absolute);
+  return { ...d, file: inLibrary.startsWith('..') || path.isAbsolute(inLibrary) ? absolute : inLibrary };
 }
 
 /** Turns the cache's paths into paths as shown from the working folder now (see displayPath). */
