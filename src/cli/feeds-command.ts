@@ -7,7 +7,7 @@ import { addFeed, addFeeds, BUILT_IN_FEED_DEFAULTS, findFeed, labelOf, loadFeeds
 import { feedStatuses } from '../feeds/library-feeds.js';
 import { readOpml, writeOpml } from '../feeds/opml.js';
 import type { FeedSubscription } from '../content/feeds-schema.js';
-import { intlLocale } from '../i18n/translate.js';
+import { intlLocale } from '../i18n/language.js';
 import { FetchError } from '../net/fetch.js';
 import { reasonOf } from '../import/write.js';
 import { fetchErrorText } from '../net/fetch-message.js';

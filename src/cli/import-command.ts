@@ -30,7 +30,7 @@ import {
   writeArticleFiles,
   type ArticleToWrite,
 } from '../import/write.js';
-import { intlLocale } from '../i18n/translate.js';
+import { intlLocale } from '../i18n/language.js';
 import { sanitise } from '../text/sanitize.js';
 import { CliError } from './cli-error.js';
 import { libraryDir, libraryFlag, type CommandContext, type GlobalOptions } from './context.js';

@@ -3,7 +3,7 @@ import { displayPath, isArticleId } from '../content/library-paths.js';
 import { listLibraryIndexed } from '../content/load-library.js';
 import { updateIndexEntries } from '../content/index-update.js';
 import type { LibraryRoot } from '../content/load-article.js';
-import { intlLocale } from '../i18n/translate.js';
+import { intlLocale } from '../i18n/language.js';
 import { cacheDir } from '../storage/app-dirs.js';
 import { sanitise } from '../text/sanitize.js';
 import { describeDraftError } from '../translate/describe-error.js';

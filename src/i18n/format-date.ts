@@ -1,7 +1,7 @@
 /** Dates shown as the article gives them: in its own UTC offset, formatted with Intl. */
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { intlLocale } from './translate.js';
+import { intlLocale } from './language.js';
 import type { UiLanguage } from './language.js';
 
 /** What an article without a publication date shows where its date would be. */

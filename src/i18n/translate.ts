@@ -2,7 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import de from '../../locales/de.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { intlLocale, type UiLanguage } from './language.js';
+import type { UiLanguage } from './language.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -27,20 +27,6 @@ export function createTranslator(language: UiLanguage): Translate {
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
   return instance.t;
-}
-
-export { intlLocale };
-
-const numberFormats = new Map<UiLanguage, Intl.NumberFormat>();
-
-/** A count in the UI language ("10,000" / "10.000"); the formatter is made once per language. */
-export function formatCount(n: number, language: UiLanguage): string {
-  let format = numberFormats.get(language);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(language));
-    numberFormats.set(language, format);
-  }
-  return format.format(n);
 }
 
 const translators = new Map<UiLanguage, Translate>();

@@ -11,7 +11,6 @@ import { geometryOf, libraryListRows } from '../state/settle.js';
 import { isTooSmall, tOf } from '../state/steps.js';
 import { articleRecordOf } from '../storage/reading-state.js';
 import { wrapText } from '../text/wrap.js';
-import { formatCount } from '../i18n/translate.js';
 import { feedCounts, hasFeedArticles, pickerRows } from '../state/feeds-update.js';
 import { feedPickerFrame } from './feed-picker.js';
 import { helpFrame } from './help-frame.js';
@@ -74,7 +73,7 @@ export function appFrame(state: AppState, theme: Theme): StyledLine[] {
   const readingNote = library.reading
     ? starting
       ? t('ui.library.readingStart')
-      : t('ui.library.reading', { done: formatCount(library.reading.done, state.language), total: formatCount(library.reading.total, state.language) })
+      : t('ui.library.reading', { done: library.reading.done, total: library.reading.total })
     : undefined;
   const feedsNote = feeds.error
     ? t('ui.feeds.feedsBroken', { error: feeds.error })

@@ -196,6 +196,9 @@ describe('a library read in the background', () => {
     const partial = initialAppState({ columns: 120, rows: 30, language: 'en', place, stored: emptyState(), entries: entries.slice(0, 2), total: 4, reading: { done: 2, total: 4 } });
     let s = run(partial, { type: 'libraryProgress', done: 3, total: 4 }).state;
     expect(s.library.reading).toEqual({ done: 3, total: 4 });
+    // Large counts are grouped in the UI language.
+    const counted = run(s, { type: 'libraryProgress', done: 1234, total: 12345 }).state;
+    expect(appFrame(counted, themeFor(false)).map((line) => line.map((span) => span.text).join('')).join('\n')).toContain('reading the library… 1,234 of 12,345 articles');
     // G on the newest alone, then the rest arrives: the selection goes to the last of all.
     s = run(s, key('G'), { type: 'libraryRead', entries }).state;
     expect(s.library.reading).toBeUndefined();
