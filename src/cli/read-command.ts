@@ -22,7 +22,7 @@ import { remapKeymap } from '../input/key-spec.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import { configPath } from '../config/config-path.js';
 import { ASK_BACKGROUND, looksFor } from '../view/looks.js';
-import { keepYoungGenerationSmall } from '../storage/young-generation.js';
+import { keepHeapSmall } from '../storage/reader-heap.js';
 import { CliError } from './cli-error.js';
 import { libraryFlag, requireLibrary, type CommandContext, type GlobalOptions } from './context.js';
 
@@ -68,8 +68,8 @@ export async function readCommand(
     }
     return (await import('./list-command.js')).listCommand(options, ctx);
   }
-  // The reader runs for hours: its heap's young generation stays small (see young-generation.ts).
-  keepYoungGenerationSmall();
+  // The reader runs for hours: its heap stays close to what it holds (see reader-heap.ts).
+  keepHeapSmall();
   const { root, shown } = await requireLibrary(ctx, options);
   const cache = cacheDir(ctx.env);
   // The index's head (the newest articles, the count) is enough for the first

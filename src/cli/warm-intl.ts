@@ -8,7 +8,7 @@
  * data is loaded (each locale's dates cost about 2 MB of memory).
  */
 import { Worker } from 'node:worker_threads';
-import { keepAfter } from '../storage/young-generation.js';
+import { keepAfter } from '../storage/reader-heap.js';
 
 /** Starts a worker that makes the formatters of `locale` (the UI language's, see intlLocale). */
 export function warmIntl(locale: string): void {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { keepAfter } from '../storage/young-generation.js';
+import { keepAfter } from '../storage/reader-heap.js';
 import { runSummaryJob, type ReadRecord, type SummaryJob } from './summary-job.js';
 import type { WorkerAnswer, WorkerRequest } from './summary-worker.js';
 

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { keepAfter } from '../storage/young-generation.js';
+import { keepAfter } from '../storage/reader-heap.js';
 import type { Article } from '../content/article.js';
 import type { LibraryRoot } from '../content/load-article.js';
 import { rememberRows, type RowLabels } from '../layout/reader-geometry.js';
