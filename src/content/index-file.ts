@@ -3,7 +3,7 @@
  * keyed by the size and modification time of its two article files.
  *
  * The file is JSON lines: first a head (the newest entries, the count and the widest source
- * name: all the library's first frame needs), then the records, a few thousand to a line,
+ * name: all the library's first frame needs), then the records, a hundred to a line,
  * by folder name. The head is read alone before the first frame; the records are parsed a
  * line at a time from the file's bytes, so a 100,000-article index never exists as one
  * string or one parsed object beside the summaries made from it.
@@ -25,7 +25,7 @@ export const INDEX_VERSION = `index-7:${BUILD_ID ?? 'dev'}`;
 export const HEAD_SIZE = 200;
 
 /** Records per line of the file. */
-const RECORDS_PER_LINE = 2000;
+const RECORDS_PER_LINE = 100;
 
 /** The two files' sizes and modification times ([de size, de mtime, en size, en mtime]; -1 for a missing English file). */
 export type FileKeys = readonly [number, number, number, number];
@@ -94,8 +94,13 @@ function storedDiagnostics(value: unknown): value is Diagnostic[] {
   );
 }
 
-/** The entry of a stored record; null when it is not one this program wrote (the record is then read again). */
-export function unpack(id: string, stored: unknown, pool?: StringPool): LibraryEntry | null {
+/**
+ * The entry of a stored record; null when it is not one this program wrote (the record is then
+ * read again). `forList` leaves out the article's URL and feed identity (guid): what the library
+ * list needs is half the memory of a summary without them (at 100,000 articles, 14 MB), and the
+ * index on disk keeps them for refresh and for `o` (see rewriteIndex).
+ */
+export function unpack(id: string, stored: unknown, pool?: StringPool, forList = false): LibraryEntry | null {
   if (!Array.isArray(stored)) {
     const broken = stored as Partial<Extract<LibraryEntry, { ok: false }>> | null;
     if (broken && broken.ok === false && broken.id === id && storedDiagnostics(broken.errors)) return { ok: false, id, errors: broken.errors };
@@ -111,9 +116,9 @@ export function unpack(id: string, stored: unknown, pool?: StringPool): LibraryE
     published,
     time,
     translation: translation as Translation,
-    ...(url ? { url } : {}),
+    ...(url && !forList ? { url } : {}),
     ...(feed ? { feed: pool ? pool.share(feed) : feed } : {}),
-    ...(guid ? { guid } : {}),
+    ...(guid && !forList ? { guid } : {}),
   };
   return { ok: true, id, summary };
 }
@@ -211,35 +216,90 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The lines of a file, read a piece at a time (the whole file is never in memory at once). */
-function* fileLines(file: string): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    let buffer = Buffer.alloc(1 << 20);
-    let filled = 0;
-    let position = 0;
-    for (;;) {
-      if (filled === buffer.length) {
-        // A line longer than the buffer: a bigger one.
-        const bigger = Buffer.alloc(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      const read = readSync(fd, buffer, filled, buffer.length - filled, position);
-      position += read;
-      filled += read;
-      let start = 0;
-      for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < filled; newline = buffer.indexOf(10, start)) {
-        yield decode(buffer, start, newline);
-        start = newline + 1;
-      }
-      if (read === 0) {
-        if (start < filled) yield decode(buffer, start, filled);
-        return;
-      }
-      buffer.copy(buffer, 0, start, filled);
-      filled -= start;
+/** The lines of an open file, read a piece at a time (the whole file is never in memory at once). */
+function* fileLines(fd: number): Generator<string> {
+  let buffer = Buffer.alloc(1 << 20);
+  let filled = 0;
+  let position = 0;
+  for (;;) {
+    if (filled === buffer.length) {
+      // A line longer than the buffer: a bigger one.
+      const bigger = Buffer.alloc(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
     }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, position);
+    position += read;
+    filled += read;
+    let start = 0;
+    for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < filled; newline = buffer.indexOf(10, start)) {
+      yield decode(buffer, start, newline);
+      start = newline + 1;
+    }
+    if (read === 0) {
+      if (start < filled) yield decode(buffer, start, filled);
+      return;
+    }
+    buffer.copy(buffer, 0, start, filled);
+    filled -= start;
+  }
+}
+
+/** A record as read back: the folder name, its keys, its entry. */
+type IndexRecord = [string, number, number, number, number, LibraryEntry];
+
+/** Thrown when a file is not an index this build wrote for this library, or does not parse. */
+class NotAnIndex extends Error {}
+
+/**
+ * The records of the index file open as `fd`, checked, by folder name: a record this program
+ * would not have written is left out (its article is read again). Throws NotAnIndex for a file
+ * of another build or library, or one that does not parse.
+ */
+function* indexRecords(fd: number, root: LibraryRoot, pool: StringPool, forList: boolean): Generator<IndexRecord> {
+  let first = true;
+  let last = '';
+  for (const line of fileLines(fd)) {
+    if (first) {
+      if (!parseHead(line, root)) throw new NotAnIndex();
+      first = false;
+      continue;
+    }
+    if (line === '') continue;
+    let records: unknown;
+    try {
+      records = JSON.parse(line);
+    } catch {
+      throw new NotAnIndex();
+    }
+    if (!Array.isArray(records)) throw new NotAnIndex();
+    for (const record of records as unknown[]) {
+      if (!Array.isArray(record) || record.length !== 6) continue;
+      const [name, k0, k1, k2, k3, stored] = record as unknown[];
+      if (!isText(name) || !isArticleId(name) || name <= last) continue;
+      if (typeof k0 !== 'number' || typeof k1 !== 'number' || typeof k2 !== 'number' || typeof k3 !== 'number') continue;
+      const entry = unpack(name, stored, pool, forList);
+      if (!entry) continue;
+      last = name;
+      yield [name, k0, k1, k2, k3, entry];
+    }
+  }
+  if (first) throw new NotAnIndex();
+}
+
+/** Opens `file` for `read`; null when it cannot be opened or is not an index (see indexRecords). */
+function withIndexFile<T>(file: string, read: (fd: number) => T): T | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    return read(fd);
+  } catch {
+    // Another build's file, a cut or garbled one, one that cannot be read: it is only a cache.
+    return null;
   } finally {
     closeSync(fd);
   }
@@ -247,81 +307,63 @@ function* fileLines(file: string): Generator<string> {
 
 /**
  * Every record of the index file written by this build for this library, by folder name;
- * null when there is no such file. A record this program would not have written is left
- * out (its article is read again); a file that does not parse counts as absent.
+ * null when there is no such file (see indexRecords). `forList`: the entries leave out what
+ * only the index and refresh need (see unpack).
  */
-export function readIndexTable(file: string, root: LibraryRoot): IndexTable | null {
-  const names: string[] = [];
-  const keys: number[] = [];
-  const entries: LibraryEntry[] = [];
-  const pool = new StringPool();
-  try {
-    let first = true;
-    for (const line of fileLines(file)) {
-      if (first) {
-        if (!parseHead(line, root)) return null;
-        first = false;
-        continue;
-      }
-      if (line === '') continue;
-      const records = JSON.parse(line) as unknown;
-      if (!Array.isArray(records)) return null;
-      for (const record of records as unknown[]) {
-        if (!Array.isArray(record) || record.length !== 6) continue;
-        const [name, k0, k1, k2, k3, stored] = record as unknown[];
-        if (!isText(name) || !isArticleId(name) || (names.length > 0 && name <= (names[names.length - 1] as string))) continue;
-        if (typeof k0 !== 'number' || typeof k1 !== 'number' || typeof k2 !== 'number' || typeof k3 !== 'number') continue;
-        const entry = unpack(name, stored, pool);
-        if (!entry) continue;
-        names.push(name);
-        keys.push(k0, k1, k2, k3);
-        entries.push(entry);
-      }
+export function readIndexTable(file: string, root: LibraryRoot, options: { forList?: boolean } = {}): IndexTable | null {
+  return withIndexFile(file, (fd) => {
+    const names: string[] = [];
+    const keys: number[] = [];
+    const entries: LibraryEntry[] = [];
+    for (const [name, k0, k1, k2, k3, entry] of indexRecords(fd, root, new StringPool(), options.forList ?? false)) {
+      names.push(name);
+      keys.push(k0, k1, k2, k3);
+      entries.push(entry);
     }
-    if (first) return null;
-  } catch {
-    // No file, or a cut or garbled one: it is only a cache.
-    return null;
-  }
-  return { names, keys: Float64Array.from(keys), entries };
+    return { names, keys: Float64Array.from(keys), entries };
+  });
 }
 
-/** Writes the index of `table` (records whose keys are NaN are left out); failure only costs speed next time. */
-export function writeIndexTable(file: string, root: LibraryRoot, table: IndexTable): void {
-  const { names, keys, entries } = table;
-  const newest: LibraryEntry[] = [];
-  const kept: number[] = [];
-  for (let i = 0; i < names.length; i++) if (!Number.isNaN(keys[i * 4])) kept.push(i);
-  // The head: the newest entries, found without sorting all of them.
-  for (const i of kept) {
-    const entry = entries[i] as LibraryEntry;
-    if (newest.length < HEAD_SIZE) {
-      newest.push(entry);
-      if (newest.length === HEAD_SIZE) sortEntries(newest);
-    } else if (compareEntries(entry, newest[HEAD_SIZE - 1] as LibraryEntry) < 0) {
-      newest[HEAD_SIZE - 1] = entry;
-      for (let j = HEAD_SIZE - 1; j > 0 && compareEntries(newest[j] as LibraryEntry, newest[j - 1] as LibraryEntry) < 0; j--) {
-        [newest[j], newest[j - 1]] = [newest[j - 1] as LibraryEntry, newest[j] as LibraryEntry];
+/** The HEAD_SIZE newest of the entries offered, found without sorting them all. */
+class Newest {
+  private readonly kept: LibraryEntry[] = [];
+  offer(entry: LibraryEntry): void {
+    const kept = this.kept;
+    if (kept.length < HEAD_SIZE) {
+      kept.push(entry);
+      if (kept.length === HEAD_SIZE) sortEntries(kept);
+    } else if (compareEntries(entry, kept[HEAD_SIZE - 1] as LibraryEntry) < 0) {
+      kept[HEAD_SIZE - 1] = entry;
+      for (let j = HEAD_SIZE - 1; j > 0 && compareEntries(kept[j] as LibraryEntry, kept[j - 1] as LibraryEntry) < 0; j--) {
+        [kept[j], kept[j - 1]] = [kept[j - 1] as LibraryEntry, kept[j] as LibraryEntry];
       }
     }
   }
-  sortEntries(newest);
+  get entries(): LibraryEntry[] {
+    return sortEntries(this.kept);
+  }
+}
+
+/** Writes an index: its head (from what was already seen of the records), then the records, a line at a time. */
+function writeIndex(file: string, root: LibraryRoot, summary: { count: number; sourceWidth: number; newest: LibraryEntry[] }, records: () => Iterable<IndexRecord>): void {
   const head: IndexHead = {
     version: INDEX_VERSION,
     library: root.real,
-    count: kept.length,
-    sourceWidth: widestSource(entries),
-    head: newest.map((e) => [e.id, pack(e)]),
+    count: summary.count,
+    sourceWidth: summary.sourceWidth,
+    head: summary.newest.map((e) => [e.id, pack(e)]),
   };
   function* lines(): Generator<string> {
     yield `${asciiJson(head)}\n`;
-    for (let from = 0; from < kept.length; from += RECORDS_PER_LINE) {
-      const records: StoredRecord[] = kept.slice(from, from + RECORDS_PER_LINE).map((i) => {
-        const k = i * 4;
-        return [names[i] as string, keys[k] as number, keys[k + 1] as number, keys[k + 2] as number, keys[k + 3] as number, pack(entries[i] as LibraryEntry)];
-      });
-      yield `${asciiJson(records)}\n`;
+    let line: StoredRecord[] = [];
+    for (const [name, k0, k1, k2, k3, entry] of records()) {
+      line.push([name, k0, k1, k2, k3, pack(entry)]);
+      if (line.length === RECORDS_PER_LINE) {
+        yield `${asciiJson(line)}\n`;
+        line = [];
+      }
     }
+    if (line.length > 0) yield `${asciiJson(line)}\n`;
   }
   try {
     writeLinesAtomicSync(file, lines());
@@ -330,8 +372,83 @@ export function writeIndexTable(file: string, root: LibraryRoot, table: IndexTab
   }
 }
 
-/** `table` with `changes` (name → its record, or null for a folder that is gone) merged in by name. */
-export function mergeIntoTable(table: IndexTable, changes: ReadonlyMap<string, StoredRecord | null>): IndexTable {
+/** The count, widest source and newest entries of the records to be written. */
+function summarise(records: Iterable<IndexRecord>): { count: number; sourceWidth: number; newest: LibraryEntry[] } {
+  const newest = new Newest();
+  let count = 0;
+  let sourceWidth = widestSource([]);
+  for (const record of records) {
+    const entry = record[5];
+    count++;
+    newest.offer(entry);
+    if (entry.ok) sourceWidth = Math.max(sourceWidth, displayWidth(entry.summary.source));
+  }
+  return { count, sourceWidth, newest: newest.entries };
+}
+
+/** The records of `table` with keys (those with NaN keys are to be read again, not kept). */
+function* tableRecords(table: IndexTable): Generator<IndexRecord> {
+  const { names, keys, entries } = table;
+  for (let i = 0; i < names.length; i++) {
+    const k = i * 4;
+    if (Number.isNaN(keys[k])) continue;
+    yield [names[i] as string, keys[k] as number, keys[k + 1] as number, keys[k + 2] as number, keys[k + 3] as number, entries[i] as LibraryEntry];
+  }
+}
+
+/** Writes the index of `table` (records whose keys are NaN are left out); failure only costs speed next time. */
+export function writeIndexTable(file: string, root: LibraryRoot, table: IndexTable): void {
+  writeIndex(file, root, summarise(tableRecords(table)), () => tableRecords(table));
+}
+
+/** `records` (by name) with `changes` (name → its record, or null for a folder that is gone) merged in by name. */
+function* mergeRecords(records: Iterable<IndexRecord>, changes: ReadonlyMap<string, StoredRecord | null>): Generator<IndexRecord> {
+  const added = [...changes.keys()].filter((name) => changes.get(name) !== null).sort();
+  let a = 0;
+  const change = (name: string): IndexRecord | null => {
+    const [, k0, k1, k2, k3, stored] = changes.get(name) as StoredRecord;
+    if (Number.isNaN(k0)) return null;
+    const entry = unpack(name, stored);
+    return entry ? [name, k0, k1, k2, k3, entry] : null;
+  };
+  for (const record of records) {
+    const name = record[0];
+    while (a < added.length && (added[a] as string) < name) {
+      const made = change(added[a++] as string);
+      if (made) yield made;
+    }
+    if (added[a] === name) a++;
+    if (!changes.has(name)) yield record;
+    else if (changes.get(name)) {
+      const made = change(name);
+      if (made) yield made;
+    }
+  }
+  while (a < added.length) {
+    const made = change(added[a++] as string);
+    if (made) yield made;
+  }
+}
+
+/**
+ * Writes `changes` (name → its record, or null for a folder that is gone) into the index file,
+ * reading the old one a line at a time, twice (the head, written first, needs all of them): the
+ * records are never all in memory, and the entries of a list held for reading (without URLs,
+ * see unpack) are never what is written. False when there is no index of this build to change.
+ */
+export function rewriteIndex(file: string, root: LibraryRoot, changes: ReadonlyMap<string, StoredRecord | null>): boolean {
+  return (
+    withIndexFile(file, (fd) => {
+      const pool = new StringPool();
+      const records = () => mergeRecords(indexRecords(fd, root, pool, false), changes);
+      writeIndex(file, root, summarise(records()), records);
+      return true;
+    }) ?? false
+  );
+}
+
+/** `table` with `changes` (name → its record, or null for a folder that is gone) merged in by name; `forList` as for unpack. */
+export function mergeIntoTable(table: IndexTable, changes: ReadonlyMap<string, StoredRecord | null>, forList = false): IndexTable {
   const added = [...changes.keys()].filter((name) => changes.get(name) !== null).sort();
   const names: string[] = [];
   const keys: number[] = [];
@@ -340,7 +457,7 @@ export function mergeIntoTable(table: IndexTable, changes: ReadonlyMap<string, S
     const [name, k0, k1, k2, k3, stored] = record;
     names.push(name);
     keys.push(k0, k1, k2, k3);
-    entries.push(unpack(name, stored) ?? { ok: false, id: name, errors: [] });
+    entries.push(unpack(name, stored, undefined, forList) ?? { ok: false, id: name, errors: [] });
   };
   let a = 0;
   for (let i = 0; i < table.names.length; i++) {

@@ -6,7 +6,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { cacheFile } from './file-cache.js';
-import { mergeIntoTable, readIndexTable, writeIndexTable } from './index-file.js';
+import { readIndexHead, rewriteIndex } from './index-file.js';
 import { isArticleId } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
 import { runSummaryJob, type ReadRecord } from './summary-job.js';
@@ -20,12 +20,6 @@ export async function updateIndexEntries(cacheDir: string | null, root: LibraryR
   if (!cacheDir) return;
   try {
     const file = cacheFile(cacheDir, 'index', root);
-    const table = readIndexTable(file, root);
-    if (!table) {
-      const { listLibraryIndexed } = await import('./load-library.js');
-      (await listLibraryIndexed(root, cacheDir)).saveIndex();
-      return;
-    }
     const changes = new Map<string, ReadRecord | null>();
     const present: string[] = [];
     for (const id of new Set(ids)) {
@@ -38,7 +32,12 @@ export async function updateIndexEntries(cacheDir: string | null, root: LibraryR
     for (const record of await runSummaryJob({ root, names: present })) {
       changes.set(record[0], Number.isNaN(record[1]) ? null : record);
     }
-    if (changes.size > 0) writeIndexTable(file, root, mergeIntoTable(table, changes));
+    // The index is changed a line at a time (see rewriteIndex); without one, the whole library is listed to make it.
+    const kept = changes.size > 0 ? rewriteIndex(file, root, changes) : readIndexHead(cacheDir, root) !== null;
+    if (!kept) {
+      const { listLibraryIndexed } = await import('./load-library.js');
+      (await listLibraryIndexed(root, cacheDir)).saveIndex();
+    }
   } catch {
     // A cache that cannot be brought up to date is read again next time.
   }

@@ -10,7 +10,7 @@ import { opendirSync, type Dir } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryEntry } from './article.js';
 import { cacheFile } from './file-cache.js';
-import { mergeIntoTable, readIndexTable, sortEntries, unpack, writeIndexTable, type IndexTable } from './index-file.js';
+import { mergeIntoTable, readIndexTable, rewriteIndex, sortEntries, unpack, writeIndexTable, type IndexTable } from './index-file.js';
 import { isArticleId } from './library-paths.js';
 import type { LibraryRoot } from './load-article.js';
 import { runSummaryJobs, type PoolOptions } from './summary-pool.js';
@@ -154,7 +154,12 @@ function entryOf(record: ReadRecord): LibraryEntry {
  * The index brought up to date with the folders: `table` (null: none) checked against them,
  * and what is new or changed read (newest first, in workers when there is much of it).
  */
-async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, options: ListingOptions, between?: Between): Promise<{ table: IndexTable; changed: boolean }> {
+async function bringUpToDate(
+  root: LibraryRoot,
+  table: IndexTable | null,
+  options: ListingOptions & { forList?: boolean },
+  between?: Between,
+): Promise<{ table: IndexTable; changes: ReadonlyMap<string, ReadRecord | null>; changed: boolean }> {
   const scan = await scanFolders(root, table, options.signal, between);
   const { toRead, removed, total } = scan;
   toRead.sort((a, b) => newestFirst(a.name, b.name));
@@ -188,7 +193,7 @@ async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, option
   });
   sendFirst([]);
   const base = table ?? { names: [], keys: new Float64Array(0), entries: [] };
-  return { table: changes.size > 0 ? mergeIntoTable(base, changes) : base, changed: changes.size > 0 || table === null };
+  return { table: changes.size > 0 ? mergeIntoTable(base, changes, options.forList) : base, changes, changed: changes.size > 0 || table === null };
 }
 
 /**
@@ -197,7 +202,8 @@ async function bringUpToDate(root: LibraryRoot, table: IndexTable | null, option
  */
 export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  const old = file ? readIndexTable(file, root) : null;
+  // Trusted, the index's entries are the reader's list: they leave out what only the index needs (see unpack).
+  const old = file ? readIndexTable(file, root, { forList: options.trust ?? false }) : null;
 
   if (options.trust && old && old.names.length > 0) {
     const entries = sortEntries([...old.entries]);
@@ -209,9 +215,10 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
       // Once: the index is not kept in memory after it.
       trusted = null;
       if (!from) return null;
-      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile }, between);
+      const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile, forList: true }, between);
       if (!built.changed) return null;
-      if (file) writeIndexTable(file, root, built.table);
+      // The index on disk is changed from itself: the list in memory lacks what it keeps.
+      if (file) rewriteIndex(file, root, built.changes);
       return sortEntries([...built.table.entries]);
     };
     return { entries, save: () => undefined, revalidate };

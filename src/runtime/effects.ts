@@ -37,6 +37,14 @@ async function loadFeedNames(root: LibraryRoot): Promise<{ feeds: { name: string
   return { feeds: loaded.feeds.map((f) => ({ name: sanitise(f.label), url: f.url })) };
 }
 
+/** The web address in article `id`'s front matter; null when it has none or cannot be read. */
+async function urlOf(root: LibraryRoot, id: string): Promise<string | null> {
+  // The parsers load here only when `o` is pressed in the list (the article worker has its own).
+  const { loadSummary } = await import('../content/load-article.js');
+  const entry = await loadSummary(root, id);
+  return entry.ok ? (entry.summary.url ?? null) : null;
+}
+
 /** How long the library filter waits for more typing before it reads article texts. */
 const SEARCH_DEBOUNCE_MS = 150;
 /** Progress of that search is reported every this many articles. */
@@ -137,6 +145,9 @@ export class NodeEffects {
         return;
       case 'openUrl':
         void this.deps.externals.openUrl(effect.url).then((r) => deliver({ type: 'notice', text: r.message }));
+        return;
+      case 'openUrlOf':
+        void urlOf(this.deps.root, effect.id).then((url) => deliver({ type: 'urlFound', id: effect.id, url }));
         return;
       case 'edit':
         void this.deps.externals

@@ -43,8 +43,9 @@ export function updateLibraryKey(state: AppState, key: KeyPress, at: number): Up
     }
     case 'openUrl': {
       const entry = selectedEntry(state);
-      const url = entry?.ok ? entry.summary.url : undefined;
-      return url ? [state, [{ type: 'openUrl', url }]] : showNotice(state, tOf(state)('ui.notice.noUrl'));
+      if (!entry?.ok) return showNotice(state, tOf(state)('ui.notice.noUrl'));
+      const url = entry.summary.url;
+      return [state, [url ? { type: 'openUrl', url } : { type: 'openUrlOf', id: entry.id }]];
     }
     case 'help':
       return [{ ...state, help: { selected: 0, scroll: 0 } }, []];

@@ -28,6 +28,8 @@ export type Msg =
   /** Progress of the search of article texts for the library filter. */
   | { type: 'fullText'; query: string; hits: readonly number[]; done: number; finished: boolean }
   | { type: 'notice'; text: string }
+  /** The web address of article `id`, read from its file (null: it has none). */
+  | { type: 'urlFound'; id: string; url: string | null }
   | { type: 'noticeExpired'; id: number }
   /** The editor closed: what became of the paragraph. */
   | { type: 'edited'; id: string; message: string }
@@ -59,6 +61,11 @@ export type Effect =
   /** Read the library again (an article's files changed). */
   | { type: 'relist' }
   | { type: 'openUrl'; url: string }
+  /**
+   * Find article `id`'s web address and open it: the list's summaries leave addresses out (they
+   * are a seventh of its memory in a large library), so `o` in the list reads it from the file.
+   */
+  | { type: 'openUrlOf'; id: string }
   | { type: 'edit'; article: Article; paragraph: number }
   | { type: 'save'; stored: StoredState }
   | { type: 'expireNotice'; id: number; afterMs: number }

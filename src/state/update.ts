@@ -16,7 +16,7 @@ import type { Effect, Msg } from './messages.js';
 import { updateReaderKey } from './reader-update.js';
 import { settle } from './settle.js';
 import { showNotice } from './notice.js';
-import { isTooSmall, quit, type Update } from './steps.js';
+import { isTooSmall, quit, tOf, type Update } from './steps.js';
 
 export type { Update } from './steps.js';
 import type { KeyPress } from '../input/keys.js';
@@ -60,6 +60,8 @@ function apply(state: AppState, msg: Msg): Update {
       return [withFullText(state, msg), []];
     case 'notice':
       return showNotice(state, msg.text);
+    case 'urlFound':
+      return msg.url ? [state, [{ type: 'openUrl', url: msg.url }]] : showNotice(state, tOf(state)('ui.notice.noUrl'));
     case 'noticeExpired':
       return [state.notice?.id === msg.id ? { ...state, notice: null } : state, []];
     case 'edited': {

@@ -232,6 +232,45 @@ describe('listing in worker threads', () => {
 });
 
 describe('the check behind a trusted index', () => {
+  it('lists without addresses and feed identities, and corrects the index with them kept', async () => {
+    // Three lines of records (100 a line), from a feed: address, feed and identity each.
+    const articles: Record<string, ArticleFixture> = {};
+    const fromFeed = (i: number, title = `Meldung ${i}`) =>
+      germanFile({ title, published: `${day(i)}T09:30:00+01:00`, extra: `url: https://example.org/${i}\nfeed: https://example.org/rss\nguid: eintrag-${i}` });
+    for (let i = 0; i < 250; i++) articles[`${day(i)}-meldung-${i}`] = { de: fromFeed(i) };
+    const { lib, cache, root } = await indexed(makeLibrary(articles));
+    const trusted = await listLibraryProgressive(root, cache, { trust: true });
+    const listed = trusted.entries.find((e) => e.id === `${day(7)}-meldung-7`);
+    expect(listed?.ok && listed.summary).toMatchObject({ feed: 'https://example.org/rss' });
+    expect(listed?.ok && [listed.summary.url, listed.summary.guid]).toEqual([undefined, undefined]);
+
+    const changed = path.join(lib, `${day(7)}-meldung-7`, 'article.de.md');
+    writeFileSync(changed, fromFeed(7, 'Geändert'));
+    utimesSync(changed, new Date(), new Date(Date.now() + 5000));
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(lib, `${day(8)}-meldung-8`), { recursive: true });
+    makeLibrary({ [`${day(400)}-meldung-400`]: { de: fromFeed(400) } }, lib);
+    const fresh = await trusted.revalidate();
+    expect(fresh).toHaveLength(250);
+
+    // On disk every record kept its address and identity, the changes merged in by name.
+    const table = readIndexTable(indexFile(cache), root);
+    expect(table?.names).toHaveLength(250);
+    expect(table?.names).toEqual([...(table?.names ?? [])].sort());
+    for (const entry of table?.entries ?? []) {
+      const n = Number(entry.id.split('-').pop());
+      expect(entry.ok && [entry.summary.url, entry.summary.guid]).toEqual([`https://example.org/${n}`, `eintrag-${n}`]);
+    }
+    const seven = table?.entries.find((e) => e.id === `${day(7)}-meldung-7`);
+    expect(seven?.ok && seven.summary.title.de).toBe('Geändert');
+    expect(table?.names).not.toContain(`${day(8)}-meldung-8`);
+    const head = readIndexHead(cache, root);
+    expect(head?.count).toBe(250);
+    expect(ids(head?.entries ?? []).slice(0, 2)).toEqual([`${day(400)}-meldung-400`, `${day(249)}-meldung-249`]);
+    // And it is right: trusting it again needs no correction.
+    expect(await (await listLibraryProgressive(root, cache, { trust: true })).revalidate()).toBeNull();
+  });
+
   it('walks the folders only when `between` lets it go on', async () => {
     // Enough folders that the walk takes several of its few-millisecond slices.
     const { cache, root } = await indexed(manyArticles(4000));

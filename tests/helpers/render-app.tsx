@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
-import { listLibrary, openLibrary } from '../../src/content/load-library.js';
+import { listLibrary, listLibraryIndexed, openLibrary } from '../../src/content/load-library.js';
 import { safeEntries } from '../../src/content/safe-entries.js';
 import type { UiLanguage } from '../../src/i18n/language.js';
 import type { Externals } from '../../src/runtime/externals.js';
@@ -40,6 +40,15 @@ export interface RenderAppOptions {
   externals?: Partial<Externals>;
   /** Open this article at once. */
   open?: string;
+  /** List the library as the reader does from a trusted index (made first), not by reading it. */
+  fromIndex?: boolean;
+}
+
+/** The library's entries as the reader gets them from its index: the index is written, then trusted. */
+async function listedFromIndex(root: Parameters<typeof listLibrary>[0]) {
+  const cache = tempDir();
+  (await listLibraryIndexed(root, cache)).saveIndex();
+  return (await listLibraryIndexed(root, cache, { trust: true })).entries;
 }
 
 export interface AppHarness {
@@ -130,7 +139,7 @@ export async function renderApp(o: RenderAppOptions): Promise<AppHarness> {
   const opened = await openLibrary(o.library);
   if (!opened.ok) throw new Error(opened.message);
   const root = opened.root;
-  const entries = safeEntries(await listLibrary(root));
+  const entries = safeEntries(o.fromIndex ? await listedFromIndex(root) : await listLibrary(root));
   const calls = { openUrl: [] as string[], edit: [] as number[] };
   const externals: Externals = {
     openUrl: (url) => {

@@ -165,6 +165,18 @@ describe('update', () => {
     expect(run(state, key('?'), key('\u001A')).effects).toEqual([{ type: 'suspend' }]);
   });
 
+  it('opens a listed article\'s address at once when the list knows it, else once it is read from the file', async () => {
+    const { state } = await library();
+    expect(run(state, key('j'), key('o')).effects).toEqual([{ type: 'openUrl', url: 'https://example.org/alt' }]);
+    // The first article's summary holds no address (a list from the index leaves them out).
+    const asked = run(state, key('o'));
+    expect(asked.effects).toEqual([{ type: 'openUrlOf', id: 'neu' }]);
+    expect(run(asked.state, { type: 'urlFound', id: 'neu', url: 'https://example.org/neu' }).effects).toEqual([{ type: 'openUrl', url: 'https://example.org/neu' }]);
+    const none = run(asked.state, { type: 'urlFound', id: 'neu', url: null });
+    expect(none.state.notice?.text).toBe('this article has no URL');
+    expect(none.effects.some((e) => e.type === 'openUrl')).toBe(false);
+  });
+
   it('clears a notice only when its own time is up', async () => {
     const { state } = await library();
     const first = run(state, key('j'), key('o'));

@@ -250,6 +250,22 @@ describe('reader', () => {
     await app.unmount();
   });
 
+  it('opens the address of an article listed from the index, which leaves addresses out, from its file', async () => {
+    const lib = makeLibrary({
+      'mit-adresse': { de: germanFile({ title: 'Mit Adresse', published: '2025-03-01T10:00:00+01:00', extra: 'url: https://example.org/mit' }) },
+      'ohne-adresse': { de: germanFile({ title: 'Ohne Adresse', published: '2025-02-01T10:00:00+01:00' }) },
+    });
+    const app = await renderApp({ library: lib, columns: 120, rows: 30, fromIndex: true });
+    await waitFor(app, (f) => f.includes('Mit Adresse'));
+    await app.press('o');
+    await waitFor(app, () => app.calls.openUrl.length > 0, 'the address opened');
+    expect(app.calls.openUrl).toEqual(['https://example.org/mit']);
+    await app.press('j', 'o');
+    await waitFor(app, (f) => f.includes('has no URL'), 'the notice');
+    expect(app.calls.openUrl).toHaveLength(1);
+    await app.unmount();
+  });
+
   it('moves to the next and previous article with J and K, and hands o and e to the outside world', async () => {
     const lib = makeLibrary({
       'newest': { de: germanFile({ title: 'Neuester', published: '2025-03-01T10:00:00+01:00', extra: 'url: https://example.org/neu' }) },
