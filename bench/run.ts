@@ -75,6 +75,17 @@ async function repeat(runs: number, once: () => Promise<number>): Promise<number
   return out;
 }
 
+/** `runs` runs of each measure, taking turns (one of each, then again), after a warm-up of each. */
+async function inTurns(runs: number, measures: Record<string, () => Promise<number>>): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const [name, once] of Object.entries(measures)) {
+    await once();
+    out[name] = [];
+  }
+  for (let i = 0; i < runs; i++) for (const [name, once] of Object.entries(measures)) out[name]?.push(await once());
+  return out;
+}
+
 /** Each run starts with no remembered state (position, read marks), as a new user would. */
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   rmSync(path.join(tmp, 'state'), { recursive: true, force: true });
@@ -126,25 +137,39 @@ async function startupTable(node: string, libs: Libraries, full: boolean): Promi
   const bigArgs = ['--library', libs.big];
   const n = 10_000;
 
-  log(`Node ${version}: bare node…`);
-  const bare = await repeat(RUNS, async () => new TimedPty([node, '-e', '0'], {}).exitTime());
-  rows.push({ what: 'bare `node -e 0` (start to exit)', samples: bare, unit: 'ms', ratio: true });
-
-  if (full) {
-    log(`Node ${version}: empty Ink app…`);
-    const ink = await repeat(RUNS, async () => {
+  // Bare node, the empty Ink app and the bundled library's first frame take turns, run by run:
+  // the machine's speed drifts by 5–10 % over minutes, and the ratios are what the targets name.
+  log(`Node ${version}: bare node, empty Ink app and the bundled library's first frame, in turns…`);
+  const starts: Record<string, () => Promise<number>> = {
+    bare: () => new TimedPty([node, '-e', '0'], {}).exitTime(),
+    ink: async () => {
       const pty = new TimedPty([node, path.join(tmp, 'hello-ink.js')], {});
       const t = await pty.firstSeen('Hello from Ink');
       await pty.quit('q');
       return t;
-    });
-    rows.push({ what: 'empty Ink app, first frame', samples: ink, unit: 'ms', ratio: true });
-  }
-
-  log(`Node ${version}: first frame, bundled library…`);
-  // The library's header counts the articles; wait for the bundled library's own count.
-  const bundled = await firstFrame([], libs.bundledCount === 1 ? '1 article' : `${libs.bundledCount} articles`);
-  rows.push({ what: 'first frame, bundled library', samples: bundled, unit: 'ms', ratio: true, target: '≤ 2.0× node', ok: (m, _p, base) => m <= 2 * base });
+    },
+    // The library's header counts the articles; wait for the bundled library's own count.
+    bundled: async () => {
+      const pty = reader([]);
+      const t = await pty.firstSeen(libs.bundledCount === 1 ? '1 article' : `${libs.bundledCount} articles`);
+      await pty.quit();
+      return t;
+    },
+  };
+  const turns = await inTurns(RUNS, starts);
+  const bare = turns['bare'] ?? [];
+  const bundled = turns['bundled'] ?? [];
+  rows.push({ what: 'bare `node -e 0` (start to exit)', samples: bare, unit: 'ms', ratio: true });
+  rows.push({ what: 'empty Ink app, first frame', samples: turns['ink'] ?? [], unit: 'ms', ratio: true });
+  // The targets are Node 20's (the issue measured them there); newer Nodes are reported. Node 22
+  // starts in half the time, so the same program is a larger multiple of it.
+  rows.push({
+    what: 'first frame, bundled library',
+    samples: bundled,
+    unit: 'ms',
+    ratio: true,
+    ...(full ? { target: '≤ 2.0× node', ok: (m: number, _p: number, base: number) => m <= 2 * base } : { target: "reported (≤ 2.0× is Node 20's target)" }),
+  });
 
   if (full) {
     log(`Node ${version}: keys typed before the first frame…`);
