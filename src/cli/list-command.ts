@@ -58,6 +58,6 @@ export async function listCommand(options: ListOptions, ctx: CommandContext): Pr
   // An empty filtered list is an answer, not an empty library.
   else if (entries.length === 0 && !filter) ctx.err(`${ctx.t('cli.emptyLibrary', { library: shown })}\n`);
   else if (entries.length > 0) ctx.out(`${listLines(entries, ctx).join('\n')}\n`);
-  saveIndex();
+  await saveIndex();
   return 0;
 }

@@ -170,10 +170,10 @@ export async function readCommand(
       }
     }
     if (newest && drawable) drawFirstFrame(newest.entries, newest.total, newest.sourceWidth, reading);
-    // The whole list, written back to the index once read.
+    // The whole list, written back to the index once read (in the background: the list is not kept waiting).
     const whole = (async () => {
       const all = await listing();
-      all.saveIndex();
+      void all.saveIndex();
       // Broken entries carry names and messages from the library: made safe before any frame shows them.
       return { listed: all, entries: safeEntries(all.entries) };
     })();
@@ -225,8 +225,9 @@ export async function readCommand(
           () => null,
         ),
         relist: async () => {
-          const again = await listLibraryIndexed(root, cacheDir(ctx.env));
-          again.saveIndex();
+          // A reader's list, as the first was (see ListingOptions.forList).
+          const again = await listLibraryIndexed(root, cacheDir(ctx.env), { forList: true });
+          void again.saveIndex();
           return again.entries;
         },
         language,

@@ -48,7 +48,7 @@ async function articleIds(ids: readonly string[], options: TranslateOptions, roo
   if (!options.untranslated && ids.length === 0) throw new CliError(ctx.t('translate.noIds'), 2, ctx.t('cli.hint', { command: 'translate ' }));
   if (options.untranslated) {
     const { entries, saveIndex } = await listLibraryIndexed(root, cacheDir(ctx.env));
-    saveIndex();
+    await saveIndex();
     // Oldest first: drafts of a backlog come in the order the news came.
     return entries.filter((e) => e.ok && e.summary.translation !== 'reviewed').map((e) => e.id).reverse();
   }

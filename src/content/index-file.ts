@@ -12,7 +12,8 @@ import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
 import type { Diagnostic } from './diagnostic.js';
-import { writeLinesAtomicSync } from '../storage/atomic-file.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { writeLinesAtomic, writeLinesAtomicSync } from '../storage/atomic-file.js';
 import { displayWidth } from '../text/display-width.js';
 import { BUILD_ID, cacheFile } from './file-cache.js';
 import { isArticleId } from './library-paths.js';
@@ -324,11 +325,16 @@ export function readIndexTable(file: string, root: LibraryRoot, options: { forLi
   });
 }
 
-/** The HEAD_SIZE newest of the entries offered, found without sorting them all. */
-class Newest {
-  private readonly kept: LibraryEntry[] = [];
-  offer(entry: LibraryEntry): void {
-    const kept = this.kept;
+/** What an index's head says of its records: how many, the widest source, the HEAD_SIZE newest (found without sorting them all). */
+class HeadOf {
+  private count = 0;
+  private sourceWidth = widestSource([]);
+  private readonly newest: LibraryEntry[] = [];
+
+  add(entry: LibraryEntry): void {
+    this.count++;
+    if (entry.ok) this.sourceWidth = Math.max(this.sourceWidth, displayWidth(entry.summary.source));
+    const kept = this.newest;
     if (kept.length < HEAD_SIZE) {
       kept.push(entry);
       if (kept.length === HEAD_SIZE) sortEntries(kept);
@@ -339,51 +345,25 @@ class Newest {
       }
     }
   }
-  get entries(): LibraryEntry[] {
-    return sortEntries(this.kept);
+
+  head(root: LibraryRoot): IndexHead {
+    const newest = sortEntries(this.newest);
+    return { version: INDEX_VERSION, library: root.real, count: this.count, sourceWidth: this.sourceWidth, head: newest.map((e) => [e.id, pack(e)]) };
   }
 }
 
-/** Writes an index: its head (from what was already seen of the records), then the records, a line at a time. */
-function writeIndex(file: string, root: LibraryRoot, summary: { count: number; sourceWidth: number; newest: LibraryEntry[] }, records: () => Iterable<IndexRecord>): void {
-  const head: IndexHead = {
-    version: INDEX_VERSION,
-    library: root.real,
-    count: summary.count,
-    sourceWidth: summary.sourceWidth,
-    head: summary.newest.map((e) => [e.id, pack(e)]),
-  };
-  function* lines(): Generator<string> {
-    yield `${asciiJson(head)}\n`;
-    let line: StoredRecord[] = [];
-    for (const [name, k0, k1, k2, k3, entry] of records()) {
-      line.push([name, k0, k1, k2, k3, pack(entry)]);
-      if (line.length === RECORDS_PER_LINE) {
-        yield `${asciiJson(line)}\n`;
-        line = [];
-      }
+/** The lines of an index file: its head, then the records, RECORDS_PER_LINE to a line. */
+function* indexLines(head: IndexHead, records: Iterable<IndexRecord>): Generator<string> {
+  yield `${asciiJson(head)}\n`;
+  let line: StoredRecord[] = [];
+  for (const [name, k0, k1, k2, k3, entry] of records) {
+    line.push([name, k0, k1, k2, k3, pack(entry)]);
+    if (line.length === RECORDS_PER_LINE) {
+      yield `${asciiJson(line)}\n`;
+      line = [];
     }
-    if (line.length > 0) yield `${asciiJson(line)}\n`;
   }
-  try {
-    writeLinesAtomicSync(file, lines());
-  } catch {
-    // Read-only cache folder, full disk: carry on without.
-  }
-}
-
-/** The count, widest source and newest entries of the records to be written. */
-function summarise(records: Iterable<IndexRecord>): { count: number; sourceWidth: number; newest: LibraryEntry[] } {
-  const newest = new Newest();
-  let count = 0;
-  let sourceWidth = widestSource([]);
-  for (const record of records) {
-    const entry = record[5];
-    count++;
-    newest.offer(entry);
-    if (entry.ok) sourceWidth = Math.max(sourceWidth, displayWidth(entry.summary.source));
-  }
-  return { count, sourceWidth, newest: newest.entries };
+  if (line.length > 0) yield `${asciiJson(line)}\n`;
 }
 
 /** The records of `table` with keys (those with NaN keys are to be read again, not kept). */
@@ -398,7 +378,13 @@ function* tableRecords(table: IndexTable): Generator<IndexRecord> {
 
 /** Writes the index of `table` (records whose keys are NaN are left out); failure only costs speed next time. */
 export function writeIndexTable(file: string, root: LibraryRoot, table: IndexTable): void {
-  writeIndex(file, root, summarise(tableRecords(table)), () => tableRecords(table));
+  const head = new HeadOf();
+  for (const record of tableRecords(table)) head.add(record[5]);
+  try {
+    writeLinesAtomicSync(file, indexLines(head.head(root), tableRecords(table)));
+  } catch {
+    // Read-only cache folder, full disk: carry on without.
+  }
 }
 
 /** `records` (by name) with `changes` (name → its record, or null for a folder that is gone) merged in by name. */
@@ -430,21 +416,68 @@ function* mergeRecords(records: Iterable<IndexRecord>, changes: ReadonlyMap<stri
   }
 }
 
+/** Most milliseconds a rewrite of the index works before it awaits its `pause`. */
+const SLICE_MS = 8;
+
+/** The items of `items`, with `pause` awaited whenever `sliceMs` have gone by since the last. */
+async function* inSlices<T>(items: Iterable<T>, pause: () => Promise<void>, sliceMs: number): AsyncGenerator<T> {
+  let start = performance.now();
+  for (const item of items) {
+    yield item;
+    if (performance.now() - start >= sliceMs) {
+      await pause();
+      start = performance.now();
+    }
+  }
+}
+
+export interface RewriteOptions {
+  /** `changes` hold every record: the index is made from them alone (there was none to change). */
+  whole?: boolean;
+  /** What the work awaits between its slices of a few milliseconds (default: the next turn of the event loop). */
+  pause?: () => Promise<void>;
+  /** Milliseconds of a slice (default SLICE_MS). */
+  sliceMs?: number;
+}
+
 /**
  * Writes `changes` (name → its record, or null for a folder that is gone) into the index file,
  * reading the old one a line at a time, twice (the head, written first, needs all of them): the
  * records are never all in memory, and the entries of a list held for reading (without URLs,
- * see unpack) are never what is written. False when there is no index of this build to change.
+ * see unpack) are never what is written. A few milliseconds at a time (100,000 records take
+ * 0.7 s here), so a reader's keys are not held up. False when there is no index of this build
+ * to change; failing to write only costs speed next time.
  */
-export function rewriteIndex(file: string, root: LibraryRoot, changes: ReadonlyMap<string, StoredRecord | null>): boolean {
-  return (
-    withIndexFile(file, (fd) => {
-      const pool = new StringPool();
-      const records = () => mergeRecords(indexRecords(fd, root, pool, false), changes);
-      writeIndex(file, root, summarise(records()), records);
-      return true;
-    }) ?? false
-  );
+export async function rewriteIndex(file: string, root: LibraryRoot, changes: ReadonlyMap<string, StoredRecord | null>, options: RewriteOptions = {}): Promise<boolean> {
+  const pause = options.pause ?? (() => nextTurn());
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  let fd: number | null = null;
+  if (!options.whole) {
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      return false;
+    }
+  }
+  try {
+    const pool = new StringPool();
+    const records = () => mergeRecords(fd === null ? [] : indexRecords(fd, root, pool, false), changes);
+    const head = new HeadOf();
+    try {
+      for await (const record of inSlices(records(), pause, sliceMs)) head.add(record[5]);
+    } catch {
+      // Another build's file, a cut or garbled one: there is nothing to change.
+      return false;
+    }
+    try {
+      await writeLinesAtomic(file, inSlices(indexLines(head.head(root), records()), pause, sliceMs));
+    } catch {
+      // Read-only cache folder, full disk, or the file cut meanwhile: carry on without.
+    }
+    return true;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** `table` with `changes` (name → its record, or null for a folder that is gone) merged in by name; `forList` as for unpack. */

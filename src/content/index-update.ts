@@ -33,10 +33,10 @@ export async function updateIndexEntries(cacheDir: string | null, root: LibraryR
       changes.set(record[0], Number.isNaN(record[1]) ? null : record);
     }
     // The index is changed a line at a time (see rewriteIndex); without one, the whole library is listed to make it.
-    const kept = changes.size > 0 ? rewriteIndex(file, root, changes) : readIndexHead(cacheDir, root) !== null;
+    const kept = changes.size > 0 ? await rewriteIndex(file, root, changes) : readIndexHead(cacheDir, root) !== null;
     if (!kept) {
       const { listLibraryIndexed } = await import('./load-library.js');
-      (await listLibraryIndexed(root, cacheDir)).saveIndex();
+      await (await listLibraryIndexed(root, cacheDir)).saveIndex();
     }
   } catch {
     // A cache that cannot be brought up to date is read again next time.

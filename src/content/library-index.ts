@@ -33,6 +33,12 @@ export interface ListingOptions extends PoolOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** How many entries onFirst gets (default 100: more than a screen's rows). */
   firstCount?: number | undefined;
+  /**
+   * The entries are a reader's list: without what only the index needs (see unpack), the index
+   * written from the records read and from itself (see rewriteIndex), never from them. `trust`
+   * implies it.
+   */
+  forList?: boolean | undefined;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface IndexedListing {
   /** Every entry, newest first. */
   entries: LibraryEntry[];
   /** Writes the index back if anything changed. */
-  save: () => void;
+  save: () => Promise<void>;
   /**
    * With `trust`: checks the folders and files behind the entries taken from the index
    * unchecked, and resolves with the corrected list, newest first (or null if all were right).
@@ -157,7 +163,7 @@ function entryOf(record: ReadRecord): LibraryEntry {
 async function bringUpToDate(
   root: LibraryRoot,
   table: IndexTable | null,
-  options: ListingOptions & { forList?: boolean },
+  options: ListingOptions,
   between?: Between,
 ): Promise<{ table: IndexTable; changes: ReadonlyMap<string, ReadRecord | null>; changed: boolean }> {
   const scan = await scanFolders(root, table, options.signal, between);
@@ -202,8 +208,8 @@ async function bringUpToDate(
  */
 export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | null, options: ListingOptions = {}): Promise<IndexedListing> {
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
-  // Trusted, the index's entries are the reader's list: they leave out what only the index needs (see unpack).
-  const old = file ? readIndexTable(file, root, { forList: options.trust ?? false }) : null;
+  const forList = options.trust === true || options.forList === true;
+  const old = file ? readIndexTable(file, root, { forList }) : null;
 
   if (options.trust && old && old.names.length > 0) {
     const entries = sortEntries([...old.entries]);
@@ -218,20 +224,27 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
       const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile, forList: true }, between);
       if (!built.changed) return null;
       // The index on disk is changed from itself: the list in memory lacks what it keeps.
-      if (file) rewriteIndex(file, root, built.changes);
+      if (file) await rewriteIndex(file, root, built.changes, { pause: between });
       return sortEntries([...built.table.entries]);
     };
-    return { entries, save: () => undefined, revalidate };
+    return { entries, save: () => Promise.resolve(), revalidate };
   }
 
-  const built = await bringUpToDate(root, old, options);
+  const built = await bringUpToDate(root, old, { ...options, forList });
   let dirty = file !== null && built.changed;
   let table: IndexTable | null = built.table;
-  const save = () => {
-    if (file && dirty && table) writeIndexTable(file, root, table);
+  let changes: ReadonlyMap<string, ReadRecord | null> | null = built.changes;
+  const save = async () => {
+    const [write, merge] = [dirty ? table : null, dirty ? changes : null];
     dirty = false;
     // The index is not needed in memory once written.
     table = null;
+    changes = null;
+    if (!file || !write || !merge) return;
+    // A reader's list lacks what the index keeps: the index is changed from itself, a slice at
+    // a time (or made from the records read, when there was none).
+    if (forList) await rewriteIndex(file, root, merge, { whole: old === null });
+    else writeIndexTable(file, root, write);
   };
   return { entries: sortEntries([...built.table.entries]), save, revalidate: () => Promise.resolve(null) };
 }

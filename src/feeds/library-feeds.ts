@@ -41,7 +41,7 @@ export async function feedStatuses(root: LibraryRoot, feeds: readonly Feed[], di
     loadState(dirs.stateDir),
     loadFetchStates(dirs.stateDir, root.real),
   ]);
-  saveIndex();
+  await saveIndex();
   const counts = countsByFeed(entries, state, root.real);
   return feeds.map((feed) => ({ feed, ...(counts.get(feed.url) ?? { articles: 0, unread: 0 }), state: stateOf(fetchStates, feed.url) }));
 }

@@ -130,7 +130,7 @@ const knownKey = (feedUrl: string, guid: string) => `${feedUrl}\n${guid}`;
 
 async function knownItems(root: LibraryRoot, cacheDir: string | null): Promise<Known> {
   const { entries, saveIndex } = await listLibraryIndexed(root, cacheDir);
-  saveIndex();
+  await saveIndex();
   const known: Known = new Map();
   for (const entry of entries) {
     if (entry.ok && entry.summary.feed && entry.summary.guid) known.set(knownKey(entry.summary.feed, entry.summary.guid), entry.id);

@@ -40,7 +40,7 @@ describe('the library index', () => {
     const cache = tempDir();
     const root = await rootOf(lib);
     const first = await listLibraryIndexed(root, cache);
-    first.saveIndex();
+    await first.saveIndex();
     // Prove reuse: an unchanged article's summary now comes from the (doctored) index.
     tamper(cache, (records) => {
       // A record is [sizes and times…, [title de, title en, source, …]].
@@ -60,7 +60,7 @@ describe('the library index', () => {
     const lib = makeLibrary({ one: { de: germanFile() } });
     const cache = tempDir();
     const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    await (await listLibraryIndexed(root, cache)).saveIndex();
     makeLibrary({ two: { de: germanFile() } }, lib);
     expect((await listLibraryIndexed(root, cache)).entries.map((e) => e.id).sort()).toEqual(['one', 'two']);
   });
@@ -75,7 +75,7 @@ describe('the index trusted for a first frame', () => {
     const cache = tempDir();
     const root = await rootOf(lib);
     expect(readIndexHead(cache, root)).toBeNull();
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    await (await listLibraryIndexed(root, cache)).saveIndex();
     const head = readIndexHead(cache, root);
     expect(head?.count).toBe(2);
     expect(head?.entries.map((e) => e.id)).toEqual(['new', 'old']);
@@ -86,7 +86,7 @@ describe('the index trusted for a first frame', () => {
     const lib = makeLibrary({ one: { de: germanFile({ title: 'Alt' }) }, two: { de: germanFile() } });
     const cache = tempDir();
     const root = await rootOf(lib);
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    await (await listLibraryIndexed(root, cache)).saveIndex();
     const file = path.join(lib, 'one', 'article.de.md');
     writeFileSync(file, germanFile({ title: 'Neu' }));
     utimesSync(file, new Date(), new Date(Date.now() + 5000));

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/content/article.js';
 import { cacheFile } from '../../src/content/file-cache.js';
-import { INDEX_VERSION, mergeIntoTable, readIndexHead, readIndexTable } from '../../src/content/index-file.js';
+import { INDEX_VERSION, mergeIntoTable, readIndexHead, readIndexTable, rewriteIndex } from '../../src/content/index-file.js';
+import { runSummaryJob } from '../../src/content/summary-job.js';
 import { updateIndexEntries } from '../../src/content/index-update.js';
 import { packageRoot } from '../../src/content/library-paths.js';
 import { listLibraryIndexed, listLibraryProgressive, openLibrary } from '../../src/content/load-library.js';
@@ -40,11 +41,26 @@ function manyArticles(count: number, dir?: string): string {
   return makeLibrary(articles, dir);
 }
 
+/** An article from a feed, as refresh writes it: with its address, feed and identity in the feed. */
+const fromFeed = (i: number, title = `Meldung ${i}`) =>
+  germanFile({ title, published: `${day(i)}T09:30:00+01:00`, extra: `url: https://example.org/${i}\nfeed: https://example.org/rss\nguid: eintrag-${i}` });
+
+/** Every record of the index on disk keeps the address and identity its article has. */
+function expectAddressesKept(cache: string, root: Awaited<ReturnType<typeof rootOf>>, count: number) {
+  const table = readIndexTable(indexFile(cache), root);
+  expect(table?.names).toHaveLength(count);
+  for (const entry of table?.entries ?? []) {
+    const n = Number(entry.id.split('-').pop());
+    expect(entry.ok && [entry.summary.url, entry.summary.guid]).toEqual([`https://example.org/${n}`, `eintrag-${n}`]);
+  }
+  return table;
+}
+
 /** The library in `lib` with its index written to a fresh cache folder, as a run of `list` leaves it. */
 async function indexed(lib: string) {
   const cache = tempDir();
   const root = await rootOf(lib);
-  (await listLibraryIndexed(root, cache)).saveIndex();
+  await (await listLibraryIndexed(root, cache)).saveIndex();
   return { lib, cache, root };
 }
 
@@ -72,7 +88,7 @@ describe('the index file', () => {
     const cache = tempDir();
     const root = await rootOf(lib);
     const first = await listLibraryIndexed(root, cache);
-    first.saveIndex();
+    await first.saveIndex();
     expect([...readFileSync(indexFile(cache))].every((b) => b < 128)).toBe(true);
     const trusted = await listLibraryIndexed(root, cache, { trust: true });
     expect(trusted.entries).toEqual(first.entries);
@@ -196,7 +212,7 @@ describe('listing in worker threads', () => {
     const lib = manyArticles(700);
     const cache = tempDir();
     const root = await rootOf(lib);
-    (await listLibraryProgressive(root, cache, { threads: 2, workerFile: WORKER })).saveIndex();
+    await (await listLibraryProgressive(root, cache, { threads: 2, workerFile: WORKER })).saveIndex();
     const id = `${day(5)}-meldung-5`;
     const file = path.join(lib, id, 'article.de.md');
     writeFileSync(file, germanFile({ title: 'Geändert', published: `${day(5)}T09:30:00+01:00` }));
@@ -232,11 +248,30 @@ describe('listing in worker threads', () => {
 });
 
 describe('the check behind a trusted index', () => {
+  it("reads a reader's list without an index, or again after a change, and writes the index whole", async () => {
+    const articles: Record<string, ArticleFixture> = {};
+    for (let i = 0; i < 150; i++) articles[`${day(i)}-meldung-${i}`] = { de: fromFeed(i) };
+    const lib = makeLibrary(articles);
+    const cache = tempDir();
+    const root = await rootOf(lib);
+    const first = await listLibraryIndexed(root, cache, { forList: true });
+    expect(first.entries).toHaveLength(150);
+    expect(first.entries.every((e) => e.ok && e.summary.url === undefined && e.summary.feed === 'https://example.org/rss')).toBe(true);
+    await first.saveIndex();
+    expectAddressesKept(cache, root, 150);
+
+    makeLibrary({ [`${day(200)}-meldung-200`]: { de: fromFeed(200) } }, lib);
+    const again = await listLibraryIndexed(root, cache, { forList: true });
+    expect(ids(again.entries)[0]).toBe(`${day(200)}-meldung-200`);
+    expect(again.entries.every((e) => e.ok && e.summary.url === undefined)).toBe(true);
+    await again.saveIndex();
+    expectAddressesKept(cache, root, 151);
+    expect(readIndexHead(cache, root)?.count).toBe(151);
+  });
+
   it('lists without addresses and feed identities, and corrects the index with them kept', async () => {
     // Three lines of records (100 a line), from a feed: address, feed and identity each.
     const articles: Record<string, ArticleFixture> = {};
-    const fromFeed = (i: number, title = `Meldung ${i}`) =>
-      germanFile({ title, published: `${day(i)}T09:30:00+01:00`, extra: `url: https://example.org/${i}\nfeed: https://example.org/rss\nguid: eintrag-${i}` });
     for (let i = 0; i < 250; i++) articles[`${day(i)}-meldung-${i}`] = { de: fromFeed(i) };
     const { lib, cache, root } = await indexed(makeLibrary(articles));
     const trusted = await listLibraryProgressive(root, cache, { trust: true });
@@ -254,13 +289,8 @@ describe('the check behind a trusted index', () => {
     expect(fresh).toHaveLength(250);
 
     // On disk every record kept its address and identity, the changes merged in by name.
-    const table = readIndexTable(indexFile(cache), root);
-    expect(table?.names).toHaveLength(250);
+    const table = expectAddressesKept(cache, root, 250);
     expect(table?.names).toEqual([...(table?.names ?? [])].sort());
-    for (const entry of table?.entries ?? []) {
-      const n = Number(entry.id.split('-').pop());
-      expect(entry.ok && [entry.summary.url, entry.summary.guid]).toEqual([`https://example.org/${n}`, `eintrag-${n}`]);
-    }
     const seven = table?.entries.find((e) => e.id === `${day(7)}-meldung-7`);
     expect(seven?.ok && seven.summary.title.de).toBe('Geändert');
     expect(table?.names).not.toContain(`${day(8)}-meldung-8`);
@@ -293,6 +323,42 @@ describe('the check behind a trusted index', () => {
     expect(await checking).toBeNull();
     expect(calls).toBeGreaterThan(1);
   }, 60_000);
+});
+
+describe('the rewrite of a large index', () => {
+  it('awaits its pause between slices, the old file in place until the new one is whole', async () => {
+    const { lib, cache, root } = await indexed(manyArticles(300));
+    const file = indexFile(cache);
+    const before = readFileSync(file, 'utf8');
+    makeLibrary({ [`${day(4000)}-neu`]: { de: germanFile({ title: 'Neu', published: `${day(4000)}T09:30:00+01:00` }) } }, lib);
+    const changes = new Map((await runSummaryJob({ root, names: [`${day(4000)}-neu`] })).map((r) => [r[0], r] as const));
+    let calls = 0;
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const rewriting = rewriteIndex(file, root, changes, {
+      sliceMs: 0,
+      pause: async () => {
+        calls++;
+        await held;
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    release();
+    expect(await rewriting).toBe(true);
+    // A pause after each record read (301), then after each line written (the head and 4 of records).
+    expect(calls).toBe(301 + 5);
+    const head = readIndexHead(cache, root);
+    expect(head?.count).toBe(301);
+    expect(ids(head?.entries ?? [])[0]).toBe(`${day(4000)}-neu`);
+  }, 60_000);
+
+  it('says so when there is no index to change', async () => {
+    const lib = manyArticles(2);
+    const root = await rootOf(lib);
+    expect(await rewriteIndex(path.join(tempDir(), 'none.json'), root, new Map())).toBe(false);
+  });
 });
 
 describe('writers keep the index current', () => {
@@ -332,7 +398,7 @@ describe('writers keep the index current', () => {
     expect(head?.entries[0]).toMatchObject({ ok: true, id: '2020-04-28-neue-bruecke-fuer-beispielheim' });
     // The index agrees with the files: a careful listing finds nothing to correct.
     const before = readFileSync(cacheFile(cache, 'index', root), 'utf8');
-    (await listLibraryIndexed(root, cache)).saveIndex();
+    await (await listLibraryIndexed(root, cache)).saveIndex();
     expect(readFileSync(cacheFile(cache, 'index', root), 'utf8')).toBe(before);
   });
 

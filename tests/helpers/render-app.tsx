@@ -47,7 +47,7 @@ export interface RenderAppOptions {
 /** The library's entries as the reader gets them from its index: the index is written, then trusted. */
 async function listedFromIndex(root: Parameters<typeof listLibrary>[0]) {
   const cache = tempDir();
-  (await listLibraryIndexed(root, cache)).saveIndex();
+  await (await listLibraryIndexed(root, cache)).saveIndex();
   return (await listLibraryIndexed(root, cache, { trust: true })).entries;
 }
 
