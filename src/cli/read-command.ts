@@ -224,10 +224,10 @@ export async function readCommand(
           (w) => w.listed.revalidate(between),
           () => null,
         ),
-        relist: async () => {
-          // A reader's list, as the first was (see ListingOptions.forList).
-          const again = await listLibraryIndexed(root, cacheDir(ctx.env), { forList: true });
-          void again.saveIndex();
+        relist: async (between) => {
+          // A reader's list, as the first was (see ListingOptions.forList); its index written in the background.
+          const again = await listLibraryIndexed(root, cacheDir(ctx.env), { forList: true, signal: stopListing.signal });
+          void again.saveIndex(between);
           return again.entries;
         },
         language,

@@ -9,7 +9,7 @@
  * string or one parsed object beside the summaries made from it.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { ArticleSummary, LibraryEntry, Translation } from './article.js';
 import type { Diagnostic } from './diagnostic.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -334,21 +334,23 @@ class HeadOf {
   add(entry: LibraryEntry): void {
     this.count++;
     if (entry.ok) this.sourceWidth = Math.max(this.sourceWidth, displayWidth(entry.summary.source));
+    // Kept in order, newest first: an entry goes where a binary search puts it (records come by
+    // name, so mostly oldest first, and each would otherwise travel past all the others).
     const kept = this.newest;
-    if (kept.length < HEAD_SIZE) {
-      kept.push(entry);
-      if (kept.length === HEAD_SIZE) sortEntries(kept);
-    } else if (compareEntries(entry, kept[HEAD_SIZE - 1] as LibraryEntry) < 0) {
-      kept[HEAD_SIZE - 1] = entry;
-      for (let j = HEAD_SIZE - 1; j > 0 && compareEntries(kept[j] as LibraryEntry, kept[j - 1] as LibraryEntry) < 0; j--) {
-        [kept[j], kept[j - 1]] = [kept[j - 1] as LibraryEntry, kept[j] as LibraryEntry];
-      }
+    if (kept.length === HEAD_SIZE && compareEntries(entry, kept[HEAD_SIZE - 1] as LibraryEntry) >= 0) return;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(kept[mid] as LibraryEntry, entry) <= 0) lo = mid + 1;
+      else hi = mid;
     }
+    kept.splice(lo, 0, entry);
+    if (kept.length > HEAD_SIZE) kept.pop();
   }
 
   head(root: LibraryRoot): IndexHead {
-    const newest = sortEntries(this.newest);
-    return { version: INDEX_VERSION, library: root.real, count: this.count, sourceWidth: this.sourceWidth, head: newest.map((e) => [e.id, pack(e)]) };
+    return { version: INDEX_VERSION, library: root.real, count: this.count, sourceWidth: this.sourceWidth, head: this.newest.map((e) => [e.id, pack(e)]) };
   }
 }
 
@@ -387,9 +389,14 @@ export function writeIndexTable(file: string, root: LibraryRoot, table: IndexTab
   }
 }
 
-/** `records` (by name) with `changes` (name → its record, or null for a folder that is gone) merged in by name. */
-function* mergeRecords(records: Iterable<IndexRecord>, changes: ReadonlyMap<string, StoredRecord | null>): Generator<IndexRecord> {
-  const added = [...changes.keys()].filter((name) => changes.get(name) !== null).sort();
+/** The names of the records `changes` adds or replaces, sorted. */
+const addedNames = (changes: ReadonlyMap<string, StoredRecord | null>): string[] => [...changes.keys()].filter((name) => changes.get(name) !== null).sort();
+
+/**
+ * `records` (by name) with `changes` (name → its record, or null for a folder that is gone)
+ * merged in by name; `added` is addedNames(changes).
+ */
+function* mergeRecords(records: Iterable<IndexRecord>, changes: ReadonlyMap<string, StoredRecord | null>, added: readonly string[]): Generator<IndexRecord> {
   let a = 0;
   const change = (name: string): IndexRecord | null => {
     const [, k0, k1, k2, k3, stored] = changes.get(name) as StoredRecord;
@@ -419,15 +426,26 @@ function* mergeRecords(records: Iterable<IndexRecord>, changes: ReadonlyMap<stri
 /** Most milliseconds a rewrite of the index works before it awaits its `pause`. */
 const SLICE_MS = 8;
 
-/** The items of `items`, with `pause` awaited whenever `sliceMs` have gone by since the last. */
-async function* inSlices<T>(items: Iterable<T>, pause: () => Promise<void>, sliceMs: number): AsyncGenerator<T> {
+/** The items of `items`, with `pause` awaited whenever `sliceMs` have gone by since the last; stops (throws) once `signal` aborts. */
+async function* inSlices<T>(items: Iterable<T>, pause: () => Promise<void>, sliceMs: number, signal: AbortSignal | undefined): AsyncGenerator<T> {
   let start = performance.now();
   for (const item of items) {
     yield item;
     if (performance.now() - start >= sliceMs) {
       await pause();
+      signal?.throwIfAborted();
       start = performance.now();
     }
+  }
+}
+
+/** Whether `file` is still the file open as `fd` (no other writer has put a new one in its place). */
+function stillOpen(fd: number, file: string): boolean {
+  try {
+    const [open, now] = [fstatSync(fd), statSync(file)];
+    return open.ino === now.ino && open.dev === now.dev && open.mtimeMs === now.mtimeMs && open.size === now.size;
+  } catch {
+    return false;
   }
 }
 
@@ -438,19 +456,24 @@ export interface RewriteOptions {
   pause?: () => Promise<void>;
   /** Milliseconds of a slice (default SLICE_MS). */
   sliceMs?: number;
+  /** Stops the work (the old file stays as it was): the reader quits. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
- * Writes `changes` (name → its record, or null for a folder that is gone) into the index file,
- * reading the old one a line at a time, twice (the head, written first, needs all of them): the
- * records are never all in memory, and the entries of a list held for reading (without URLs,
- * see unpack) are never what is written. A few milliseconds at a time (100,000 records take
- * 0.7 s here), so a reader's keys are not held up. False when there is no index of this build
- * to change; failing to write only costs speed next time.
+ * Writes the index file anew with `changes` (name → its record, or null for a folder that is
+ * gone) merged into its records, reading the old file as it goes, twice (the head, written
+ * first, needs all of them): the records are never all in memory, and the entries of a list
+ * held for reading (without URLs, see unpack) are never what is written. A few milliseconds
+ * at a time, so a reader's keys are not held up. When another writer (a refresh) has put a
+ * new file in place meanwhile, that one is kept: the index only costs speed when it lags.
+ * False when there is no index of this build to change.
  */
 export async function rewriteIndex(file: string, root: LibraryRoot, changes: ReadonlyMap<string, StoredRecord | null>, options: RewriteOptions = {}): Promise<boolean> {
+  const { signal } = options;
   const pause = options.pause ?? (() => nextTurn());
   const sliceMs = options.sliceMs ?? SLICE_MS;
+  const added = addedNames(changes);
   let fd: number | null = null;
   if (!options.whole) {
     try {
@@ -461,18 +484,21 @@ export async function rewriteIndex(file: string, root: LibraryRoot, changes: Rea
   }
   try {
     const pool = new StringPool();
-    const records = () => mergeRecords(fd === null ? [] : indexRecords(fd, root, pool, false), changes);
+    const records = () => mergeRecords(fd === null ? [] : indexRecords(fd, root, pool, false), changes, added);
     const head = new HeadOf();
     try {
-      for await (const record of inSlices(records(), pause, sliceMs)) head.add(record[5]);
+      for await (const record of inSlices(records(), pause, sliceMs, signal)) head.add(record[5]);
     } catch {
-      // Another build's file, a cut or garbled one: there is nothing to change.
+      // Another build's file, a cut or garbled one (nothing to change), or stopped.
       return false;
     }
+    const opened = fd;
     try {
-      await writeLinesAtomic(file, inSlices(indexLines(head.head(root), records()), pause, sliceMs));
+      await writeLinesAtomic(file, inSlices(indexLines(head.head(root), records()), pause, sliceMs, signal), {
+        keepIf: () => opened === null || stillOpen(opened, file),
+      });
     } catch {
-      // Read-only cache folder, full disk, or the file cut meanwhile: carry on without.
+      // Read-only cache folder, full disk, stopped, or the file cut meanwhile: carry on without.
     }
     return true;
   } finally {

@@ -32,7 +32,7 @@ export async function updateIndexEntries(cacheDir: string | null, root: LibraryR
     for (const record of await runSummaryJob({ root, names: present })) {
       changes.set(record[0], Number.isNaN(record[1]) ? null : record);
     }
-    // The index is changed a line at a time (see rewriteIndex); without one, the whole library is listed to make it.
+    // The index is written anew as it is read (see rewriteIndex); without one, the whole library is listed to make it.
     const kept = changes.size > 0 ? await rewriteIndex(file, root, changes) : readIndexHead(cacheDir, root) !== null;
     if (!kept) {
       const { listLibraryIndexed } = await import('./load-library.js');

@@ -51,8 +51,11 @@ export type Between = () => Promise<void>;
 export interface IndexedListing {
   /** Every entry, newest first. */
   entries: LibraryEntry[];
-  /** Writes the index back if anything changed. */
-  save: () => Promise<void>;
+  /**
+   * Writes the index back if anything changed; with `trust`, resolves once the index that
+   * revalidate() corrects (in the background) is written.
+   */
+  save: (between?: Between) => Promise<void>;
   /**
    * With `trust`: checks the folders and files behind the entries taken from the index
    * unchecked, and resolves with the corrected list, newest first (or null if all were right).
@@ -210,12 +213,17 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
   const file = cacheDir ? cacheFile(cacheDir, 'index', root) : null;
   const forList = options.trust === true || options.forList === true;
   const old = file ? readIndexTable(file, root, { forList }) : null;
+  // Not `old` itself in `save`: a closure's variables are shared, and revalidate (kept as long as
+  // the reader runs) would keep the whole table alive with it.
+  const hadIndex = old !== null;
 
   if (options.trust && old && old.names.length > 0) {
     const entries = sortEntries([...old.entries]);
     options.onFirst?.(entries.slice(0, options.firstCount ?? 100), entries.length);
     options.onProgress?.(entries.length, entries.length);
     let trusted: IndexTable | null = old;
+    // The rewrite of the index that revalidate starts; save resolves once it is done.
+    let writing: Promise<unknown> = Promise.resolve();
     const revalidate = async (between?: Between): Promise<LibraryEntry[] | null> => {
       const from = trusted;
       // Once: the index is not kept in memory after it.
@@ -223,18 +231,19 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
       if (!from) return null;
       const built = await bringUpToDate(root, from, { signal: options.signal, threads: options.threads, workerFile: options.workerFile, forList: true }, between);
       if (!built.changed) return null;
-      // The index on disk is changed from itself: the list in memory lacks what it keeps.
-      if (file) await rewriteIndex(file, root, built.changes, { pause: between });
+      // The index on disk is rewritten from itself (the list in memory lacks what it keeps), in
+      // the background: the corrected list does not wait for it.
+      if (file) writing = rewriteIndex(file, root, built.changes, { pause: between, signal: options.signal });
       return sortEntries([...built.table.entries]);
     };
-    return { entries, save: () => Promise.resolve(), revalidate };
+    return { entries, save: () => writing.then(() => undefined), revalidate };
   }
 
   const built = await bringUpToDate(root, old, { ...options, forList });
   let dirty = file !== null && built.changed;
   let table: IndexTable | null = built.table;
   let changes: ReadonlyMap<string, ReadRecord | null> | null = built.changes;
-  const save = async () => {
+  const save = async (between?: Between) => {
     const [write, merge] = [dirty ? table : null, dirty ? changes : null];
     dirty = false;
     // The index is not needed in memory once written.
@@ -243,7 +252,7 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
     if (!file || !write || !merge) return;
     // A reader's list lacks what the index keeps: the index is changed from itself, a slice at
     // a time (or made from the records read, when there was none).
-    if (forList) await rewriteIndex(file, root, merge, { whole: old === null });
+    if (forList) await rewriteIndex(file, root, merge, { whole: !hadIndex, signal: options.signal, ...(between ? { pause: between } : {}) });
     else writeIndexTable(file, root, write);
   };
   return { entries: sortEntries([...built.table.entries]), save, revalidate: () => Promise.resolve(null) };

@@ -59,7 +59,8 @@ export interface IndexedLibrary {
   /** Every entry, newest first. */
   entries: LibraryEntry[];
   /** Writes the index back if anything changed; call it once the first output is out. */
-  saveIndex: () => Promise<void>;
+  /** Writes the index back if anything changed (a reader's list: in slices that await `between`). */
+  saveIndex: (between?: Between) => Promise<void>;
   /**
    * With `trust`: the list corrected after checking the folders and files (null when it was
    * right); `between` is what the walk awaits between its slices (see Between).
@@ -72,7 +73,7 @@ export interface IndexedLibrary {
  * none when null. With `trust`, entries come from the index unchecked and
  * `revalidate()` checks them afterwards.
  */
-export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null, options: Pick<ListingOptions, 'trust' | 'forList'> = {}): Promise<IndexedLibrary> {
+export async function listLibraryIndexed(root: LibraryRoot, cacheDir: string | null, options: Pick<ListingOptions, 'trust' | 'forList' | 'signal'> = {}): Promise<IndexedLibrary> {
   return listLibraryProgressive(root, cacheDir, options);
 }
 

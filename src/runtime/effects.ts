@@ -147,7 +147,7 @@ export class NodeEffects {
         void this.deps.externals.openUrl(effect.url).then((r) => deliver({ type: 'notice', text: r.message }));
         return;
       case 'openUrlOf':
-        void urlOf(this.deps.root, effect.id).then((url) => deliver({ type: 'urlFound', id: effect.id, url }));
+        void urlOf(this.deps.root, effect.id).then((url) => deliver({ type: 'urlFound', url }));
         return;
       case 'edit':
         void this.deps.externals

@@ -29,7 +29,7 @@ export type Msg =
   | { type: 'fullText'; query: string; hits: readonly number[]; done: number; finished: boolean }
   | { type: 'notice'; text: string }
   /** The web address of article `id`, read from its file (null: it has none). */
-  | { type: 'urlFound'; id: string; url: string | null }
+  | { type: 'urlFound'; url: string | null }
   | { type: 'noticeExpired'; id: number }
   /** The editor closed: what became of the paragraph. */
   | { type: 'edited'; id: string; message: string }

@@ -66,9 +66,10 @@ export function writeLinesAtomicSync(file: string, pieces: Iterable<string>): vo
 /**
  * writeLinesAtomicSync for pieces that come over time (a long rewrite that gives the event loop
  * back between its slices): if the process ends before they are all written, the temporary
- * file is removed on the way out.
+ * file is removed on the way out. `keepIf`, asked once all is written, can still say no (the
+ * file is then left as it is, and the result is false).
  */
-export async function writeLinesAtomic(file: string, pieces: AsyncIterable<string>): Promise<void> {
+export async function writeLinesAtomic(file: string, pieces: AsyncIterable<string>, options: { keepIf?: () => boolean } = {}): Promise<boolean> {
   const temp = tempFor(file);
   const removeTemp = () => removeQuietly(temp);
   process.once('exit', removeTemp);
@@ -79,7 +80,12 @@ export async function writeLinesAtomic(file: string, pieces: AsyncIterable<strin
     } finally {
       closeSync(fd);
     }
+    if (options.keepIf && !options.keepIf()) {
+      removeTemp();
+      return false;
+    }
     renameSync(temp, file);
+    return true;
   } catch (cause) {
     removeTemp();
     throw cause;

@@ -52,7 +52,8 @@ export interface ReaderOptions {
   checkLibrary: boolean;
   /** Checks the files; the walk awaits `between` between its slices. */
   check: (between: Between) => Promise<LibraryEntry[] | null>;
-  relist: () => Promise<LibraryEntry[]>;
+  /** Reads the library again; its index is written back between slices that await `between`. */
+  relist: (between: Between) => Promise<LibraryEntry[]>;
   language: UiLanguage;
   stored: StoredState;
   warning?: string | undefined;
@@ -125,7 +126,7 @@ export function startReader(o: ReaderOptions): ReaderRun {
   const effects = new NodeEffects({
     root: o.root,
     externals,
-    relist: o.relist,
+    relist: () => o.relist(quiet.wait),
     check: () => o.check(quiet.wait),
     save: (stored) => writer.save(stored),
     layoutNow: () => {

@@ -97,6 +97,8 @@ describe('the index trusted for a first frame', () => {
     const fresh = await trusted.revalidate();
     const corrected = fresh ? title(fresh) : undefined;
     expect(corrected?.ok && corrected.summary.title.de).toBe('Neu');
+    // The corrected index is written in the background; then it is right.
+    await trusted.saveIndex();
     expect(await (await listLibraryIndexed(root, cache, { trust: true })).revalidate()).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * anything stale or foreign ignored), listing in worker threads with the newest first, and
  * the writers (import, refresh) keeping it current.
  */
-import { appendFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -239,6 +239,8 @@ describe('listing in worker threads', () => {
     const trusted = await listLibraryProgressive(root, cache, { trust: true });
     expect(trusted.entries).toHaveLength(20);
     const fresh = await trusted.revalidate();
+    // The corrected index is written in the background: saveIndex waits for it.
+    await trusted.saveIndex();
     expect(fresh).toHaveLength(20);
     expect(ids(fresh ?? [])[0]).toBe(`${day(30)}-neu`);
     expect(ids(fresh ?? [])).not.toContain(`${day(0)}-meldung-0`);
@@ -286,6 +288,8 @@ describe('the check behind a trusted index', () => {
     rmSync(path.join(lib, `${day(8)}-meldung-8`), { recursive: true });
     makeLibrary({ [`${day(400)}-meldung-400`]: { de: fromFeed(400) } }, lib);
     const fresh = await trusted.revalidate();
+    // The corrected index is written in the background: saveIndex waits for it.
+    await trusted.saveIndex();
     expect(fresh).toHaveLength(250);
 
     // On disk every record kept its address and identity, the changes merged in by name.
@@ -326,7 +330,12 @@ describe('the check behind a trusted index', () => {
 });
 
 describe('the rewrite of a large index', () => {
-  it('awaits its pause between slices, the old file in place until the new one is whole', async () => {
+  /**
+   * An index of 301 articles (one just added to the library) and a rewrite with that change
+   * that stops at its `holdAt`th pause until released: with slices of 0 ms it pauses after each
+   * of the 301 records it reads, then after each line it writes (the head, 4 lines of records).
+   */
+  async function heldRewrite(holdAt: number, signal?: AbortSignal) {
     const { lib, cache, root } = await indexed(manyArticles(300));
     const file = indexFile(cache);
     const before = readFileSync(file, 'utf8');
@@ -337,21 +346,51 @@ describe('the rewrite of a large index', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const rewriting = rewriteIndex(file, root, changes, {
       sliceMs: 0,
+      signal,
       pause: async () => {
-        calls++;
-        await held;
+        if (++calls === holdAt) await held;
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(calls).toBe(1);
+    for (let turns = 0; calls < holdAt && turns < 10_000; turns++) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(holdAt);
+    return { cache, root, file, before, rewriting, release, calls: () => calls };
+  }
+
+  const temporaryFiles = (cache: string) => readdirSync(cache).filter((name) => name.endsWith('.tmp'));
+
+  it('awaits its pause between slices, the old file in place until the new one is whole', async () => {
+    // Held in the writing: the head and one line of records are in the temporary file.
+    const { cache, root, file, before, rewriting, release, calls } = await heldRewrite(303);
     expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(temporaryFiles(cache)).toHaveLength(1);
     release();
     expect(await rewriting).toBe(true);
-    // A pause after each record read (301), then after each line written (the head and 4 of records).
-    expect(calls).toBe(301 + 5);
+    expect(calls()).toBe(301 + 5);
+    expect(temporaryFiles(cache)).toEqual([]);
     const head = readIndexHead(cache, root);
     expect(head?.count).toBe(301);
     expect(ids(head?.entries ?? [])[0]).toBe(`${day(4000)}-neu`);
+  }, 60_000);
+
+  it('keeps the index another writer put in place meanwhile', async () => {
+    const { cache, file, before, rewriting, release } = await heldRewrite(303);
+    const theirs = before.replace('"Meldung 0"', '"Von einem anderen Schreiber"');
+    writeFileSync(`${file}.theirs`, theirs);
+    renameSync(`${file}.theirs`, file);
+    release();
+    await rewriting;
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(temporaryFiles(cache)).toEqual([]);
+  }, 60_000);
+
+  it('stops when its signal aborts, the old file as it was', async () => {
+    const controller = new AbortController();
+    const { cache, file, before, rewriting, release } = await heldRewrite(303, controller.signal);
+    controller.abort();
+    release();
+    await rewriting;
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(temporaryFiles(cache)).toEqual([]);
   }, 60_000);
 
   it('says so when there is no index to change', async () => {

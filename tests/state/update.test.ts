@@ -168,11 +168,12 @@ describe('update', () => {
   it('opens a listed article\'s address at once when the list knows it, else once it is read from the file', async () => {
     const { state } = await library();
     expect(run(state, key('j'), key('o')).effects).toEqual([{ type: 'openUrl', url: 'https://example.org/alt' }]);
-    // The first article's summary holds no address (a list from the index leaves them out).
+    // The first article's summary holds no address (its file has none here; a list from the index
+    // leaves them all out): it is looked for in the file.
     const asked = run(state, key('o'));
     expect(asked.effects).toEqual([{ type: 'openUrlOf', id: 'neu' }]);
-    expect(run(asked.state, { type: 'urlFound', id: 'neu', url: 'https://example.org/neu' }).effects).toEqual([{ type: 'openUrl', url: 'https://example.org/neu' }]);
-    const none = run(asked.state, { type: 'urlFound', id: 'neu', url: null });
+    expect(run(asked.state, { type: 'urlFound', url: 'https://example.org/neu' }).effects).toEqual([{ type: 'openUrl', url: 'https://example.org/neu' }]);
+    const none = run(asked.state, { type: 'urlFound', url: null });
     expect(none.state.notice?.text).toBe('this article has no URL');
     expect(none.effects.some((e) => e.type === 'openUrl')).toBe(false);
   });

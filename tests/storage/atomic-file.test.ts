@@ -29,6 +29,15 @@ describe('writeLinesAtomic', () => {
     expect(readdirSync(dir)).toEqual(['index.json']);
   });
 
+  it('leaves the file as it is when keepIf says no at the end', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'index.json');
+    writeFileSync(file, 'old\n');
+    expect(await writeLinesAtomic(file, slowly(['a\n']), { keepIf: () => false })).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['index.json']);
+  });
+
   it('leaves no temporary file when a piece fails, and the old file as it was', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'index.json');
