@@ -97,9 +97,9 @@ function storedDiagnostics(value: unknown): value is Diagnostic[] {
 
 /**
  * The entry of a stored record; null when it is not one this program wrote (the record is then
- * read again). `forList` leaves out the article's URL and feed identity (guid): what the library
- * list needs is half the memory of a summary without them (at 100,000 articles, 14 MB), and the
- * index on disk keeps them for refresh and for `o` (see rewriteIndex).
+ * read again). `forList` leaves out the article's URL and feed identity (guid), which the library
+ * list does not need: they are a quarter of a summary's memory (at 100,000 articles, 14 MB),
+ * and the index on disk keeps them for refresh and for `o` (see rewriteIndex).
  */
 export function unpack(id: string, stored: unknown, pool?: StringPool, forList = false): LibraryEntry | null {
   if (!Array.isArray(stored)) {
@@ -149,8 +149,11 @@ interface IndexHead {
   head: [string, StoredEntry][];
 }
 
-/** The first line of the file, read without reading the rest; null when there is none. */
-function readFirstLine(file: string): string | null {
+/**
+ * `read` of `file` opened; null when it cannot be opened, or `read` fails (another build's
+ * index, a cut or garbled one, one that cannot be read: the index is only a cache).
+ */
+function withOpenFile<T>(file: string, read: (fd: number) => T): T | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -158,6 +161,17 @@ function readFirstLine(file: string): string | null {
     return null;
   }
   try {
+    return read(fd);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first line of the file, read without reading the rest; null when there is none. */
+function readFirstLine(file: string): string | null {
+  return withOpenFile(file, (fd) => {
     let buffer = Buffer.alloc(128 * 1024);
     let filled = 0;
     for (;;) {
@@ -172,11 +186,7 @@ function readFirstLine(file: string): string | null {
         buffer = bigger;
       }
     }
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function parseHead(line: string, root: LibraryRoot): IndexHead | null {
@@ -249,13 +259,13 @@ function* fileLines(fd: number): Generator<string> {
 /** A record as read back: the folder name, its keys, its entry. */
 type IndexRecord = [string, number, number, number, number, LibraryEntry];
 
-/** Thrown when a file is not an index this build wrote for this library, or does not parse. */
+/** Thrown when a file is not an index this build wrote for this library. */
 class NotAnIndex extends Error {}
 
 /**
  * The records of the index file open as `fd`, checked, by folder name: a record this program
- * would not have written is left out (its article is read again). Throws NotAnIndex for a file
- * of another build or library, or one that does not parse.
+ * would not have written is left out (its article is read again). Throws for a file of another
+ * build or library (NotAnIndex), or one that does not parse.
  */
 function* indexRecords(fd: number, root: LibraryRoot, pool: StringPool, forList: boolean): Generator<IndexRecord> {
   let first = true;
@@ -267,12 +277,7 @@ function* indexRecords(fd: number, root: LibraryRoot, pool: StringPool, forList:
       continue;
     }
     if (line === '') continue;
-    let records: unknown;
-    try {
-      records = JSON.parse(line);
-    } catch {
-      throw new NotAnIndex();
-    }
+    const records = JSON.parse(line) as unknown;
     if (!Array.isArray(records)) throw new NotAnIndex();
     for (const record of records as unknown[]) {
       if (!Array.isArray(record) || record.length !== 6) continue;
@@ -288,31 +293,13 @@ function* indexRecords(fd: number, root: LibraryRoot, pool: StringPool, forList:
   if (first) throw new NotAnIndex();
 }
 
-/** Opens `file` for `read`; null when it cannot be opened or is not an index (see indexRecords). */
-function withIndexFile<T>(file: string, read: (fd: number) => T): T | null {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    return read(fd);
-  } catch {
-    // Another build's file, a cut or garbled one, one that cannot be read: it is only a cache.
-    return null;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Every record of the index file written by this build for this library, by folder name;
  * null when there is no such file (see indexRecords). `forList`: the entries leave out what
  * only the index and refresh need (see unpack).
  */
 export function readIndexTable(file: string, root: LibraryRoot, options: { forList?: boolean } = {}): IndexTable | null {
-  return withIndexFile(file, (fd) => {
+  return withOpenFile(file, (fd) => {
     const names: string[] = [];
     const keys: number[] = [];
     const entries: LibraryEntry[] = [];

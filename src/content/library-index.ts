@@ -153,10 +153,10 @@ async function scanFolders(root: LibraryRoot, table: IndexTable | null, signal: 
   return { toRead, removed, total };
 }
 
-/** The entry of a record read by a job. */
-function entryOf(record: ReadRecord): LibraryEntry {
+/** The entry of a record read by a job; `forList` as for unpack. */
+function entryOf(record: ReadRecord, forList: boolean | undefined): LibraryEntry {
   const [name, , , , , stored] = record;
-  return unpack(name, stored) ?? { ok: false, id: name, errors: [] };
+  return unpack(name, stored, undefined, forList) ?? { ok: false, id: name, errors: [] };
 }
 
 /**
@@ -191,7 +191,7 @@ async function bringUpToDate(
     // What the index says of the rest (unchecked), and what was just read.
     const fresh = new Set(records.map((r) => r[0]));
     const known = table ? table.entries.filter((e, i) => !fresh.has(e.id) && !changes.has(table.names[i] as string)) : [];
-    options.onFirst(sortEntries([...known, ...records.map(entryOf)]).slice(0, firstCount), total);
+    options.onFirst(sortEntries([...known, ...records.map((r) => entryOf(r, options.forList))]).slice(0, firstCount), total);
   };
 
   await runSummaryJobs(jobs, toRead.length, options, (job, records) => {
@@ -240,20 +240,16 @@ export async function summariesWithIndex(root: LibraryRoot, cacheDir: string | n
   }
 
   const built = await bringUpToDate(root, old, { ...options, forList });
-  let dirty = file !== null && built.changed;
-  let table: IndexTable | null = built.table;
-  let changes: ReadonlyMap<string, ReadRecord | null> | null = built.changes;
+  // What save writes, once: not kept in memory after it.
+  let unsaved = built.changed ? built : null;
   const save = async (between?: Between) => {
-    const [write, merge] = [dirty ? table : null, dirty ? changes : null];
-    dirty = false;
-    // The index is not needed in memory once written.
-    table = null;
-    changes = null;
-    if (!file || !write || !merge) return;
-    // A reader's list lacks what the index keeps: the index is changed from itself, a slice at
-    // a time (or made from the records read, when there was none).
-    if (forList) await rewriteIndex(file, root, merge, { whole: !hadIndex, signal: options.signal, ...(between ? { pause: between } : {}) });
-    else writeIndexTable(file, root, write);
+    const write = unsaved;
+    unsaved = null;
+    if (!file || !write) return;
+    // A reader's list lacks what the index keeps: the index is written anew from itself, a slice
+    // at a time (or made from the records read, when there was none).
+    if (forList) await rewriteIndex(file, root, write.changes, { whole: !hadIndex, signal: options.signal, ...(between ? { pause: between } : {}) });
+    else writeIndexTable(file, root, write.table);
   };
   return { entries: sortEntries([...built.table.entries]), save, revalidate: () => Promise.resolve(null) };
 }

@@ -58,8 +58,10 @@ export async function listLibrary(root: LibraryRoot): Promise<LibraryEntry[]> {
 export interface IndexedLibrary {
   /** Every entry, newest first. */
   entries: LibraryEntry[];
-  /** Writes the index back if anything changed; call it once the first output is out. */
-  /** Writes the index back if anything changed (a reader's list: in slices that await `between`). */
+  /**
+   * Writes the index back if anything changed; call it once the first output is out (a reader's
+   * list: in slices that await `between`).
+   */
   saveIndex: (between?: Between) => Promise<void>;
   /**
    * With `trust`: the list corrected after checking the folders and files (null when it was

@@ -63,7 +63,7 @@ export type Effect =
   | { type: 'openUrl'; url: string }
   /**
    * Find article `id`'s web address and open it: the list's summaries leave addresses out (they
-   * are a seventh of its memory in a large library), so `o` in the list reads it from the file.
+   * are a quarter of a summary's memory), so `o` in the list reads it from the file.
    */
   | { type: 'openUrlOf'; id: string }
   | { type: 'edit'; article: Article; paragraph: number }

@@ -16,32 +16,44 @@ async function* slowly(pieces: string[]): AsyncGenerator<string> {
   }
 }
 
+/** A folder holding index.json, whose text is `old`. */
+function oldFile(): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'index.json');
+  writeFileSync(file, 'old\n');
+  return { dir, file };
+}
+
 describe('writeLinesAtomic', () => {
   it('replaces the file only once every piece is written', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'index.json');
-    writeFileSync(file, 'old\n');
-    const writing = writeLinesAtomic(file, slowly(['a\n', 'b\n', 'c\n']));
-    await new Promise((resolve) => setTimeout(resolve, 7));
+    const { dir, file } = oldFile();
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = false;
+    async function* pieces(): AsyncGenerator<string> {
+      yield 'a\n';
+      first = true;
+      await held;
+      yield* slowly(['b\n', 'c\n']);
+    }
+    const writing = writeLinesAtomic(file, pieces());
+    while (!first) await new Promise((resolve) => setImmediate(resolve));
     expect(readFileSync(file, 'utf8')).toBe('old\n');
+    release();
     await writing;
     expect(readFileSync(file, 'utf8')).toBe('a\nb\nc\n');
     expect(readdirSync(dir)).toEqual(['index.json']);
   });
 
   it('leaves the file as it is when keepIf says no at the end', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'index.json');
-    writeFileSync(file, 'old\n');
+    const { dir, file } = oldFile();
     expect(await writeLinesAtomic(file, slowly(['a\n']), { keepIf: () => false })).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).toEqual(['index.json']);
   });
 
   it('leaves no temporary file when a piece fails, and the old file as it was', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'index.json');
-    writeFileSync(file, 'old\n');
+    const { dir, file } = oldFile();
     async function* failing(): AsyncGenerator<string> {
       yield* slowly(['a\n']);
       throw new Error('the source was cut');
@@ -52,9 +64,7 @@ describe('writeLinesAtomic', () => {
   });
 
   it('removes its temporary file when the process ends before the last piece', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'index.json');
-    writeFileSync(file, 'old\n');
+    const { dir, file } = oldFile();
     const script = path.join(tempDir(), 'exit.mts');
     writeFileSync(
       script,
